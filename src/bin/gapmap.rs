@@ -1,0 +1,290 @@
+//! The `gapmap` command: validate, score, format and export assessment files
+//! from a terminal or a CI pipeline.
+//!
+//! This file only glues: it parses arguments, reads and writes files, and
+//! calls the core, which does all the work. Outcomes map to exit codes in one
+//! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
+//! cannot be read, 2 a usage error, 3 a readiness gate that failed.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use gapmap::core::{self, display, format, summarize, Assessment};
+
+const USAGE: &str = "\
+gapmap: readiness assessments, scored from the command line
+
+Usage:
+  gapmap validate FILE                    check a file; list every problem
+  gapmap score FILE [--json] [--min-score N]
+                                          print the computed scores and costs;
+                                          with --min-score, exit 3 when the overall
+                                          score is below N or a blocker is open
+  gapmap fmt FILE [--check]               rewrite a file in canonical form; with
+                                          --check, only exit 1 when it is not
+  gapmap schema                           print the JSON Schema of the file format
+  gapmap help | --help | -h               show this help
+  gapmap --version                        show the version
+
+FILE may be - for standard input (fmt then writes to standard output).
+
+Exit codes: 0 success, 1 invalid or unreadable file, 2 usage error,
+3 readiness gate failed.
+";
+
+/// What the user asked for.
+enum Command {
+    Validate { file: String },
+    Score { file: String, json: bool, min_score: Option<f64> },
+    Fmt { file: String, check: bool },
+    Schema,
+    Help,
+    Version,
+}
+
+/// Why the command did not succeed; each maps to one exit code.
+enum Failure {
+    /// The arguments are wrong.
+    Usage(String),
+    /// A file could not be read or written, or is not a valid assessment.
+    File(String),
+    /// The readiness gate of `score --min-score` failed.
+    Gate(String),
+    /// `fmt --check` found a file that is not canonical.
+    NotCanonical(String),
+}
+
+impl Failure {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::File(_) | Failure::NotCanonical(_) => 1,
+            Failure::Gate(_) => 3,
+        }
+    }
+
+    fn message(&self) -> &str {
+        match self {
+            Failure::Usage(m) | Failure::File(m) | Failure::Gate(m) | Failure::NotCanonical(m) => m,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let outcome = parse(std::env::args_os().skip(1)).and_then(run);
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "{}", failure.message().trim_end());
+            if let Failure::Usage(_) = failure {
+                let _ = writeln!(stderr, "Run `gapmap --help` for usage.");
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, Failure> {
+    use lexopt::prelude::*;
+
+    let usage = |e: lexopt::Error| Failure::Usage(format!("gapmap: {e}"));
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut subcommand: Option<String> = None;
+    let mut file: Option<String> = None;
+    let (mut json, mut check) = (false, false);
+    let mut min_score: Option<f64> = None;
+    while let Some(arg) = parser.next().map_err(usage)? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Long("version") => return Ok(Command::Version),
+            Long("json") => json = true,
+            Long("check") => check = true,
+            Long("min-score") => {
+                let value: f64 = parser.value().map_err(usage)?.parse().map_err(usage)?;
+                if !(0.0..=100.0).contains(&value) {
+                    return Err(Failure::Usage(format!("gapmap: --min-score takes a score from 0 to 100, not {value}")));
+                }
+                min_score = Some(value);
+            }
+            Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
+            Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
+            other => return Err(usage(other.unexpected())),
+        }
+    }
+    let Some(subcommand) = subcommand else {
+        return Ok(Command::Help);
+    };
+    let need_file = |file: Option<String>| {
+        file.ok_or_else(|| Failure::Usage(format!("gapmap {subcommand}: which file? Give its path, or - for standard input.")))
+    };
+    let unused = |flag: &str, used: bool| {
+        if used {
+            Err(Failure::Usage(format!("gapmap {subcommand}: {flag} does not apply here")))
+        } else {
+            Ok(())
+        }
+    };
+    let command = match subcommand.as_str() {
+        "validate" => Command::Validate { file: need_file(file)? },
+        "score" => Command::Score { file: need_file(file)?, json, min_score },
+        "fmt" => Command::Fmt { file: need_file(file)?, check },
+        "schema" => Command::Schema,
+        "help" => Command::Help,
+        other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
+    };
+    if !matches!(command, Command::Score { .. }) {
+        unused("--json", json)?;
+        unused("--min-score", min_score.is_some())?;
+    }
+    if !matches!(command, Command::Fmt { .. }) {
+        unused("--check", check)?;
+    }
+    Ok(command)
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Help => print(USAGE),
+        Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Schema => print(&core::schema::json_schema()),
+        Command::Validate { file } => {
+            let assessment = load(&file)?;
+            print(&format!(
+                "{file}: valid ({} categories, {} gaps, {} phases)\n",
+                assessment.categories.len(),
+                assessment.gaps.len(),
+                assessment.phases.len()
+            ))
+        }
+        Command::Score { file, json, min_score } => {
+            let assessment = load(&file)?;
+            let summary = summarize(&assessment);
+            if json {
+                print(&format::to_canonical_json(&summary))?;
+            } else {
+                print(&report(&assessment, &summary))?;
+            }
+            match min_score {
+                Some(min) => gate(&summary, min),
+                None => Ok(()),
+            }
+        }
+        Command::Fmt { file, check } => {
+            let original = read_bytes(&file)?;
+            let assessment = format::load(&original).map_err(|e| invalid(&file, &e))?;
+            let canonical = format::save(&assessment);
+            if check {
+                return if canonical.as_bytes() == original.as_slice() {
+                    Ok(())
+                } else {
+                    Err(Failure::NotCanonical(format!("{file}: not in canonical form; run `gapmap fmt {file}`")))
+                };
+            }
+            if file == "-" {
+                print(&canonical)
+            } else if canonical.as_bytes() != original.as_slice() {
+                std::fs::write(&file, canonical).map_err(|e| Failure::File(format!("{file}: cannot write: {e}")))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The readiness gate: the overall score reaches `min` and no blocker is open.
+fn gate(summary: &core::Summary, min: f64) -> Result<(), Failure> {
+    let mut reasons = Vec::new();
+    match summary.overall {
+        Some(overall) if overall < min => reasons.push(format!("overall score {overall:.1} is below {min}")),
+        None => reasons.push("there is no overall score".to_string()),
+        _ => {}
+    }
+    if !summary.blockers.is_empty() {
+        reasons.push(format!("{} blocker(s) open: {}", summary.blockers.len(), summary.blockers.join(", ")));
+    }
+    if reasons.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Gate(format!("readiness gate failed: {}", reasons.join("; "))))
+    }
+}
+
+/// The human summary printed by `gapmap score`.
+fn report(assessment: &Assessment, s: &core::Summary) -> String {
+    let money = |b: core::summary::Bounds| display::money_range(b.min, b.max, &assessment.currency);
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(assessment.title.clone());
+    line(format!(
+        "Overall: {} ({}){}",
+        display::score(s.overall),
+        s.level.as_deref().unwrap_or("no level"),
+        if s.production_ready { ", production-ready" } else { ", not production-ready" }
+    ));
+    line(format!("Blockers: {}", s.blockers.len()));
+    for c in &s.categories {
+        let manual = c.manual.map(|_| format!(" (manual; computed {})", display::score(c.computed))).unwrap_or_default();
+        line(format!("  {:<24} {:>5}{manual}", c.name, display::score(c.score)));
+    }
+    let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} {}/{}", t.priority, t.done, t.scored)).collect();
+    line(format!("Tiers: {}", tiers.join(", ")));
+    line(format!("Remaining effort: {} person-days", display::range(s.effort_days.min, s.effort_days.max)));
+    line(format!("Labor: {}", money(s.labor)));
+    line(format!("One-off: {}", display::money(s.one_off, &assessment.currency)));
+    line(format!("Annual run-rate: {}", display::money(s.annual, &assessment.currency)));
+    line(format!("Total: {}", money(s.total)));
+    line(format!("Bottom-up estimate: {}", money(s.bottom_up)));
+    line(format!("Duration: {} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max)));
+    for p in &s.phases {
+        line(format!(
+            "  {}: labor {}, capacity {} days, demand {} days, {}, projected {}",
+            p.name,
+            money(p.labor),
+            display::range(p.capacity_days.min, p.capacity_days.max),
+            display::range(p.demand_days.min, p.demand_days.max),
+            p.load.label(),
+            display::score(p.projected_overall)
+        ));
+    }
+    out
+}
+
+fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        std::io::stdin().lock().take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(file)
+            .and_then(|f| f.take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map(|_| ()))
+    };
+    result.map(|()| bytes).map_err(|e| Failure::File(format!("{file}: cannot read: {e}")))
+}
+
+fn load(file: &str) -> Result<Assessment, Failure> {
+    let bytes = read_bytes(file)?;
+    format::load(&bytes).map_err(|e| invalid(file, &e))
+}
+
+fn invalid(file: &str, error: &core::LoadError) -> Failure {
+    let count = error.problems.len();
+    let mut message = format!("{file}: not a valid assessment ({count} problem{}):\n", if count == 1 { "" } else { "s" });
+    for problem in &error.problems {
+        message.push_str(&format!("  {problem}\n"));
+    }
+    Failure::File(message)
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        // A closed pipe (`gapmap score f | head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::File(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

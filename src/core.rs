@@ -1,0 +1,24 @@
+//! The pure core: the assessment model, its file format, validation, scores,
+//! costs and the summary that every view and command shows.
+//!
+//! **Architecture Invariant**: nothing here knows about the browser. The core
+//! depends on serde, serde_json and rust_decimal only; it never imports leptos,
+//! web-sys, gloo or wasm-bindgen (`tests/tidy.rs` checks), so it compiles and is
+//! tested natively, and the app and the command line share it unchanged.
+
+pub mod cost;
+pub mod decimal;
+mod decode;
+pub mod display;
+pub mod format;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod score;
+pub mod summary;
+pub mod validate;
+
+pub use format::{load, read, save, LoadError, LoadErrorKind};
+pub use model::Assessment;
+pub use summary::{summarize, Summary};
+pub use validate::{validate, Problem};

@@ -1,0 +1,239 @@
+//! Effort, time and money: the remaining effort, each phase's labor cost,
+//! capacity, demand, load and schedule, the roadmap's totals, and the
+//! bottom-up estimate.
+//!
+//! Every quantity is a [`Span`]: a low and a high estimate, each computed from
+//! the matching ends of its inputs (minima with minima, maxima with maxima).
+//! Effort is counted in person-days: hours ÷ `hours_per_day`, weeks ×
+//! `days_per_week`. Money stays exact until `summary` rounds it.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::core::decimal::{exact, ratio, Span};
+use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Phase, Range, Settings};
+
+/// A range from the file as exact decimals; negative ends count as zero.
+pub fn span(range: &Range) -> Span {
+    Span::new(exact(range.min).max(Decimal::ZERO), exact(range.max).max(Decimal::ZERO))
+}
+
+/// A gap's effort in person-days.
+pub fn effort_days(effort: &Effort, settings: &Settings) -> Span {
+    let raw = Span::new(exact(effort.min).max(Decimal::ZERO), exact(effort.max).max(Decimal::ZERO));
+    match effort.unit {
+        EffortUnit::Days => raw,
+        EffortUnit::Weeks => raw.scale(exact(settings.days_per_week)),
+        EffortUnit::Hours => {
+            let per_day = exact(settings.hours_per_day);
+            Span::new(ratio(raw.min, per_day).unwrap_or_default(), ratio(raw.max, per_day).unwrap_or_default())
+        }
+    }
+}
+
+/// The effort of the gaps still open (missing or partial), in person-days.
+pub fn remaining_effort(assessment: &Assessment) -> Span {
+    assessment
+        .gaps
+        .iter()
+        .filter(|gap| gap.status.is_open())
+        .filter_map(|gap| gap.effort.as_ref())
+        .map(|effort| effort_days(effort, &assessment.settings))
+        .sum()
+}
+
+/// Whether a phase's team can do the work assigned to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Load {
+    /// Even the largest demand fits the smallest capacity.
+    Ok,
+    /// The work fits only if the estimates fall on the right side.
+    AtRisk,
+    /// Even the smallest demand exceeds the largest capacity.
+    Over,
+}
+
+impl Load {
+    /// Compares demand with capacity, both in person-days.
+    pub fn of(demand: Span, capacity: Span) -> Load {
+        if demand.min > capacity.max {
+            Load::Over
+        } else if demand.max > capacity.min {
+            Load::AtRisk
+        } else {
+            Load::Ok
+        }
+    }
+
+    /// As written in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Load::Ok => "ok",
+            Load::AtRisk => "at_risk",
+            Load::Over => "over",
+        }
+    }
+
+    /// As a person reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Load::Ok => "OK",
+            Load::AtRisk => "At risk",
+            Load::Over => "Over capacity",
+        }
+    }
+}
+
+/// One team line's cost in a phase: fte × weekly rate × weeks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamCost {
+    pub role: String,
+    pub weekly_rate: Decimal,
+    pub fte: Span,
+    pub labor: Span,
+}
+
+/// What one phase costs, when it runs, and whether its team can carry its work.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhaseCost {
+    pub id: String,
+    pub team: Vec<TeamCost>,
+    pub labor: Span,
+    pub one_off: Decimal,
+    pub annual: Decimal,
+    /// Person-days the team has: Σ fte × weeks × days per week.
+    pub capacity_days: Span,
+    /// Person-days of the open gaps assigned to the phase.
+    pub demand_days: Span,
+    pub load: Load,
+    /// How many gaps are assigned to the phase, whatever their status.
+    pub gaps: usize,
+    /// The week the phase starts and the week it ends, counted from 0.
+    pub start_week: Span,
+    pub end_week: Span,
+}
+
+/// The roadmap's totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Totals {
+    pub labor: Span,
+    pub one_off: Decimal,
+    /// Run-rate per year once every phase has run: the sum of `annual` costs.
+    pub annual: Decimal,
+    /// Labor plus one-off costs.
+    pub total: Span,
+    /// The daily rate the bottom-up estimate uses.
+    pub daily_rate: Decimal,
+    /// Remaining effort × daily rate.
+    pub bottom_up: Span,
+    pub remaining_effort: Span,
+    /// From week 0 to the latest end of any phase.
+    pub duration_weeks: Span,
+}
+
+/// Every phase's costs and schedule, in roadmap order.
+pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
+    let settings = &assessment.settings;
+    let days_per_week = exact(settings.days_per_week);
+    let rates: HashMap<&str, Decimal> =
+        assessment.roles.iter().map(|r| (r.id.as_str(), exact(r.weekly_rate).max(Decimal::ZERO))).collect();
+    let phase_index: HashMap<&str, usize> =
+        assessment.phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+
+    let mut demand = vec![Span::ZERO; assessment.phases.len()];
+    let mut gaps = vec![0; assessment.phases.len()];
+    for gap in &assessment.gaps {
+        let Some(&phase) = gap.phase.as_deref().and_then(|p| phase_index.get(p)) else {
+            continue;
+        };
+        gaps[phase] += 1;
+        if let (true, Some(effort)) = (gap.status.is_open(), &gap.effort) {
+            demand[phase] = demand[phase].plus(effort_days(effort, settings));
+        }
+    }
+
+    let mut previous_end = Span::ZERO;
+    assessment
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, phase)| {
+            let weeks = span(&phase.duration_weeks);
+            let team: Vec<TeamCost> = phase
+                .team
+                .iter()
+                .map(|member| {
+                    let weekly_rate = rates.get(member.role.as_str()).copied().unwrap_or_default();
+                    let fte = span(&member.fte);
+                    TeamCost { role: member.role.clone(), weekly_rate, fte, labor: fte.times(weeks).scale(weekly_rate) }
+                })
+                .collect();
+            let fte: Span = team.iter().map(|t| t.fte).sum();
+            let capacity_days = fte.times(weeks).scale(days_per_week);
+            let start_week = match phase.start_week {
+                Some(week) => Span::point(exact(week).max(Decimal::ZERO)),
+                None => previous_end,
+            };
+            let end_week = start_week.plus(weeks);
+            previous_end = end_week;
+            PhaseCost {
+                id: phase.id.clone(),
+                labor: team.iter().map(|t| t.labor).sum(),
+                team,
+                one_off: costs_of(phase, CostKind::OneOff),
+                annual: costs_of(phase, CostKind::Annual),
+                capacity_days,
+                demand_days: demand[i],
+                load: Load::of(demand[i], capacity_days),
+                gaps: gaps[i],
+                start_week,
+                end_week,
+            }
+        })
+        .collect()
+}
+
+fn costs_of(phase: &Phase, kind: CostKind) -> Decimal {
+    phase
+        .costs
+        .iter()
+        .filter(|cost| cost.kind == kind)
+        .fold(Decimal::ZERO, |sum, cost| sum.saturating_add(exact(cost.amount).max(Decimal::ZERO)))
+}
+
+/// The daily rate for the bottom-up estimate: `blended_daily_rate` when set,
+/// else the mean of the roles' weekly rates ÷ days per week, else zero.
+pub fn daily_rate(assessment: &Assessment) -> Decimal {
+    if let Some(rate) = assessment.settings.blended_daily_rate {
+        return exact(rate).max(Decimal::ZERO);
+    }
+    let roles = &assessment.roles;
+    let sum = roles.iter().fold(Decimal::ZERO, |sum, r| sum.saturating_add(exact(r.weekly_rate).max(Decimal::ZERO)));
+    ratio(sum, Decimal::from(roles.len()))
+        .and_then(|mean| ratio(mean, exact(assessment.settings.days_per_week)))
+        .unwrap_or_default()
+}
+
+/// The roadmap's totals from its phases.
+pub fn totals(assessment: &Assessment, phases: &[PhaseCost]) -> Totals {
+    let labor: Span = phases.iter().map(|p| p.labor).sum();
+    let one_off = phases.iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.one_off));
+    let annual = phases.iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.annual));
+    let remaining_effort = remaining_effort(assessment);
+    let daily_rate = daily_rate(assessment);
+    let duration_weeks = phases.iter().fold(Span::ZERO, |latest, p| {
+        Span::new(latest.min.max(p.end_week.min), latest.max.max(p.end_week.max))
+    });
+    Totals {
+        labor,
+        one_off,
+        annual,
+        total: labor.plus(Span::point(one_off)),
+        daily_rate,
+        bottom_up: remaining_effort.scale(daily_rate),
+        remaining_effort,
+        duration_weeks,
+    }
+}

@@ -1,0 +1,80 @@
+//! Numbers as people read them: scores, days, ranges and money, formatted the
+//! same way in the app, the command line and every report.
+
+/// A score with one decimal, or an em dash when there is none.
+pub fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"))
+}
+
+/// A number with at most one decimal, without a trailing `.0`.
+pub fn number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+/// A range of numbers: `13.5–21`, or one number when both ends agree.
+pub fn range(min: f64, max: f64) -> String {
+    if min == max {
+        number(min)
+    } else {
+        format!("{}–{}", number(min), number(max))
+    }
+}
+
+/// A whole amount of money with thousands separators and the currency's sign
+/// (`$13,000`) or code (`CHF 13,000`).
+pub fn money(amount: f64, currency: &str) -> String {
+    let digits = format!("{:.0}", amount.abs());
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if amount < 0.0 && digits != "0" { "-" } else { "" };
+    match currency_symbol(currency) {
+        Some(symbol) => format!("{sign}{symbol}{grouped}"),
+        None => format!("{sign}{currency} {grouped}"),
+    }
+}
+
+/// A range of money: `$13,000–$39,000`, or one amount when both ends agree.
+pub fn money_range(min: f64, max: f64, currency: &str) -> String {
+    if min == max {
+        money(min, currency)
+    } else {
+        format!("{}–{}", money(min, currency), money(max, currency))
+    }
+}
+
+fn currency_symbol(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "INR" => "₹",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_as_people_write_numbers() {
+        assert_eq!(score(Some(53.66)), "53.7");
+        assert_eq!(score(Some(60.0)), "60.0");
+        assert_eq!(score(None), "—");
+        assert_eq!(range(13.5, 21.0), "13.5–21");
+        assert_eq!(range(5.0, 5.0), "5");
+        assert_eq!(money(13000.0, "USD"), "$13,000");
+        assert_eq!(money(1234567.0, "CHF"), "CHF 1,234,567");
+        assert_eq!(money(999.0, "EUR"), "€999");
+        assert_eq!(money(-1500.0, "USD"), "-$1,500");
+        assert_eq!(money(0.0, "USD"), "$0");
+        assert_eq!(money_range(17000.0, 47000.0, "USD"), "$17,000–$47,000");
+    }
+}

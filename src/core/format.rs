@@ -1,0 +1,298 @@
+//! The file format: bytes → a checked [`Assessment`] with its problems, and an
+//! assessment → its one canonical text.
+//!
+//! Reading goes in steps, each of which can only narrow what the next sees:
+//! size cap → JSON syntax (with line and column) → is it a Gapmap file, and of
+//! which version → migrate older versions to this one → decode every field →
+//! validate. Steps up to the version check stop at the first failure, since
+//! nothing after them can be trusted; from decoding on, every problem is
+//! collected.
+//!
+//! Saving is canonical: fields in declaration order, unknown keys sorted after
+//! them, two-space indentation, integral numbers without a fraction, and a
+//! trailing newline. The same assessment therefore always gives the same bytes,
+//! and a file kept in git diffs only where it changed.
+//!
+//! **Architecture Invariant**: `load(save(x)) == x` for every valid `x`, and
+//! `save(load(f)) == f` for every canonical file `f`.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::core::decode;
+use crate::core::model::{Assessment, FORMAT, VERSION};
+use crate::core::validate::{validate, Path, Problem};
+
+/// The largest file read, in bytes. Local storage holds about 5 MB a site, so
+/// nothing real comes near it; it keeps a stray video from freezing the tab.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a file could not be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    /// Every problem found; at least one.
+    pub problems: Vec<Problem>,
+}
+
+/// What kind of failure a [`LoadError`] is, for callers that act on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// Not JSON text, or nested deeper than a parser should follow.
+    NotJson,
+    /// JSON, but not a Gapmap file.
+    NotGapmap,
+    /// A Gapmap file of a version newer than this build knows.
+    TooNew { version: u64 },
+    /// A Gapmap file with problems in its content.
+    Invalid,
+}
+
+impl LoadError {
+    fn single(kind: LoadErrorKind, message: impl Into<String>) -> Self {
+        LoadError { kind, problems: vec![Problem::new(Path::root(), message)] }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a file that must be entirely valid: any problem is an error.
+pub fn load(bytes: &[u8]) -> Result<Assessment, LoadError> {
+    let (assessment, problems) = read(bytes)?;
+    if problems.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(LoadError { kind: LoadErrorKind::Invalid, problems })
+    }
+}
+
+/// Reads a file as far as it can be read: the assessment with every problem
+/// in it, or an error when the bytes are not a Gapmap file this build can read.
+pub fn read(bytes: &[u8]) -> Result<(Assessment, Vec<Problem>), LoadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadError::single(
+            LoadErrorKind::TooLarge,
+            format!(
+                "The file is {:.1} MB; Gapmap reads files up to {} MB.",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(json_error)?;
+    let Value::Object(mut document) = value else {
+        return Err(LoadError::single(
+            LoadErrorKind::NotGapmap,
+            "This is JSON, but not a Gapmap file: a Gapmap file is one JSON object.",
+        ));
+    };
+    let mut problems = Vec::new();
+    let version = check_header(&document, &mut problems)?;
+    migrate(&mut document, version, MIGRATIONS).map_err(|problem| LoadError {
+        kind: LoadErrorKind::Invalid,
+        problems: vec![problem],
+    })?;
+    let assessment = decode::assessment(&Value::Object(document), &mut problems);
+    problems.extend(validate(&assessment));
+    Ok((assessment, problems))
+}
+
+/// Turns serde_json's syntax error into a sentence with its line and column.
+fn json_error(error: serde_json::Error) -> LoadError {
+    let text = error.to_string();
+    let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(message, _)| message);
+    if message.contains("recursion limit") {
+        return LoadError::single(
+            LoadErrorKind::NotJson,
+            format!(
+                "The JSON is nested too deeply to be an assessment (line {}, column {}).",
+                error.line(),
+                error.column()
+            ),
+        );
+    }
+    let message = match error.classify() {
+        serde_json::error::Category::Eof => "the text ends in the middle of a value".to_string(),
+        _ => message.to_string(),
+    };
+    LoadError::single(
+        LoadErrorKind::NotJson,
+        format!("This is not valid JSON: {message} (line {}, column {}).", error.line(), error.column()),
+    )
+}
+
+/// Checks `format` and `version`; returns the version to migrate from.
+fn check_header(document: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<u32, LoadError> {
+    match document.get("format") {
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(Value::String(other)) => {
+            return Err(LoadError::single(
+                LoadErrorKind::NotGapmap,
+                format!("This is not a Gapmap file: its \"format\" is \"{other}\", not \"{FORMAT}\"."),
+            ))
+        }
+        _ => {
+            return Err(LoadError::single(
+                LoadErrorKind::NotGapmap,
+                format!("This is not a Gapmap file: it has no \"format\": \"{FORMAT}\"."),
+            ))
+        }
+    }
+    let path = Path::root().key("version");
+    match document.get("version") {
+        None | Some(Value::Null) => {
+            problems.push(Problem::new(
+                path,
+                format!("The field \"version\" is required but missing; read as version {VERSION}."),
+            ));
+            Ok(VERSION)
+        }
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v > u64::from(VERSION) => Err(LoadError {
+                kind: LoadErrorKind::TooNew { version: v },
+                problems: vec![Problem::new(
+                    path,
+                    format!(
+                        "This file was made by a newer Gapmap (format version {v}); this one reads versions up to {VERSION}. Update Gapmap to open it."
+                    ),
+                )],
+            }),
+            Some(v) if v >= 1 => Ok(v as u32),
+            _ => Err(LoadError::single(
+                LoadErrorKind::NotGapmap,
+                format!("The version must be a whole number from 1 to {VERSION}; it is {n}."),
+            )),
+        },
+        Some(_) => Err(LoadError::single(
+            LoadErrorKind::NotGapmap,
+            format!("The version must be a whole number from 1 to {VERSION}."),
+        )),
+    }
+}
+
+/// One step of migration: rewrites a document of version N into version N + 1.
+pub type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
+
+/// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
+/// Version 1 is the first, so there are none yet; a format change adds its
+/// step here and bumps [`VERSION`], and a frozen fixture of the old version
+/// proves the step.
+pub const MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(MIGRATIONS.len() + 1 == VERSION as usize, "every version but the first needs a migration");
+
+/// Runs the steps from version `from` up to the newest, and sets `version`.
+pub fn migrate(document: &mut Map<String, Value>, from: u32, steps: &[Migration]) -> Result<(), Problem> {
+    let first = (from.max(1) - 1) as usize;
+    for (i, step) in steps.iter().enumerate().skip(first) {
+        step(document).map_err(|reason| {
+            Problem::new(
+                Path::root(),
+                format!("The file could not be brought from format version {} to {}: {reason}", i + 1, i + 2),
+            )
+        })?;
+    }
+    document.insert("version".to_string(), Value::from(steps.len() + 1));
+    Ok(())
+}
+
+/// The canonical text of an assessment: what Gapmap writes to every file.
+pub fn save(assessment: &Assessment) -> String {
+    to_canonical_json(assessment)
+}
+
+/// Any serializable value in the canonical layout: used for files and for the
+/// command line's JSON output alike.
+pub fn to_canonical_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, CanonicalFormatter::default());
+    // Cannot fail: the writer is a Vec, every map key is a string, and no
+    // Serialize impl in the model returns an error. Should that ever change,
+    // an empty text is caught by every save path's read-back check rather
+    // than crashing the page.
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's pretty layout with two spaces, except that integral numbers are
+/// written without a fraction (`4000`, not `4000.0`), as people write them.
+struct CanonicalFormatter {
+    pretty: serde_json::ser::PrettyFormatter<'static>,
+}
+
+impl Default for CanonicalFormatter {
+    fn default() -> Self {
+        CanonicalFormatter { pretty: serde_json::ser::PrettyFormatter::with_indent(b"  ") }
+    }
+}
+
+/// Integers up to this size are exact in an f64 and written as integers.
+const EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+impl serde_json::ser::Formatter for CanonicalFormatter {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        if value.fract() == 0.0 && value.abs() < EXACT_INTEGER {
+            // `-0.0` is written as `0`: the two are the same amount.
+            write!(writer, "{}", value as i64)
+        } else {
+            // The shortest text that reads back as `value`, as serde_json writes it.
+            serde_json::ser::CompactFormatter.write_f64(writer, value)
+        }
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        self.pretty.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        self.pretty.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.pretty.end_object_value(writer)
+    }
+}

@@ -1,0 +1,625 @@
+//! The assessment model: what a Gapmap file holds, as plain Rust types.
+//!
+//! These types are the file format (version [`VERSION`]): their field names and
+//! their order are the public contract that users' files, other tools and the
+//! JSON Schema rely on. Serialization is derived, so the declaration order here
+//! is the key order of every saved file. Reading goes the other way through
+//! `decode`, which checks every field and collects every problem; that is why
+//! these types derive `Serialize` but not `Deserialize`.
+//!
+//! **API Boundary**: add optional fields freely; never rename or reorder one.
+//! Every object keeps the keys it does not know in `extra`, so a file written
+//! by a newer tool survives a round trip through this one.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// The value of the `format` key of every Gapmap file.
+pub const FORMAT: &str = "gapmap";
+
+/// The newest file format version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+/// Keys of an object that this version does not know, kept as they were.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// A closed set of words, spelled in files exactly as listed: the enums below.
+pub trait Keyword: Copy + 'static {
+    /// Every value, in the order users see them.
+    const ALL: &'static [Self];
+    /// The keyword as it is written in files.
+    fn as_str(self) -> &'static str;
+    /// Reads the keyword as it is written in files; `None` for anything else.
+    fn parse(text: &str) -> Option<Self>;
+}
+
+/// Declares a closed set of keywords as a Rust enum, spelled in files exactly
+/// as given, with `ALL`, `as_str` and `parse` for decoders and select lists.
+macro_rules! keyword_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in the order users see them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The keyword as it is written in files.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Reads the keyword as it is written in files; `None` for anything else.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl Keyword for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn parse(text: &str) -> Option<Self> {
+                $name::parse(text)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// Where a gap stands.
+    pub enum Status {
+        /// Nothing of it is in place.
+        Missing = "missing",
+        /// Some of it is in place; credit comes from its checklist or `partial_credit`.
+        Partial = "partial",
+        /// Closed.
+        Done = "done",
+        /// A risk knowingly accepted: not scored.
+        Accepted = "accepted",
+        /// Does not apply to this system: not scored.
+        NotApplicable = "not_applicable",
+    }
+}
+
+impl Status {
+    /// Whether a gap with this status counts in scores.
+    pub fn is_scored(self) -> bool {
+        matches!(self, Status::Missing | Status::Partial | Status::Done)
+    }
+
+    /// Whether work on a gap with this status remains (it counts in effort and demand).
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Missing | Status::Partial)
+    }
+}
+
+keyword_enum! {
+    /// How urgent closing a gap is; P0 blocks readiness.
+    pub enum Priority {
+        P0 = "P0",
+        P1 = "P1",
+        P2 = "P2",
+        P3 = "P3",
+    }
+}
+
+keyword_enum! {
+    /// How bad the consequences of a gap are, as a review states it.
+    pub enum Severity {
+        Critical = "critical",
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+    }
+}
+
+keyword_enum! {
+    /// The unit an effort range is written in.
+    pub enum EffortUnit {
+        Hours = "hours",
+        Days = "days",
+        Weeks = "weeks",
+    }
+}
+
+keyword_enum! {
+    /// Whether a phase cost is paid once or every year from that phase on.
+    pub enum CostKind {
+        OneOff = "one_off",
+        Annual = "annual",
+    }
+}
+
+keyword_enum! {
+    /// Which direction of a KPI is an improvement.
+    pub enum Better {
+        Higher = "higher",
+        Lower = "lower",
+    }
+}
+
+keyword_enum! {
+    /// How likely a risk is to happen.
+    pub enum Probability {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+    }
+}
+
+keyword_enum! {
+    /// How much harm a risk does when it happens.
+    pub enum Impact {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+        Critical = "critical",
+    }
+}
+
+/// Serializes as the constant `"gapmap"`: the marker of a Gapmap file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FormatTag;
+
+impl Serialize for FormatTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(FORMAT)
+    }
+}
+
+/// Serializes as [`VERSION`]: a saved file is always of the newest version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VersionTag;
+
+impl Serialize for VersionTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(VERSION)
+    }
+}
+
+/// A readiness assessment of one system: the whole content of a Gapmap file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Assessment {
+    /// Always `"gapmap"`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::schema::format_tag"))]
+    pub format: FormatTag,
+    /// The file format version; this build writes 1.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::schema::version_tag"))]
+    pub version: VersionTag,
+    /// Stable identity, kept across renames; never empty.
+    pub id: String,
+    pub title: String,
+    /// The system under review.
+    pub system: String,
+    /// The day of the review, `YYYY-MM-DD`.
+    pub assessed_on: Option<String>,
+    pub assessors: Vec<String>,
+    /// Free text in Markdown.
+    pub summary: String,
+    /// The overall score a source document stated (0–100), shown beside the computed one.
+    pub stated_overall: Option<f64>,
+    /// ISO 4217 code of every amount in the file.
+    pub currency: String,
+    pub settings: Settings,
+    pub categories: Vec<Category>,
+    pub gaps: Vec<Gap>,
+    pub roles: Vec<Role>,
+    pub phases: Vec<Phase>,
+    pub kpis: Vec<Kpi>,
+    pub risks: Vec<Risk>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Assessment {
+    /// An empty assessment with default settings.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Assessment {
+            format: FormatTag,
+            version: VersionTag,
+            id: id.into(),
+            title: title.into(),
+            system: String::new(),
+            assessed_on: None,
+            assessors: Vec::new(),
+            summary: String::new(),
+            stated_overall: None,
+            currency: DEFAULT_CURRENCY.to_string(),
+            settings: Settings::default(),
+            categories: Vec::new(),
+            gaps: Vec::new(),
+            roles: Vec::new(),
+            phases: Vec::new(),
+            kpis: Vec::new(),
+            risks: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn gap(&self, id: &str) -> Option<&Gap> {
+        self.gaps.iter().find(|g| g.id == id)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+}
+
+/// The currency of an assessment that names none.
+pub const DEFAULT_CURRENCY: &str = "USD";
+
+/// How scores, levels, effort and cost are computed; every key has a default.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Settings {
+    pub priority_weights: PriorityWeights,
+    /// Credit of a partial gap without checklist items, 0–1.
+    pub partial_credit: f64,
+    /// Readiness levels; the level of an overall score is the highest `min` it reaches.
+    pub levels: Vec<Level>,
+    /// Overall score from which (with no blocker open) the system is production-ready.
+    pub ready_threshold: f64,
+    pub hours_per_day: f64,
+    pub days_per_week: f64,
+    /// Cost of one person-day for the bottom-up estimate; when null, the mean
+    /// of the roles' weekly rates divided by `days_per_week`.
+    pub blended_daily_rate: Option<f64>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            priority_weights: PriorityWeights::default(),
+            partial_credit: 0.5,
+            levels: default_levels(),
+            ready_threshold: 75.0,
+            hours_per_day: 8.0,
+            days_per_week: 5.0,
+            blended_daily_rate: None,
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// The default readiness levels, highest first.
+pub fn default_levels() -> Vec<Level> {
+    [
+        (90.0, "Enterprise-ready"),
+        (75.0, "Production-ready"),
+        (50.0, "MVP"),
+        (0.0, "Prototype"),
+    ]
+    .into_iter()
+    .map(|(min, label)| Level { min, label: label.to_string(), extra: Extra::new() })
+    .collect()
+}
+
+/// The weight each priority gives a gap in its category's score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PriorityWeights {
+    #[serde(rename = "P0")]
+    pub p0: f64,
+    #[serde(rename = "P1")]
+    pub p1: f64,
+    #[serde(rename = "P2")]
+    pub p2: f64,
+    #[serde(rename = "P3")]
+    pub p3: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl PriorityWeights {
+    pub fn get(&self, priority: Priority) -> f64 {
+        match priority {
+            Priority::P0 => self.p0,
+            Priority::P1 => self.p1,
+            Priority::P2 => self.p2,
+            Priority::P3 => self.p3,
+        }
+    }
+
+    pub fn get_mut(&mut self, priority: Priority) -> &mut f64 {
+        match priority {
+            Priority::P0 => &mut self.p0,
+            Priority::P1 => &mut self.p1,
+            Priority::P2 => &mut self.p2,
+            Priority::P3 => &mut self.p3,
+        }
+    }
+}
+
+impl Default for PriorityWeights {
+    fn default() -> Self {
+        PriorityWeights { p0: 8.0, p1: 4.0, p2: 2.0, p3: 1.0, extra: Extra::new() }
+    }
+}
+
+/// A named readiness level that an overall score of at least `min` reaches.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Level {
+    pub min: f64,
+    pub label: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An area of readiness (security, reliability …) that gaps belong to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    /// Weight in the overall score; default 1.
+    pub weight: f64,
+    /// An assessor's score (0–100) that overrides the computed one everywhere.
+    pub manual_score: Option<f64>,
+    /// The score (0–100) this category should reach.
+    pub target_score: Option<f64>,
+    pub notes: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Category {
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Category {
+            id: id.into(),
+            name: name.into(),
+            weight: 1.0,
+            manual_score: None,
+            target_score: None,
+            notes: String::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// Something the system is missing: the unit of assessment and of work.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Gap {
+    pub id: String,
+    /// The id of its category.
+    pub category: String,
+    pub title: String,
+    pub description: String,
+    pub status: Status,
+    pub priority: Priority,
+    pub severity: Option<Severity>,
+    pub effort: Option<Effort>,
+    pub owner: String,
+    pub evidence: String,
+    /// The id of the roadmap phase that closes it.
+    pub phase: Option<String>,
+    /// Its checklist; a partial gap with items earns the share of items done.
+    pub items: Vec<Item>,
+    pub tags: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Gap {
+    pub fn new(id: impl Into<String>, category: impl Into<String>, title: impl Into<String>) -> Self {
+        Gap {
+            id: id.into(),
+            category: category.into(),
+            title: title.into(),
+            description: String::new(),
+            status: Status::Missing,
+            priority: Priority::P2,
+            severity: None,
+            effort: None,
+            owner: String::new(),
+            evidence: String::new(),
+            phase: None,
+            items: Vec::new(),
+            tags: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// One line of a gap's checklist.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Item {
+    pub text: String,
+    pub done: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Item {
+    pub fn new(text: impl Into<String>, done: bool) -> Self {
+        Item { text: text.into(), done, extra: Extra::new() }
+    }
+}
+
+/// How much work closing a gap takes, as a range in one unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Effort {
+    pub min: f64,
+    pub max: f64,
+    pub unit: EffortUnit,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Effort {
+    pub fn new(min: f64, max: f64, unit: EffortUnit) -> Self {
+        Effort { min, max, unit, extra: Extra::new() }
+    }
+}
+
+/// A range of two numbers, `min` ≤ `max`: durations and FTEs are estimates, not points.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Range {
+    pub fn new(min: f64, max: f64) -> Self {
+        Range { min, max, extra: Extra::new() }
+    }
+}
+
+/// A kind of team member and what one full-time person costs per week.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub weekly_rate: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Role {
+    pub fn new(id: impl Into<String>, name: impl Into<String>, weekly_rate: f64) -> Self {
+        Role { id: id.into(), name: name.into(), weekly_rate, extra: Extra::new() }
+    }
+}
+
+/// A step of the roadmap. Phases run in the order they are listed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Phase {
+    pub id: String,
+    pub name: String,
+    pub goal: String,
+    /// The week (counted from 0, the roadmap's start) the phase starts in;
+    /// null: right after the previous phase ends.
+    pub start_week: Option<f64>,
+    pub duration_weeks: Range,
+    pub team: Vec<TeamMember>,
+    pub costs: Vec<Cost>,
+    pub exit_criteria: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Phase {
+    pub fn new(id: impl Into<String>, name: impl Into<String>, duration_weeks: Range) -> Self {
+        Phase {
+            id: id.into(),
+            name: name.into(),
+            goal: String::new(),
+            start_week: None,
+            duration_weeks,
+            team: Vec::new(),
+            costs: Vec::new(),
+            exit_criteria: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// People of one role working in a phase, in full-time equivalents.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct TeamMember {
+    /// The id of the role.
+    pub role: String,
+    pub fte: Range,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl TeamMember {
+    pub fn new(role: impl Into<String>, fte: Range) -> Self {
+        TeamMember { role: role.into(), fte, extra: Extra::new() }
+    }
+}
+
+/// A cost other than labor that a phase brings: a purchase, or a run-rate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Cost {
+    pub name: String,
+    pub amount: f64,
+    /// `annual` costs are run-rate the phase adds from then on.
+    pub kind: CostKind,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Cost {
+    pub fn new(name: impl Into<String>, amount: f64, kind: CostKind) -> Self {
+        Cost { name: name.into(), amount, kind, extra: Extra::new() }
+    }
+}
+
+/// A measure of readiness with a target after each phase.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Kpi {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub current: Option<f64>,
+    pub better: Better,
+    pub targets: Vec<KpiTarget>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The value a KPI should reach by the end of a phase.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct KpiTarget {
+    /// The id of the phase.
+    pub phase: String,
+    pub value: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Something that could go wrong, and the gaps whose closing mitigates it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    pub probability: Probability,
+    pub impact: Impact,
+    pub mitigation: String,
+    /// Ids of the gaps that mitigate it.
+    pub gaps: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}

@@ -1,0 +1,215 @@
+//! The [`Summary`]: every computed number of an assessment, rounded as shown.
+//!
+//! **Architecture Invariant**: there is one summary. The app's overview
+//! renders it and `gapmap score --json` prints it, so the two can never
+//! disagree about a number. Its serialized form is the command's JSON
+//! contract: exactly the keys listed in the README, `null` where a value does
+//! not exist. Fields marked `serde(skip)` are for the app and the text report.
+
+use serde::{Serialize, Serializer};
+
+use crate::core::cost::{self, Load, PhaseCost};
+use crate::core::decimal::{one_decimal, rounded, whole, Span};
+use crate::core::model::{Assessment, Priority};
+use crate::core::score;
+
+/// A rounded range, as shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Bounds {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl Bounds {
+    fn money(span: Span) -> Self {
+        Bounds { min: whole(span.min), max: whole(span.max) }
+    }
+
+    fn tenths(span: Span) -> Self {
+        Bounds { min: one_decimal(span.min), max: one_decimal(span.max) }
+    }
+}
+
+/// Every computed number of an assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// 0–100, one decimal; `None` when no category has a score.
+    pub overall: Option<f64>,
+    pub level: Option<String>,
+    /// Ids of the open P0 gaps; the JSON gives their count.
+    #[serde(serialize_with = "count")]
+    pub blockers: Vec<String>,
+    /// Overall at or above the ready threshold, and no blocker open.
+    pub production_ready: bool,
+    pub categories: Vec<CategorySummary>,
+    pub tiers: Vec<TierSummary>,
+    /// Remaining effort in person-days.
+    pub effort_days: Bounds,
+    pub labor: Bounds,
+    pub one_off: f64,
+    pub annual: f64,
+    pub total: Bounds,
+    pub bottom_up: Bounds,
+    pub duration_weeks: Bounds,
+    pub phases: Vec<PhaseSummary>,
+    /// The daily rate behind `bottom_up`.
+    #[serde(skip)]
+    pub daily_rate: f64,
+    /// Whether `daily_rate` is the blended rate from settings (else the roles' mean).
+    #[serde(skip)]
+    pub daily_rate_is_blended: bool,
+    /// The overall score the source document stated, if any.
+    #[serde(skip)]
+    pub stated_overall: Option<f64>,
+    #[serde(skip)]
+    pub ready_threshold: f64,
+}
+
+fn count<S: Serializer>(ids: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(ids.len() as u64)
+}
+
+/// One category's scores.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CategorySummary {
+    pub id: String,
+    pub computed: Option<f64>,
+    pub manual: Option<f64>,
+    pub score: Option<f64>,
+    #[serde(skip)]
+    pub name: String,
+    #[serde(skip)]
+    pub weight: f64,
+    #[serde(skip)]
+    pub target: Option<f64>,
+    #[serde(skip)]
+    pub scored_gaps: usize,
+}
+
+/// Done and scored gaps of one priority.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TierSummary {
+    pub priority: Priority,
+    pub done: usize,
+    pub scored: usize,
+}
+
+/// One phase's cost, capacity, load and the score it buys.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhaseSummary {
+    pub id: String,
+    pub labor: Bounds,
+    pub capacity_days: Bounds,
+    pub demand_days: Bounds,
+    pub load: Load,
+    /// The overall score once this phase and those before it are done.
+    pub projected_overall: Option<f64>,
+    #[serde(skip)]
+    pub name: String,
+    #[serde(skip)]
+    pub one_off: f64,
+    #[serde(skip)]
+    pub annual: f64,
+    #[serde(skip)]
+    pub start_week: Bounds,
+    #[serde(skip)]
+    pub end_week: Bounds,
+    #[serde(skip)]
+    pub gaps: usize,
+    #[serde(skip)]
+    pub team: Vec<TeamSummary>,
+}
+
+/// One team line of a phase: the terms of its labor cost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamSummary {
+    pub role: String,
+    pub weekly_rate: f64,
+    pub fte: Bounds,
+    pub labor: Bounds,
+}
+
+/// Computes every number of the assessment.
+pub fn summarize(assessment: &Assessment) -> Summary {
+    let settings = &assessment.settings;
+    let scores = score::scores(assessment);
+    let phases = cost::phase_costs(assessment);
+    let totals = cost::totals(assessment, &phases);
+
+    // Level and verdict use the overall score as shown, so that a displayed
+    // 75.0 never reads "not ready" against a threshold of 75.
+    let overall = scores.overall.map(one_decimal);
+    let blockers: Vec<String> = score::blockers(assessment).map(|gap| gap.id.clone()).collect();
+    let production_ready = overall.is_some_and(|o| o >= settings.ready_threshold) && blockers.is_empty();
+
+    Summary {
+        overall,
+        level: score::level(overall, &settings.levels).map(str::to_string),
+        blockers,
+        production_ready,
+        categories: assessment
+            .categories
+            .iter()
+            .zip(&scores.categories)
+            .map(|(category, s)| CategorySummary {
+                id: category.id.clone(),
+                computed: s.computed.map(one_decimal),
+                manual: s.manual.map(one_decimal),
+                score: s.score.map(one_decimal),
+                name: category.name.clone(),
+                weight: category.weight,
+                target: category.target_score,
+                scored_gaps: s.scored_gaps,
+            })
+            .collect(),
+        tiers: score::tiers(assessment)
+            .into_iter()
+            .map(|t| TierSummary { priority: t.priority, done: t.done, scored: t.scored })
+            .collect(),
+        effort_days: Bounds::tenths(totals.remaining_effort),
+        labor: Bounds::money(totals.labor),
+        one_off: whole(totals.one_off),
+        annual: whole(totals.annual),
+        total: Bounds::money(totals.total),
+        bottom_up: Bounds::money(totals.bottom_up),
+        duration_weeks: Bounds::tenths(totals.duration_weeks),
+        phases: assessment
+            .phases
+            .iter()
+            .zip(phases)
+            .zip(&scores.projected)
+            .map(|((phase, cost), projected)| phase_summary(phase.name.clone(), cost, *projected))
+            .collect(),
+        daily_rate: whole(totals.daily_rate),
+        daily_rate_is_blended: settings.blended_daily_rate.is_some(),
+        stated_overall: assessment.stated_overall,
+        ready_threshold: settings.ready_threshold,
+    }
+}
+
+fn phase_summary(name: String, cost: PhaseCost, projected: Option<rust_decimal::Decimal>) -> PhaseSummary {
+    PhaseSummary {
+        labor: Bounds::money(cost.labor),
+        capacity_days: Bounds::tenths(cost.capacity_days),
+        demand_days: Bounds::tenths(cost.demand_days),
+        load: cost.load,
+        projected_overall: projected.map(one_decimal),
+        name,
+        one_off: whole(cost.one_off),
+        annual: whole(cost.annual),
+        start_week: Bounds::tenths(cost.start_week),
+        end_week: Bounds::tenths(cost.end_week),
+        gaps: cost.gaps,
+        team: cost
+            .team
+            .into_iter()
+            .map(|t| TeamSummary {
+                role: t.role,
+                weekly_rate: rounded(t.weekly_rate, 2),
+                fte: Bounds { min: rounded(t.fte.min, 2), max: rounded(t.fte.max, 2) },
+                labor: Bounds::money(t.labor),
+            })
+            .collect(),
+        id: cost.id,
+    }
+}

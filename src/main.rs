@@ -1,0 +1,11 @@
+//! The browser entry point that Trunk builds: it mounts the app and does
+//! nothing else. Natively it only says where the app is.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("gapmap-web is the browser app: run `make serve` and open http://127.0.0.1:8080.");
+    std::process::exit(2);
+}
