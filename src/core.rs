@@ -11,6 +11,7 @@ pub mod decimal;
 mod decode;
 pub mod display;
 pub mod format;
+pub mod history;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

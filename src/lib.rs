@@ -3,8 +3,14 @@
 //!
 //! - [`core`]: the pure core (model, file format, validation, scores, costs),
 //!   shared by the browser app and the `gapmap` command line.
-//! - `app` and `storage` (wasm32 only): the Leptos app and its local storage.
+//! - [`storage`]: what the app keeps in local storage; its browser half is
+//!   wasm32 only.
+//! - `app` (wasm32 only): the Leptos app.
 //!
 //! See ARCHITECTURE.md for the map of the code.
 
 pub mod core;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

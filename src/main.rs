@@ -1,8 +1,11 @@
-//! The browser entry point that Trunk builds: it mounts the app and does
-//! nothing else. Natively it only says where the app is.
+//! The browser entry point that Trunk builds: it installs the panic hook and
+//! mounts the app, nothing else. Natively it only says where the app is.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(gapmap::app::App);
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

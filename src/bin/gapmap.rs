@@ -103,7 +103,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Long("min-score") => {
                 let value: f64 = parser.value().map_err(usage)?.parse().map_err(usage)?;
                 if !(0.0..=100.0).contains(&value) {
-                    return Err(Failure::Usage(format!("gapmap: --min-score takes a score from 0 to 100, not {value}")));
+                    return Err(Failure::Usage(format!(
+                        "gapmap: --min-score takes a score from 0 to 100, not {value}"
+                    )));
                 }
                 min_score = Some(value);
             }
@@ -116,7 +118,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
         return Ok(Command::Help);
     };
     let need_file = |file: Option<String>| {
-        file.ok_or_else(|| Failure::Usage(format!("gapmap {subcommand}: which file? Give its path, or - for standard input.")))
+        file.ok_or_else(|| {
+            Failure::Usage(format!("gapmap {subcommand}: which file? Give its path, or - for standard input."))
+        })
     };
     let unused = |flag: &str, used: bool| {
         if used {
@@ -227,7 +231,8 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
     ));
     line(format!("Blockers: {}", s.blockers.len()));
     for c in &s.categories {
-        let manual = c.manual.map(|_| format!(" (manual; computed {})", display::score(c.computed))).unwrap_or_default();
+        let manual =
+            c.manual.map(|_| format!(" (manual; computed {})", display::score(c.computed))).unwrap_or_default();
         line(format!("  {:<24} {:>5}{manual}", c.name, display::score(c.score)));
     }
     let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} {}/{}", t.priority, t.done, t.scored)).collect();
@@ -271,7 +276,8 @@ fn load(file: &str) -> Result<Assessment, Failure> {
 
 fn invalid(file: &str, error: &core::LoadError) -> Failure {
     let count = error.problems.len();
-    let mut message = format!("{file}: not a valid assessment ({count} problem{}):\n", if count == 1 { "" } else { "s" });
+    let mut message =
+        format!("{file}: not a valid assessment ({count} problem{}):\n", if count == 1 { "" } else { "s" });
     for problem in &error.problems {
         message.push_str(&format!("  {problem}\n"));
     }

@@ -223,9 +223,9 @@ pub fn totals(assessment: &Assessment, phases: &[PhaseCost]) -> Totals {
     let annual = phases.iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.annual));
     let remaining_effort = remaining_effort(assessment);
     let daily_rate = daily_rate(assessment);
-    let duration_weeks = phases.iter().fold(Span::ZERO, |latest, p| {
-        Span::new(latest.min.max(p.end_week.min), latest.max.max(p.end_week.max))
-    });
+    let duration_weeks = phases
+        .iter()
+        .fold(Span::ZERO, |latest, p| Span::new(latest.min.max(p.end_week.min), latest.max.max(p.end_week.max)));
     Totals {
         labor,
         one_off,

@@ -28,10 +28,7 @@ pub fn exact(value: f64) -> Decimal {
 
 /// `value` rounded to `places` decimals, half away from zero, as an `f64`.
 pub fn rounded(value: Decimal, places: u32) -> f64 {
-    value
-        .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
-        .to_f64()
-        .unwrap_or(0.0)
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero).to_f64().unwrap_or(0.0)
 }
 
 /// A score or a number of days or weeks as shown: one decimal.

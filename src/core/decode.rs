@@ -11,6 +11,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::core::format;
 use crate::core::model::*;
 use crate::core::validate::{Path, Problem};
 
@@ -73,8 +74,23 @@ impl<'v> Object<'v> {
         self.map
             .iter()
             .filter(|(key, _)| !self.known.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
+            .map(|(key, value)| (key.clone(), as_saved(value)))
             .collect()
+    }
+}
+
+/// `value` as it reads back once saved: saving writes a whole float as an
+/// integer (`2.0` as `2`), which reads back as an integer, so it is read as one
+/// now. Without this, `load(save(x)) != x` for a file with `"x-ratio": 2.0`.
+fn as_saved(value: &Value) -> Value {
+    match value {
+        Value::Number(n) if n.is_f64() => match n.as_f64() {
+            Some(f) if format::is_written_as_integer(f) => Value::from(f as i64),
+            _ => value.clone(),
+        },
+        Value::Array(items) => Value::Array(items.iter().map(as_saved).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), as_saved(v))).collect()),
+        other => other.clone(),
     }
 }
 
@@ -153,11 +169,7 @@ impl Decoder<'_> {
 
     fn texts(&mut self, o: &mut Object, key: &'static str) -> Vec<String> {
         let path = o.path.key(key);
-        self.array(o, key)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, value)| self.expect_text(value, path.index(i)))
-            .collect()
+        self.array(o, key).iter().enumerate().filter_map(|(i, value)| self.expect_text(value, path.index(i))).collect()
     }
 
     fn number(&mut self, o: &mut Object, key: &'static str, default: f64) -> f64 {
@@ -245,7 +257,11 @@ impl Decoder<'_> {
             return None;
         };
         let mut r = self.object(value, &o.path.key(key))?;
-        Some(Range { min: self.required_number(&mut r, "min"), max: self.required_number(&mut r, "max"), extra: r.rest() })
+        Some(Range {
+            min: self.required_number(&mut r, "min"),
+            max: self.required_number(&mut r, "max"),
+            extra: r.rest(),
+        })
     }
 
     fn settings(&mut self, value: &Value, path: &Path) -> Settings {

@@ -78,3 +78,36 @@ mod tests {
         assert_eq!(money_range(17000.0, 47000.0, "USD"), "$17,000–$47,000");
     }
 }
+
+/// Reads a number as a person types it into a field: blank is `None`, a
+/// comma may stand for the decimal point, and anything else is refused with
+/// a sentence to show at the field.
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let normalised = if trimmed.contains('.') { trimmed.to_string() } else { trimmed.replacen(',', ".", 1) };
+    match normalised.parse::<f64>() {
+        Ok(value) if value.is_finite() && !normalised.contains(['e', 'E', 'i', 'I', 'n', 'N']) => Ok(Some(value)),
+        _ => Err(format!("\u{201c}{trimmed}\u{201d} is not a number.")),
+    }
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::parse_number;
+
+    #[test]
+    fn reads_numbers_as_typed() {
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("  "), Ok(None));
+        assert_eq!(parse_number("42"), Ok(Some(42.0)));
+        assert_eq!(parse_number(" 2.5 "), Ok(Some(2.5)));
+        assert_eq!(parse_number("2,5"), Ok(Some(2.5)));
+        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
+        for bad in ["abc", "4x", "1e5", "inf", "NaN", "1,000.5.2", "--1"] {
+            assert!(parse_number(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -16,6 +16,7 @@
 //! **Architecture Invariant**: `load(save(x)) == x` for every valid `x`, and
 //! `save(load(f)) == f` for every canonical file `f`.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::Serialize;
@@ -105,12 +106,14 @@ pub fn read(bytes: &[u8]) -> Result<(Assessment, Vec<Problem>), LoadError> {
     };
     let mut problems = Vec::new();
     let version = check_header(&document, &mut problems)?;
-    migrate(&mut document, version, MIGRATIONS).map_err(|problem| LoadError {
-        kind: LoadErrorKind::Invalid,
-        problems: vec![problem],
-    })?;
+    migrate(&mut document, version, MIGRATIONS)
+        .map_err(|problem| LoadError { kind: LoadErrorKind::Invalid, problems: vec![problem] })?;
     let assessment = decode::assessment(&Value::Object(document), &mut problems);
-    problems.extend(validate(&assessment));
+    // A value that decoding found missing or mistyped was replaced by its
+    // default; validation would only report that default again at the same
+    // path ("title is required" then "needs a title"), so one problem is enough.
+    let decoded: HashSet<Path> = problems.iter().map(|p| p.path.clone()).collect();
+    problems.extend(validate(&assessment).into_iter().filter(|p| !decoded.contains(&p.path)));
     Ok((assessment, problems))
 }
 
@@ -249,9 +252,14 @@ impl Default for CanonicalFormatter {
 /// Integers up to this size are exact in an f64 and written as integers.
 const EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
 
+/// Whether saving writes `value` as an integer, without a fraction.
+pub(crate) fn is_written_as_integer(value: f64) -> bool {
+    value.fract() == 0.0 && value.abs() < EXACT_INTEGER
+}
+
 impl serde_json::ser::Formatter for CanonicalFormatter {
     fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
-        if value.fract() == 0.0 && value.abs() < EXACT_INTEGER {
+        if is_written_as_integer(value) {
             // `-0.0` is written as `0`: the two are the same amount.
             write!(writer, "{}", value as i64)
         } else {
@@ -294,5 +302,68 @@ impl serde_json::ser::Formatter for CanonicalFormatter {
 
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
         self.pretty.end_object_value(writer)
+    }
+}
+
+/// The `format` of a file holding several assessments ("export all").
+pub const BUNDLE_FORMAT: &str = "gapmap-bundle";
+
+/// Several assessments in one file: `{"format": "gapmap-bundle", "version": 1,
+/// "assessments": [...]}`, each entry a whole Gapmap file.
+pub fn save_bundle(assessments: &[Assessment]) -> String {
+    #[derive(Serialize)]
+    struct Bundle<'a> {
+        format: &'static str,
+        version: u32,
+        assessments: &'a [Assessment],
+    }
+    to_canonical_json(&Bundle { format: BUNDLE_FORMAT, version: VERSION, assessments })
+}
+
+/// Reads a Gapmap file or a bundle: every assessment in it, or the problems of
+/// each one that is not valid (paths inside a bundle start with
+/// `assessments[i]`). Nothing is returned unless everything is valid.
+pub fn load_many(bytes: &[u8]) -> Result<Vec<Assessment>, LoadError> {
+    let trimmed = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Only a document whose `format` is the bundle's is read as one; anything
+    // else gets the single-file reader's messages.
+    #[derive(serde::Deserialize)]
+    struct Header<'a> {
+        #[serde(borrow)]
+        format: Option<std::borrow::Cow<'a, str>>,
+    }
+    let is_bundle = bytes.len() <= MAX_FILE_BYTES
+        && serde_json::from_slice::<Header>(trimmed).ok().and_then(|h| h.format).as_deref() == Some(BUNDLE_FORMAT);
+    if !is_bundle {
+        return load(bytes).map(|a| vec![a]);
+    }
+    let value: Value = serde_json::from_slice(trimmed).map_err(json_error)?;
+    let Some(items) = value.get("assessments").and_then(Value::as_array) else {
+        return Err(LoadError::single(LoadErrorKind::NotGapmap, "The bundle has no \"assessments\" list."));
+    };
+    let mut assessments = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    let mut kind = LoadErrorKind::Invalid;
+    for (i, item) in items.iter().enumerate() {
+        let text = serde_json::to_vec(item).unwrap_or_default();
+        match load(&text) {
+            Ok(assessment) => assessments.push(assessment),
+            Err(error) => {
+                if let LoadErrorKind::TooNew { .. } = error.kind {
+                    kind = error.kind;
+                }
+                let prefix = Path::root().key("assessments").index(i);
+                problems.extend(error.problems.into_iter().map(|p| {
+                    let mut steps = prefix.0.clone();
+                    steps.extend(p.path.0);
+                    Problem::new(Path(steps), p.message)
+                }));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(assessments)
+    } else {
+        Err(LoadError { kind, problems })
     }
 }

@@ -310,15 +310,10 @@ impl Default for Settings {
 
 /// The default readiness levels, highest first.
 pub fn default_levels() -> Vec<Level> {
-    [
-        (90.0, "Enterprise-ready"),
-        (75.0, "Production-ready"),
-        (50.0, "MVP"),
-        (0.0, "Prototype"),
-    ]
-    .into_iter()
-    .map(|(min, label)| Level { min, label: label.to_string(), extra: Extra::new() })
-    .collect()
+    [(90.0, "Enterprise-ready"), (75.0, "Production-ready"), (50.0, "MVP"), (0.0, "Prototype")]
+        .into_iter()
+        .map(|(min, label)| Level { min, label: label.to_string(), extra: Extra::new() })
+        .collect()
 }
 
 /// The weight each priority gives a gap in its category's score.

@@ -230,9 +230,8 @@ pub fn tiers(assessment: &Assessment) -> Vec<Tier> {
         .iter()
         .map(|&priority| {
             let gaps = assessment.gaps.iter().filter(|g| g.priority == priority && g.status.is_scored());
-            let (done, scored) = gaps.fold((0, 0), |(done, scored), gap| {
-                (done + usize::from(gap.status == Status::Done), scored + 1)
-            });
+            let (done, scored) =
+                gaps.fold((0, 0), |(done, scored), gap| (done + usize::from(gap.status == Status::Done), scored + 1));
             Tier { priority, done, scored }
         })
         .collect()

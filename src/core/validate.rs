@@ -119,10 +119,7 @@ impl Checker {
         self.not_blank(&root.key("title"), &a.title, "The assessment needs a title.");
         if let Some(date) = &a.assessed_on {
             if !is_iso_date(date) {
-                self.report(
-                    root.key("assessed_on"),
-                    format!("\"{date}\" is not a date of the form YYYY-MM-DD."),
-                );
+                self.report(root.key("assessed_on"), format!("\"{date}\" is not a date of the form YYYY-MM-DD."));
             }
         }
         if let Some(stated) = a.stated_overall {
@@ -166,7 +163,10 @@ impl Checker {
             }
             if let Some(phase) = &gap.phase {
                 if !phases.contains(phase.as_str()) {
-                    self.report(path.key("phase"), format!("The gap is assigned to phase \"{phase}\", which does not exist."));
+                    self.report(
+                        path.key("phase"),
+                        format!("The gap is assigned to phase \"{phase}\", which does not exist."),
+                    );
                 }
             }
             if let Some(effort) = &gap.effort {
@@ -227,7 +227,10 @@ impl Checker {
             self.not_blank(&path.key("title"), &risk.title, "The risk needs a title.");
             for (j, gap) in risk.gaps.iter().enumerate() {
                 if !gaps.contains(gap.as_str()) {
-                    self.report(path.key("gaps").index(j), format!("The risk links gap \"{gap}\", which does not exist."));
+                    self.report(
+                        path.key("gaps").index(j),
+                        format!("The risk links gap \"{gap}\", which does not exist."),
+                    );
                 }
             }
         }

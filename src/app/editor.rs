@@ -1,0 +1,183 @@
+//! The open assessment: the one source of truth while it is open, the numbers
+//! derived from it, undo and redo, and saving.
+//!
+//! Views read the assessment through [`Editor::with`] and change it only
+//! through [`Editor::edit`], which records the step for undo and schedules a
+//! save. The summary and the problems are memos over the assessment, never
+//! stored beside it. Saving happens here and nowhere else: debounced, flushed
+//! when the page is hidden or closed, and refused (with a message, and the
+//! last good save kept) when storage cannot take it.
+
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+
+use crate::core::history::History;
+use crate::core::{summarize, validate, Assessment, Problem, Summary};
+use crate::storage::{local, StorageError};
+
+/// How long after the last edit the assessment is saved.
+const SAVE_DELAY_MS: u64 = 300;
+
+/// Where the open assessment stands against local storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Every edit is in local storage.
+    Saved,
+    /// An edit waits for the save delay.
+    Pending,
+    /// The last save failed; the previous save is intact.
+    Failed(StorageError),
+    /// Opened read-only: it was written by a newer Gapmap.
+    ReadOnly,
+}
+
+/// The handle to the open assessment that every view gets from context.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    doc: RwSignal<Assessment>,
+    /// Every computed number of the assessment.
+    pub summary: Memo<Summary>,
+    /// Every validation problem of the assessment.
+    pub problems: Memo<Vec<Problem>>,
+    history: StoredValue<History<Assessment>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub save_state: RwSignal<SaveState>,
+    revision: StoredValue<u64>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    read_only: bool,
+}
+
+impl Editor {
+    /// Opens `assessment`, stored at `revision` (0 when it is not stored yet).
+    pub fn new(assessment: Assessment, revision: u64, read_only: bool) -> Self {
+        let doc = RwSignal::new(assessment);
+        let editor = Editor {
+            doc,
+            summary: Memo::new(move |_| doc.with(summarize)),
+            problems: Memo::new(move |_| doc.with(validate)),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            save_state: RwSignal::new(if read_only { SaveState::ReadOnly } else { SaveState::Saved }),
+            revision: StoredValue::new(revision),
+            timer: StoredValue::new(None),
+            read_only,
+        };
+        // Flush a pending save when the tab is hidden or closed: closing the
+        // tab right after typing loses nothing.
+        let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| editor.flush());
+        let flush_hide = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
+        on_cleanup(move || {
+            editor.flush();
+            flush_hidden.remove();
+            flush_hide.remove();
+        });
+        editor
+    }
+
+    /// Reads the assessment, tracking it.
+    pub fn with<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
+        self.doc.with(f)
+    }
+
+    /// Reads the assessment without tracking it (in event handlers).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
+        self.doc.with_untracked(f)
+    }
+
+    /// Whether edits are refused (a file written by a newer Gapmap).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Changes the assessment. `key` names the field being changed, so that
+    /// typing in one field makes one undo step (`Some("gap:g1:title")`);
+    /// `None` makes every call a step of its own.
+    pub fn edit(&self, key: Option<&str>, change: impl FnOnce(&mut Assessment)) {
+        if self.read_only {
+            return;
+        }
+        let doc = self.doc;
+        self.history.update_value(|h| h.record(key, js_sys::Date::now(), || doc.get_untracked()));
+        self.doc.update(change);
+        self.after_change();
+    }
+
+    /// Takes back the last edit.
+    pub fn undo(&self) {
+        self.step(|history, current| history.undo(current));
+    }
+
+    /// Does again what undo took back.
+    pub fn redo(&self) {
+        self.step(|history, current| history.redo(current));
+    }
+
+    fn step(&self, walk: impl FnOnce(&mut History<Assessment>, Assessment) -> Option<Assessment>) {
+        if self.read_only {
+            return;
+        }
+        let current = self.doc.get_untracked();
+        if let Some(state) = self.history.try_update_value(|h| walk(h, current)).flatten() {
+            self.doc.set(state);
+            self.after_change();
+        }
+    }
+
+    fn after_change(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.save_state.set(SaveState::Pending);
+        let editor = *self;
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(SAVE_DELAY_MS));
+        self.timer.set_value(handle.ok());
+    }
+
+    /// Saves now if an edit is waiting.
+    pub fn flush(&self) {
+        // The editor may already be disposed when the page goes away.
+        let Some(state) = self.save_state.try_get_untracked() else {
+            return;
+        };
+        if state != SaveState::Pending {
+            return;
+        }
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+            self.timer.set_value(None);
+        }
+        let base = self.revision.get_value();
+        let result = self.doc.with_untracked(|a| local::save(a, base));
+        match result {
+            Ok(revision) => {
+                self.revision.set_value(revision);
+                self.save_state.set(SaveState::Saved);
+            }
+            Err(error) => self.save_state.set(SaveState::Failed(error)),
+        }
+    }
+
+    /// Tries the failed save again (after the user freed space, say).
+    pub fn retry_save(&self) {
+        if matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+            self.save_state.set(SaveState::Pending);
+            self.flush();
+        }
+    }
+
+    /// The assessment as it is now, for export.
+    pub fn snapshot(&self) -> Assessment {
+        self.doc.get_untracked()
+    }
+}
+
+/// The open assessment's editor, from context.
+pub fn use_editor() -> Editor {
+    expect_context::<Editor>()
+}

@@ -1,0 +1,136 @@
+//! App-wide messages: errors (announced with `role="alert"`), confirmations
+//! with an optional action such as "Undo", and the problems of a refused
+//! import, listed with their paths.
+
+use leptos::prelude::*;
+
+/// How a notice reads, and how it is announced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Something failed: announced at once, stays until dismissed.
+    Error,
+    /// Something happened: announced politely, fades after a while.
+    Info,
+}
+
+/// One message.
+#[derive(Clone)]
+pub struct Notice {
+    id: u64,
+    pub tone: Tone,
+    pub title: String,
+    pub details: Vec<String>,
+    /// A button beside the message ("Undo") and what it does.
+    pub action: Option<(String, Callback<()>)>,
+}
+
+/// The messages on screen, from context.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    next: StoredValue<u64>,
+}
+
+/// How long an info notice stays.
+const INFO_MS: u64 = 8000;
+
+impl Notices {
+    pub fn new() -> Self {
+        Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) }
+    }
+
+    fn push(&self, tone: Tone, title: String, details: Vec<String>, action: Option<(String, Callback<()>)>) {
+        let id = self.next.get_value();
+        self.next.set_value(id + 1);
+        self.list.update(|list| list.push(Notice { id, tone, title, details, action }));
+        if tone == Tone::Info {
+            let notices = *self;
+            set_timeout(move || notices.dismiss(id), std::time::Duration::from_millis(INFO_MS));
+        }
+    }
+
+    /// Shows an error with its details (such as every problem of a file).
+    pub fn error(&self, title: impl Into<String>, details: Vec<String>) {
+        self.push(Tone::Error, title.into(), details, None);
+    }
+
+    /// Shows a confirmation.
+    pub fn info(&self, title: impl Into<String>) {
+        self.push(Tone::Info, title.into(), Vec::new(), None);
+    }
+
+    /// Shows a confirmation with a button, such as "Undo" after a delete.
+    pub fn info_with_action(&self, title: impl Into<String>, label: impl Into<String>, action: Callback<()>) {
+        self.push(Tone::Info, title.into(), Vec::new(), Some((label.into(), action)));
+    }
+
+    pub fn dismiss(&self, id: u64) {
+        // The app may be gone when a timer fires.
+        let _ = self.list.try_update(|list| list.retain(|n| n.id != id));
+    }
+}
+
+impl Default for Notices {
+    fn default() -> Self {
+        Notices::new()
+    }
+}
+
+pub fn use_notices() -> Notices {
+    expect_context::<Notices>()
+}
+
+/// Where the notices appear.
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let notices = use_notices();
+    view! {
+        <div class="notices">
+            <For each=move || notices.list.get() key=|n| n.id let:notice>
+                <NoticeView notice />
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeView(notice: Notice) -> impl IntoView {
+    let notices = use_notices();
+    let id = notice.id;
+    let (class, role) = match notice.tone {
+        Tone::Error => ("notice notice-error", "alert"),
+        Tone::Info => ("notice notice-info", "status"),
+    };
+    let details = (!notice.details.is_empty()).then(|| {
+        view! {
+            <ul class="notice-details">
+                {notice.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let action = notice.action.map(|(label, action)| {
+        view! {
+            <button
+                class="button"
+                on:click=move |_| {
+                    action.run(());
+                    notices.dismiss(id);
+                }
+            >
+                {label}
+            </button>
+        }
+    });
+    view! {
+        <div class=class role=role>
+            <div class="notice-body">
+                <strong>{notice.title}</strong>
+                {details}
+            </div>
+            {action}
+            <button class="button button-quiet" aria-label="Dismiss message" on:click=move |_| notices.dismiss(id)>
+                "×"
+            </button>
+        </div>
+    }
+}

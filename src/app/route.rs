@@ -1,0 +1,103 @@
+//! Where the user is: the library, or a tab of an open assessment, kept in the
+//! URL's fragment (`#/a/<id>/gaps`). The fragment never reaches a server, works
+//! under any sub-path and on file://, and survives a reload of any view.
+
+use leptos::prelude::*;
+
+/// The tabs of an open assessment, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Gaps,
+    Roadmap,
+    Costs,
+    KpisRisks,
+    Settings,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [Tab::Overview, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Settings];
+
+    /// The tab's name as users see it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Gaps => "Gaps",
+            Tab::Roadmap => "Roadmap",
+            Tab::Costs => "Costs",
+            Tab::KpisRisks => "KPIs & risks",
+            Tab::Settings => "Settings",
+        }
+    }
+
+    /// The tab's part of the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Overview => "overview",
+            Tab::Gaps => "gaps",
+            Tab::Roadmap => "roadmap",
+            Tab::Costs => "costs",
+            Tab::KpisRisks => "kpis-risks",
+            Tab::Settings => "settings",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|tab| tab.slug() == slug)
+    }
+}
+
+/// A place in the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Library,
+    Assessment { id: String, tab: Tab },
+}
+
+impl Route {
+    /// Reads a URL fragment (with or without its `#`); anything unknown is the library.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("a"), Some(id), tab) if !id.is_empty() => Route::Assessment {
+                id: decode(id),
+                tab: tab.and_then(Tab::from_slug).unwrap_or(Tab::Overview),
+            },
+            _ => Route::Library,
+        }
+    }
+
+    /// The URL fragment of this place, with its `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Library => "#/".to_string(),
+            Route::Assessment { id, tab } => format!("#/a/{}/{}", encode(id), tab.slug()),
+        }
+    }
+}
+
+fn encode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+fn decode(text: &str) -> String {
+    js_sys::decode_uri_component(text).map(String::from).unwrap_or_else(|_| text.to_string())
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The current route, following the URL as it changes.
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::parse(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(Route::parse(&current_hash())));
+    on_cleanup(move || handle.remove());
+    route
+}
+
+/// Goes to a place, adding it to the browser's history.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}

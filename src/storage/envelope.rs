@@ -1,0 +1,233 @@
+//! What Gapmap keeps in local storage, as text: one envelope per assessment
+//! and a small index of them. Pure: no browser here, so it is tested natively.
+//!
+//! An envelope wraps an assessment's canonical file text with the storage
+//! format version, a revision number that every save raises by one, and the
+//! save time. The index lists each assessment with the numbers the library
+//! shows, so the library opens without reading every assessment; it is a
+//! cache, and can always be rebuilt from the envelopes.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::core::{self, format, summarize, Assessment};
+
+/// The version of the storage layout (not of the file format, which the
+/// assessment inside carries itself).
+pub const STORAGE_VERSION: u32 = 1;
+
+/// Every key Gapmap writes starts with this.
+pub const PREFIX: &str = "gapmap:";
+
+/// The key of the library index.
+pub const INDEX_KEY: &str = "gapmap:index";
+
+/// The prefix of each assessment's key; the assessment id follows it.
+pub const ASSESSMENT_PREFIX: &str = "gapmap:assessment:";
+
+/// The key under which the assessment with this id is stored.
+pub fn assessment_key(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+/// The envelope's header, as read back.
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    storage: u32,
+    revision: u64,
+    saved_at: f64,
+    #[serde(borrow)]
+    assessment: &'a RawValue,
+}
+
+/// An assessment read back from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub assessment: Assessment,
+    pub revision: u64,
+    /// Milliseconds since the Unix epoch.
+    pub saved_at: f64,
+}
+
+/// Why a stored entry cannot be opened for editing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unreadable {
+    /// Written by a newer Gapmap: shown read-only, never overwritten.
+    TooNew { message: String, revision: u64 },
+    /// Not an envelope, or an assessment with problems: never overwritten.
+    Damaged { message: String },
+}
+
+/// Wraps an assessment for storage.
+pub fn seal(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
+    let canonical = format::save(assessment);
+    format!(
+        "{{\"storage\":{STORAGE_VERSION},\"revision\":{revision},\"saved_at\":{saved_at},\"assessment\":{}}}",
+        canonical.trim_end()
+    )
+}
+
+/// Reads the revision of an envelope without decoding the assessment.
+pub fn revision_of(text: &str) -> Option<u64> {
+    serde_json::from_str::<EnvelopeIn>(text).ok().map(|e| e.revision)
+}
+
+/// Opens an envelope.
+pub fn open(text: &str) -> Result<Stored, Unreadable> {
+    let envelope: EnvelopeIn = serde_json::from_str(text)
+        .map_err(|e| Unreadable::Damaged { message: format!("The saved entry is not readable: {e}.") })?;
+    if envelope.storage > STORAGE_VERSION {
+        return Err(Unreadable::TooNew {
+            message: format!(
+                "Saved by a newer Gapmap (storage version {}); this one reads up to {STORAGE_VERSION}.",
+                envelope.storage
+            ),
+            revision: envelope.revision,
+        });
+    }
+    match format::load(envelope.assessment.get().as_bytes()) {
+        Ok(assessment) => Ok(Stored { assessment, revision: envelope.revision, saved_at: envelope.saved_at }),
+        Err(error) if matches!(error.kind, core::LoadErrorKind::TooNew { .. }) => {
+            Err(Unreadable::TooNew { message: error.to_string(), revision: envelope.revision })
+        }
+        Err(error) => Err(Unreadable::Damaged { message: error.to_string() }),
+    }
+}
+
+/// One assessment as the library lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub system: String,
+    #[serde(default)]
+    pub assessed_on: Option<String>,
+    #[serde(default)]
+    pub overall: Option<f64>,
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub blockers: usize,
+    #[serde(default)]
+    pub revision: u64,
+    /// Milliseconds since the Unix epoch.
+    #[serde(default)]
+    pub saved_at: f64,
+    /// Set when the stored entry cannot be edited: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
+    /// The entry can be shown but not changed (written by a newer Gapmap).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
+}
+
+impl Entry {
+    /// The library's line for an assessment just saved.
+    pub fn of(assessment: &Assessment, revision: u64, saved_at: f64) -> Self {
+        let summary = summarize(assessment);
+        Entry {
+            id: assessment.id.clone(),
+            title: assessment.title.clone(),
+            system: assessment.system.clone(),
+            assessed_on: assessment.assessed_on.clone(),
+            overall: summary.overall,
+            level: summary.level,
+            blockers: summary.blockers.len(),
+            revision,
+            saved_at,
+            unreadable: None,
+            read_only: false,
+        }
+    }
+
+    /// The library's line for a stored entry, read from its text.
+    pub fn from_stored(id: &str, text: &str) -> Self {
+        match open(text) {
+            Ok(stored) => Entry::of(&stored.assessment, stored.revision, stored.saved_at),
+            Err(unreadable) => {
+                let (message, read_only, revision) = match unreadable {
+                    Unreadable::TooNew { message, revision, .. } => (message, true, revision),
+                    Unreadable::Damaged { message } => (message, false, 0),
+                };
+                Entry {
+                    id: id.to_string(),
+                    title: id.to_string(),
+                    system: String::new(),
+                    assessed_on: None,
+                    overall: None,
+                    level: None,
+                    blockers: 0,
+                    revision,
+                    saved_at: 0.0,
+                    unreadable: Some(message),
+                    read_only,
+                }
+            }
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Index {
+    storage: u32,
+    entries: Vec<Entry>,
+}
+
+/// The index's text.
+pub fn seal_index(entries: &[Entry]) -> String {
+    serde_json::to_string(&Index { storage: STORAGE_VERSION, entries: entries.to_vec() }).unwrap_or_default()
+}
+
+/// Reads the index; `None` when it is missing, damaged or too new (then it is rebuilt).
+pub fn open_index(text: &str) -> Option<Vec<Entry>> {
+    let index: Index = serde_json::from_str(text).ok()?;
+    (index.storage <= STORAGE_VERSION).then_some(index.entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Category;
+
+    fn sample() -> Assessment {
+        let mut a = Assessment::new("a1", "Payments API");
+        a.categories.push(Category::new("sec", "Security"));
+        a
+    }
+
+    #[test]
+    fn an_envelope_opens_to_what_was_sealed() {
+        let text = seal(&sample(), 7, 1_700_000_000_000.0);
+        let stored = open(&text).expect("opens");
+        assert_eq!(stored.assessment, sample());
+        assert_eq!(stored.revision, 7);
+        assert_eq!(stored.saved_at, 1_700_000_000_000.0);
+        assert_eq!(revision_of(&text), Some(7));
+    }
+
+    #[test]
+    fn garbage_is_damaged_not_a_panic() {
+        for text in ["", "{", "null", "{\"storage\":1}", "{\"storage\":1,\"revision\":1,\"saved_at\":0,\"assessment\":{}}"] {
+            assert!(matches!(open(text), Err(Unreadable::Damaged { .. })), "{text}");
+        }
+    }
+
+    #[test]
+    fn newer_storage_or_format_is_too_new() {
+        let newer_storage = seal(&sample(), 1, 0.0).replacen("\"storage\":1", "\"storage\":2", 1);
+        assert!(matches!(open(&newer_storage), Err(Unreadable::TooNew { .. })));
+        let newer_format = seal(&sample(), 1, 0.0).replacen("\"version\": 1", "\"version\": 9", 1);
+        assert!(matches!(open(&newer_format), Err(Unreadable::TooNew { .. })));
+        let entry = Entry::from_stored("a1", &newer_format);
+        assert!(entry.read_only && entry.unreadable.is_some());
+    }
+
+    #[test]
+    fn the_index_round_trips_and_rejects_garbage() {
+        let entries = vec![Entry::of(&sample(), 3, 5.0)];
+        assert_eq!(open_index(&seal_index(&entries)), Some(entries));
+        assert_eq!(open_index("not json"), None);
+        assert_eq!(open_index("{\"storage\":99,\"entries\":[]}"), None);
+    }
+}

@@ -1,0 +1,219 @@
+//! The layer over `window.localStorage`: availability, reads, verified
+//! writes, revisions, the index, and quota errors in every browser's spelling.
+
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsCast;
+
+use super::envelope::{self, assessment_key, Entry, Stored, Unreadable, ASSESSMENT_PREFIX, INDEX_KEY, PREFIX};
+use super::StorageError;
+use crate::core::Assessment;
+
+/// Where entries live: the browser's local storage, or, when the browser
+/// gives none, a map in memory that lasts as long as the page.
+enum Backend {
+    Browser(web_sys::Storage),
+    Memory,
+}
+
+thread_local! {
+    static MEMORY: std::cell::RefCell<std::collections::BTreeMap<String, String>> = Default::default();
+}
+
+/// The browser's storage, if it gives one. gloo-storage panics when
+/// `localStorage` is missing, so every use goes through here.
+fn browser_storage() -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    // Reading the property itself throws in some sandboxed and file:// pages.
+    match window.local_storage() {
+        Ok(Some(_)) => Some(LocalStorage::raw()),
+        _ => None,
+    }
+}
+
+fn backend() -> Backend {
+    match browser_storage() {
+        Some(storage) if is_available() => Backend::Browser(storage),
+        _ => Backend::Memory,
+    }
+}
+
+/// Whether local storage works here: present, and accepting a write. When it
+/// does not, entries are kept in memory only. Checked once per page.
+pub fn is_available() -> bool {
+    thread_local! {
+        static AVAILABLE: bool = browser_storage().is_some_and(|storage| {
+            let probe = format!("{PREFIX}probe");
+            let ok = storage.set_item(&probe, "1").is_ok();
+            let _ = storage.remove_item(&probe);
+            ok
+        });
+    }
+    AVAILABLE.with(|available| *available)
+}
+
+/// Maps a browser's refusal of a write to an error: quota exceeded in every
+/// browser's spelling, or anything else as a failure.
+fn write_error(error: wasm_bindgen::JsValue) -> StorageError {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        let name = exception.name();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || matches!(exception.code(), 22 | 1014)
+        {
+            return StorageError::QuotaExceeded;
+        }
+        return StorageError::Failed(format!("{name}: {}", exception.message()));
+    }
+    StorageError::Failed(format!("{error:?}"))
+}
+
+fn get(key: &str) -> Result<Option<String>, StorageError> {
+    match backend() {
+        Backend::Browser(storage) => storage.get_item(key).map_err(|e| StorageError::Failed(format!("{e:?}"))),
+        Backend::Memory => Ok(MEMORY.with(|m| m.borrow().get(key).cloned())),
+    }
+}
+
+/// Writes `text` under `key` and reads it back.
+fn put(key: &str, text: &str) -> Result<(), StorageError> {
+    match backend() {
+        Backend::Browser(storage) => {
+            storage.set_item(key, text).map_err(write_error)?;
+            match storage.get_item(key) {
+                Ok(Some(back)) if back == text => Ok(()),
+                _ => Err(StorageError::Failed("the saved text did not read back as written".to_string())),
+            }
+        }
+        Backend::Memory => {
+            MEMORY.with(|m| m.borrow_mut().insert(key.to_string(), text.to_string()));
+            Ok(())
+        }
+    }
+}
+
+fn delete(key: &str) -> Result<(), StorageError> {
+    match backend() {
+        Backend::Browser(storage) => storage.remove_item(key).map_err(|e| StorageError::Failed(format!("{e:?}"))),
+        Backend::Memory => {
+            MEMORY.with(|m| m.borrow_mut().remove(key));
+            Ok(())
+        }
+    }
+}
+
+/// Every Gapmap key, with its text.
+fn all() -> Vec<(String, String)> {
+    match backend() {
+        Backend::Browser(storage) => {
+            let count = storage.length().unwrap_or(0);
+            (0..count)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter(|key| key.starts_with(PREFIX))
+                .filter_map(|key| storage.get_item(&key).ok().flatten().map(|value| (key, value)))
+                .collect()
+        }
+        Backend::Memory => MEMORY.with(|m| m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+    }
+}
+
+/// The stored text of an assessment, exactly as it is (for "download raw").
+pub fn raw(id: &str) -> Result<Option<String>, StorageError> {
+    get(&assessment_key(id))
+}
+
+/// Opens a stored assessment.
+pub fn open(id: &str) -> Result<Option<Result<Stored, Unreadable>>, StorageError> {
+    Ok(get(&assessment_key(id))?.map(|text| envelope::open(&text)))
+}
+
+/// Saves an assessment that was opened at revision `base` (0 for a new one),
+/// and returns its new revision. Refuses to overwrite a newer revision saved
+/// by another tab, or an entry that cannot be read.
+pub fn save(assessment: &Assessment, base: u64) -> Result<u64, StorageError> {
+    let key = assessment_key(&assessment.id);
+    if let Some(existing) = get(&key)? {
+        match envelope::revision_of(&existing) {
+            Some(stored) if stored > base => return Err(StorageError::Conflict { stored, base }),
+            Some(_) => {
+                if let Err(unreadable) = envelope::open(&existing) {
+                    return Err(StorageError::Protected(match unreadable {
+                        Unreadable::TooNew { message, .. } | Unreadable::Damaged { message } => message,
+                    }));
+                }
+            }
+            None => return Err(StorageError::Protected("it is not a readable Gapmap entry".to_string())),
+        }
+    }
+    let revision = base + 1;
+    let now = js_sys::Date::now();
+    put(&key, &envelope::seal(assessment, revision, now))?;
+    update_index(|entries| {
+        let entry = Entry::of(assessment, revision, now);
+        match entries.iter_mut().find(|e| e.id == entry.id) {
+            Some(existing) => *existing = entry,
+            None => entries.push(entry),
+        }
+    })?;
+    Ok(revision)
+}
+
+/// Removes an assessment and its index entry.
+pub fn remove(id: &str) -> Result<(), StorageError> {
+    delete(&assessment_key(id))?;
+    update_index(|entries| entries.retain(|e| e.id != id))
+}
+
+/// The ids of every stored assessment.
+fn assessment_ids() -> Vec<String> {
+    all().into_iter().filter_map(|(key, _)| key.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string)).collect()
+}
+
+/// The library: every stored assessment, from the index when it matches the
+/// stored entries, else rebuilt from them (and the index rewritten).
+pub fn entries() -> Result<Vec<Entry>, StorageError> {
+    let ids = assessment_ids();
+    if let Some(entries) = get(INDEX_KEY)?.and_then(|text| envelope::open_index(&text)) {
+        let consistent = entries.len() == ids.len() && entries.iter().all(|e| ids.contains(&e.id));
+        if consistent {
+            return Ok(entries);
+        }
+    }
+    let entries: Vec<Entry> = ids
+        .iter()
+        .filter_map(|id| get(&assessment_key(id)).ok().flatten().map(|text| Entry::from_stored(id, &text)))
+        .collect();
+    // A failure to rewrite the index is harmless: it is rebuilt next time.
+    let _ = put(INDEX_KEY, &envelope::seal_index(&entries));
+    Ok(entries)
+}
+
+fn update_index(change: impl FnOnce(&mut Vec<Entry>)) -> Result<(), StorageError> {
+    let mut entries = entries()?;
+    change(&mut entries);
+    put(INDEX_KEY, &envelope::seal_index(&entries))
+}
+
+/// How many bytes Gapmap's keys and values take (local storage counts UTF-16
+/// code units, two bytes each).
+pub fn used_bytes() -> usize {
+    all().iter().map(|(key, value)| (key.encode_utf16().count() + value.encode_utf16().count()) * 2).sum()
+}
+
+/// What browsers give a site in local storage: about 5 MB (of UTF-16 text).
+pub const BUDGET_BYTES: usize = 5 * 1024 * 1024;
+
+/// Everything Gapmap keeps, as one JSON object of key → stored text: the
+/// "download my data" of last resort.
+pub fn dump() -> String {
+    let map: serde_json::Map<String, serde_json::Value> =
+        all().into_iter().map(|(key, value)| (key, value.into())).collect();
+    serde_json::to_string_pretty(&map).unwrap_or_default()
+}
+
+/// Reads a small app setting (such as whether the example was seeded).
+pub fn flag(name: &str) -> Option<String> {
+    get(&format!("{PREFIX}{name}")).ok().flatten()
+}
+
+/// Writes a small app setting.
+pub fn set_flag(name: &str, value: &str) -> Result<(), StorageError> {
+    put(&format!("{PREFIX}{name}"), value)
+}
