@@ -11,6 +11,7 @@
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
+use super::notices::Notices;
 use crate::core::history::History;
 use crate::core::{summarize, validate, Assessment, Problem, Summary};
 use crate::storage::{local, StorageError};
@@ -102,6 +103,30 @@ impl Editor {
         self.history.update_value(|h| h.record(key, js_sys::Date::now(), || doc.get_untracked()));
         self.doc.update(change);
         self.after_change();
+    }
+
+    /// Whether this assessment is still open: a notice's button may be
+    /// pressed after the user closed it.
+    pub fn is_open(&self) -> bool {
+        self.doc.try_with_untracked(|_| ()).is_some()
+    }
+
+    /// Says that something was deleted, with an "Undo" button that applies
+    /// `restore` as one edit (nothing, once the assessment is closed).
+    /// `restore` should do nothing when what it restores is already back,
+    /// as after the editor's own Undo.
+    pub fn offer_undo(
+        &self,
+        notices: Notices,
+        title: impl Into<String>,
+        restore: impl Fn(&mut Assessment) + Send + Sync + 'static,
+    ) {
+        let editor = *self;
+        notices.info_with_action(title, "Undo", move || {
+            if editor.is_open() {
+                editor.edit(None, &restore);
+            }
+        });
     }
 
     /// Takes back the last edit.

@@ -250,14 +250,9 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
     let delete = move |_| {
         let Some(removed) = library.remove(&id.get_value()) else { return };
         let title = removed.title.clone();
-        let removed = StoredValue::new(removed);
-        notices.info_with_action(
-            format!("Deleted \u{201c}{title}\u{201d}."),
-            "Undo",
-            Callback::new(move |()| {
-                library.report("Restoring", library.put(&removed.get_value()));
-            }),
-        );
+        notices.info_with_action(format!("Deleted \u{201c}{title}\u{201d}."), "Undo", move || {
+            library.report("Restoring", library.put(&removed));
+        });
     };
     let rename = move |new_title: String| {
         renaming.set(false);
@@ -384,7 +379,11 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
         assessment.id = new_id();
         let typed = title.get_untracked();
         assessment.title = if typed.trim().is_empty() {
-            if chosen == 0 { "Untitled assessment".to_string() } else { assessment.title }
+            if chosen == 0 {
+                "Untitled assessment".to_string()
+            } else {
+                assessment.title
+            }
         } else {
             typed.trim().to_string()
         };

@@ -2,6 +2,8 @@
 //! with an optional action such as "Undo", and the problems of a refused
 //! import, listed with their paths.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 /// How a notice reads, and how it is announced.
@@ -20,8 +22,10 @@ pub struct Notice {
     pub tone: Tone,
     pub title: String,
     pub details: Vec<String>,
-    /// A button beside the message ("Undo") and what it does.
-    pub action: Option<(String, Callback<()>)>,
+    /// A button beside the message ("Undo") and what it does. A plain
+    /// closure, not a reactive `Callback`: a notice outlives the row or tab
+    /// that raised it, and a `Callback` would be disposed with them.
+    pub action: Option<(String, Arc<dyn Fn() + Send + Sync>)>,
 }
 
 /// The messages on screen, from context.
@@ -39,7 +43,13 @@ impl Notices {
         Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) }
     }
 
-    fn push(&self, tone: Tone, title: String, details: Vec<String>, action: Option<(String, Callback<()>)>) {
+    fn push(
+        &self,
+        tone: Tone,
+        title: String,
+        details: Vec<String>,
+        action: Option<(String, Arc<dyn Fn() + Send + Sync>)>,
+    ) {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|list| list.push(Notice { id, tone, title, details, action }));
@@ -60,8 +70,13 @@ impl Notices {
     }
 
     /// Shows a confirmation with a button, such as "Undo" after a delete.
-    pub fn info_with_action(&self, title: impl Into<String>, label: impl Into<String>, action: Callback<()>) {
-        self.push(Tone::Info, title.into(), Vec::new(), Some((label.into(), action)));
+    pub fn info_with_action(
+        &self,
+        title: impl Into<String>,
+        label: impl Into<String>,
+        action: impl Fn() + Send + Sync + 'static,
+    ) {
+        self.push(Tone::Info, title.into(), Vec::new(), Some((label.into(), Arc::new(action))));
     }
 
     pub fn dismiss(&self, id: u64) {
@@ -113,8 +128,8 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             <button
                 class="button"
                 on:click=move |_| {
-                    action.run(());
                     notices.dismiss(id);
+                    action();
                 }
             >
                 {label}

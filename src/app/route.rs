@@ -60,10 +60,9 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.split('/');
         match (parts.next(), parts.next(), parts.next()) {
-            (Some("a"), Some(id), tab) if !id.is_empty() => Route::Assessment {
-                id: decode(id),
-                tab: tab.and_then(Tab::from_slug).unwrap_or(Tab::Overview),
-            },
+            (Some("a"), Some(id), tab) if !id.is_empty() => {
+                Route::Assessment { id: decode(id), tab: tab.and_then(Tab::from_slug).unwrap_or(Tab::Overview) }
+            }
             _ => Route::Library,
         }
     }

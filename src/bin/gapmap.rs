@@ -4,12 +4,13 @@
 //! This file only glues: it parses arguments, reads and writes files, and
 //! calls the core, which does all the work. Outcomes map to exit codes in one
 //! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
-//! cannot be read, 2 a usage error, 3 a readiness gate that failed.
+//! cannot be read (or a document in which nothing could be recognised), 2 a
+//! usage error, 3 a readiness gate that failed.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use gapmap::core::{self, display, format, summarize, Assessment};
+use gapmap::core::{self, display, export, format, import, summarize, Assessment};
 
 const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
@@ -22,14 +23,21 @@ Usage:
                                           score is below N or a blocker is open
   gapmap fmt FILE [--check]               rewrite a file in canonical form; with
                                           --check, only exit 1 when it is not
+  gapmap import FILE.md [-o OUT.json]     read a readiness document written in
+                                          Markdown; write the assessment (to
+                                          standard output without -o) and print
+                                          what was recognised, guessed and
+                                          skipped to standard error
+  gapmap report FILE [--format md]        print a report of the assessment;
+                                          md (Markdown) is the one format so far
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
 
 FILE may be - for standard input (fmt then writes to standard output).
 
-Exit codes: 0 success, 1 invalid or unreadable file, 2 usage error,
-3 readiness gate failed.
+Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
+could be recognised), 2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for.
@@ -37,9 +45,26 @@ enum Command {
     Validate { file: String },
     Score { file: String, json: bool, min_score: Option<f64> },
     Fmt { file: String, check: bool },
+    Import { file: String, output: Option<String> },
+    Report { file: String, format: ReportFormat },
     Schema,
     Help,
     Version,
+}
+
+/// The formats `gapmap report` writes.
+#[derive(Clone, Copy)]
+enum ReportFormat {
+    Markdown,
+}
+
+impl ReportFormat {
+    fn parse(name: &str) -> Result<Self, Failure> {
+        match name {
+            "md" | "markdown" => Ok(ReportFormat::Markdown),
+            other => Err(Failure::Usage(format!("gapmap report: unknown format \"{other}\"; the format is md"))),
+        }
+    }
 }
 
 /// Why the command did not succeed; each maps to one exit code.
@@ -52,20 +77,26 @@ enum Failure {
     Gate(String),
     /// `fmt --check` found a file that is not canonical.
     NotCanonical(String),
+    /// `import` recognised nothing in the document.
+    Unrecognised(String),
 }
 
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::File(_) | Failure::NotCanonical(_) => 1,
+            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
 
     fn message(&self) -> &str {
         match self {
-            Failure::Usage(m) | Failure::File(m) | Failure::Gate(m) | Failure::NotCanonical(m) => m,
+            Failure::Usage(m)
+            | Failure::File(m)
+            | Failure::Gate(m)
+            | Failure::NotCanonical(m)
+            | Failure::Unrecognised(m) => m,
         }
     }
 }
@@ -94,6 +125,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut file: Option<String> = None;
     let (mut json, mut check) = (false, false);
     let mut min_score: Option<f64> = None;
+    let mut output: Option<String> = None;
+    let mut report_format: Option<String> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -109,6 +142,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 }
                 min_score = Some(value);
             }
+            Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
+            Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
             other => return Err(usage(other.unexpected())),
@@ -133,6 +168,11 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
         "validate" => Command::Validate { file: need_file(file)? },
         "score" => Command::Score { file: need_file(file)?, json, min_score },
         "fmt" => Command::Fmt { file: need_file(file)?, check },
+        "import" => Command::Import { file: need_file(file)?, output: output.take() },
+        "report" => Command::Report {
+            file: need_file(file)?,
+            format: ReportFormat::parse(report_format.as_deref().unwrap_or("md"))?,
+        },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
@@ -144,6 +184,10 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     if !matches!(command, Command::Fmt { .. }) {
         unused("--check", check)?;
     }
+    unused("-o", output.is_some())?;
+    if !matches!(command, Command::Report { .. }) {
+        unused("--format", report_format.is_some())?;
+    }
     Ok(command)
 }
 
@@ -152,6 +196,8 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Help => print(USAGE),
         Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Schema => print(&core::schema::json_schema()),
+        Command::Import { file, output } => import_markdown(&file, output.as_deref()),
+        Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
         Command::Validate { file } => {
             let assessment = load(&file)?;
             print(&format!(
@@ -193,6 +239,29 @@ fn run(command: Command) -> Result<(), Failure> {
                 Ok(())
             }
         }
+    }
+}
+
+/// `gapmap import`: the assessment as canonical JSON, the report on stderr.
+fn import_markdown(file: &str, output: Option<&str>) -> Result<(), Failure> {
+    let bytes = read_bytes(file)?;
+    if bytes.len() > format::MAX_FILE_BYTES {
+        return Err(Failure::File(format!(
+            "{file}: larger than {} MB; Gapmap imports documents up to that size",
+            format::MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let imported = import::markdown::import_bytes(&bytes);
+    let _ = write!(std::io::stderr().lock(), "{}", imported.report);
+    if !imported.report.recognised_anything() {
+        return Err(Failure::Unrecognised(format!(
+            "{file}: nothing could be recognised as part of a readiness assessment; nothing written"
+        )));
+    }
+    let json = format::save(&imported.assessment);
+    match output {
+        None | Some("-") => print(&json),
+        Some(path) => std::fs::write(path, json).map_err(|e| Failure::File(format!("{path}: cannot write: {e}"))),
     }
 }
 

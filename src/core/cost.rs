@@ -103,6 +103,12 @@ pub struct PhaseCost {
     pub labor: Span,
     pub one_off: Decimal,
     pub annual: Decimal,
+    /// Labor plus one-off costs.
+    pub total: Span,
+    /// The phase's duration in weeks, as counted (negative ends as zero).
+    pub weeks: Span,
+    /// The team's size: Σ fte of its lines.
+    pub fte: Span,
     /// Person-days the team has: Σ fte × weeks × days per week.
     pub capacity_days: Span,
     /// Person-days of the open gaps assigned to the phase.
@@ -178,12 +184,17 @@ pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
             };
             let end_week = start_week.plus(weeks);
             previous_end = end_week;
+            let labor: Span = team.iter().map(|t| t.labor).sum();
+            let one_off = costs_of(phase, CostKind::OneOff);
             PhaseCost {
                 id: phase.id.clone(),
-                labor: team.iter().map(|t| t.labor).sum(),
+                labor,
                 team,
-                one_off: costs_of(phase, CostKind::OneOff),
+                one_off,
                 annual: costs_of(phase, CostKind::Annual),
+                total: labor.plus(Span::point(one_off)),
+                weeks,
+                fte,
                 capacity_days,
                 demand_days: demand[i],
                 load: Load::of(demand[i], capacity_days),

@@ -1,25 +1,25 @@
-//! Decoding: a parsed JSON value → an [`Assessment`], with every problem found
-//! on the way.
+//! Decoding: a parsed JSON document → an [`Assessment`], with every problem
+//! found on the way.
 //!
 //! Serde's derived `Deserialize` stops at the first error; a person fixing a
 //! file by hand wants all of them, each at its path. So the decoder walks the
-//! value itself: a missing or mistyped field is reported and replaced by its
+//! document itself: a missing or mistyped field is reported and replaced by its
 //! default, and decoding goes on. Keys the format does not know are kept in
 //! each object's `extra`, so nothing a newer tool wrote is lost.
 //!
-//! The value has already been migrated to the current version (`format`).
+//! The document has already been migrated to the current version (`format`).
+//! Where a value sits is tracked as a [`Place`], a chain of borrowed steps
+//! that costs nothing to extend; it becomes a [`Path`] only when a problem is
+//! reported, so a valid file is read without building one.
 
-use serde_json::{Map, Value};
-
-use crate::core::format;
+use crate::core::json::{Document, Entry, Json};
 use crate::core::model::*;
-use crate::core::validate::{Path, Problem};
+use crate::core::validate::{Path, Problem, Step};
 
 /// Decodes a current-version document; `problems` collects what does not fit.
-pub fn assessment(value: &Value, problems: &mut Vec<Problem>) -> Assessment {
-    let mut d = Decoder { problems };
-    let root = Path::root();
-    let Some(mut o) = d.object(value, &root) else {
+pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessment {
+    let mut d = Decoder { problems, document };
+    let Some(mut o) = d.object(document.root(), Place::Root) else {
         return Assessment::new("", "");
     };
     // `format` and `version` were checked before migration; they only need marking as known.
@@ -35,10 +35,10 @@ pub fn assessment(value: &Value, problems: &mut Vec<Problem>) -> Assessment {
         assessors: d.texts(&mut o, "assessors"),
         summary: d.text(&mut o, "summary"),
         stated_overall: d.optional_number(&mut o, "stated_overall"),
-        currency: d.optional_text(&mut o, "currency").unwrap_or_else(|| DEFAULT_CURRENCY.to_string()),
+        currency: d.optional_text(&mut o, "currency").unwrap_or_else(default_currency),
         settings: match o.get("settings") {
             None => Settings::default(),
-            Some(v) => d.settings(v, &root.key("settings")),
+            Some(v) => d.settings(v, Place::Key(&o.place, "settings")),
         },
         categories: d.list(&mut o, "categories", Decoder::category),
         gaps: d.list(&mut o, "gaps", Decoder::gap),
@@ -50,111 +50,142 @@ pub fn assessment(value: &Value, problems: &mut Vec<Problem>) -> Assessment {
     }
 }
 
-/// The keys of one JSON object, and which of them have been read.
-struct Object<'v> {
-    map: &'v Map<String, Value>,
-    path: Path,
-    known: Vec<&'static str>,
+/// Where a value sits: the root, or a step below another place.
+#[derive(Clone, Copy)]
+enum Place<'p> {
+    Root,
+    Key(&'p Place<'p>, &'static str),
+    Index(&'p Place<'p>, usize),
 }
 
-impl<'v> Object<'v> {
-    /// The value at `key`, marking the key as known; `null` reads as absent.
-    fn get(&mut self, key: &'static str) -> Option<&'v Value> {
-        self.known.push(key);
-        self.map.get(key).filter(|v| !v.is_null())
+impl Place<'_> {
+    fn path(self) -> Path {
+        fn push(place: Place, steps: &mut Vec<Step>) {
+            match place {
+                Place::Root => {}
+                Place::Key(parent, key) => {
+                    push(*parent, steps);
+                    steps.push(Step::Key(key.to_string()));
+                }
+                Place::Index(parent, index) => {
+                    push(*parent, steps);
+                    steps.push(Step::Index(index));
+                }
+            }
+        }
+        let mut steps = Vec::new();
+        push(self, &mut steps);
+        Path(steps)
     }
+}
 
-    /// Whether the object has `key` with a non-null value, without marking it.
-    fn has(&self, key: &str) -> bool {
-        self.map.get(key).is_some_and(|v| !v.is_null())
+/// The most keys any object of the format reads (the assessment's 17, and room to grow).
+const MAX_KNOWN: usize = 24;
+
+/// The entries of one JSON object, where it sits, and which keys have been read.
+struct Object<'v, 'p> {
+    document: &'v Document<'v>,
+    entries: &'v [Entry<'v>],
+    place: Place<'p>,
+    /// The keys read so far, kept inline: one object per gap, item and range
+    /// is read, and a heap allocation for each would be most of the cost.
+    known: [&'static str; MAX_KNOWN],
+    known_count: usize,
+}
+
+impl<'v> Object<'v, '_> {
+    /// The value at `key`, marking the key as known; `null` reads as absent.
+    fn get(&mut self, key: &'static str) -> Option<&'v Json<'v>> {
+        debug_assert!(self.known_count < MAX_KNOWN, "raise MAX_KNOWN");
+        if self.known_count < MAX_KNOWN && !self.known[..self.known_count].contains(&key) {
+            self.known[self.known_count] = key;
+            self.known_count += 1;
+        }
+        Document::find(self.entries, key).filter(|v| !matches!(v, Json::Null))
     }
 
     /// Every key that was never read: kept as it was, for the round trip.
     fn rest(self) -> Extra {
-        self.map
+        let known = &self.known[..self.known_count];
+        self.entries
             .iter()
-            .filter(|(key, _)| !self.known.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), as_saved(value)))
+            .filter(|(key, _)| !known.contains(&key.as_ref()))
+            .map(|(key, value)| (key.to_string(), self.document.to_value(value)))
             .collect()
     }
 }
 
-/// `value` as it reads back once saved: saving writes a whole float as an
-/// integer (`2.0` as `2`), which reads back as an integer, so it is read as one
-/// now. Without this, `load(save(x)) != x` for a file with `"x-ratio": 2.0`.
-fn as_saved(value: &Value) -> Value {
-    match value {
-        Value::Number(n) if n.is_f64() => match n.as_f64() {
-            Some(f) if format::is_written_as_integer(f) => Value::from(f as i64),
-            _ => value.clone(),
-        },
-        Value::Array(items) => Value::Array(items.iter().map(as_saved).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), as_saved(v))).collect()),
-        other => other.clone(),
-    }
-}
-
-struct Decoder<'p> {
+struct Decoder<'p, 'v> {
     problems: &'p mut Vec<Problem>,
+    document: &'v Document<'v>,
 }
 
 /// How a JSON value is named in messages.
-fn kind_of(value: &Value) -> &'static str {
+fn kind_of(value: &Json) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Number(_) => "a number",
+        Json::Text(_) => "text",
+        Json::List(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
-impl Decoder<'_> {
-    fn report(&mut self, path: Path, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+impl<'v> Decoder<'_, 'v> {
+    fn report(&mut self, place: Place, message: impl Into<String>) {
+        self.problems.push(Problem::new(place.path(), message));
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &Path) -> Option<Object<'v>> {
+    fn object<'p>(&mut self, value: &Json, place: Place<'p>) -> Option<Object<'v, 'p>> {
         match value {
-            Value::Object(map) => Some(Object { map, path: path.clone(), known: Vec::new() }),
+            Json::Object(run) => Some(Object {
+                document: self.document,
+                entries: self.document.entries(*run),
+                place,
+                known: [""; MAX_KNOWN],
+                known_count: 0,
+            }),
             other => {
-                self.report(path.clone(), format!("Expected an object here, found {}.", kind_of(other)));
+                self.report(place, format!("Expected an object here, found {}.", kind_of(other)));
                 None
             }
         }
     }
 
-    fn expect_text(&mut self, value: &Value, path: Path) -> Option<String> {
+    fn expect_text(&mut self, value: &Json, place: Place) -> Option<String> {
         match value {
-            Value::String(text) => Some(text.clone()),
+            Json::Text(text) => Some(text.to_string()),
             other => {
-                self.report(path, format!("Expected text here, found {}.", kind_of(other)));
+                self.report(place, format!("Expected text here, found {}.", kind_of(other)));
                 None
             }
         }
     }
 
-    fn expect_number(&mut self, value: &Value, path: Path) -> Option<f64> {
-        match value.as_f64() {
-            Some(number) if value.is_number() => Some(number),
-            _ => {
-                self.report(path, format!("Expected a number here, found {}.", kind_of(value)));
+    fn expect_number(&mut self, value: &Json, place: Place) -> Option<f64> {
+        match value {
+            Json::Number(number) if number.as_f64().is_some() => number.as_f64(),
+            other => {
+                self.report(place, format!("Expected a number here, found {}.", kind_of(other)));
                 None
             }
         }
     }
 
-    fn missing(&mut self, o: &Object, key: &str) {
-        self.report(o.path.key(key), format!("The field \"{key}\" is required but missing."));
+    /// The value at `key`, reporting it missing when it is absent or null.
+    fn required<'o>(&mut self, o: &mut Object<'o, '_>, key: &'static str) -> Option<&'o Json<'o>> {
+        let value = o.get(key);
+        if value.is_none() {
+            self.report(Place::Key(&o.place, key), format!("The field \"{key}\" is required but missing."));
+        }
+        value
     }
 
     /// Text that must be present; whether it may be empty is for validation to say.
     fn required_text(&mut self, o: &mut Object, key: &'static str) -> String {
-        if !o.has(key) {
-            self.missing(o, key);
-        }
-        self.text(o, key)
+        let value = self.required(o, key);
+        value.and_then(|v| self.expect_text(v, Place::Key(&o.place, key))).unwrap_or_default()
     }
 
     /// Text that may be absent, read as empty.
@@ -164,12 +195,13 @@ impl Decoder<'_> {
 
     fn optional_text(&mut self, o: &mut Object, key: &'static str) -> Option<String> {
         let value = o.get(key)?;
-        self.expect_text(value, o.path.key(key))
+        self.expect_text(value, Place::Key(&o.place, key))
     }
 
     fn texts(&mut self, o: &mut Object, key: &'static str) -> Vec<String> {
-        let path = o.path.key(key);
-        self.array(o, key).iter().enumerate().filter_map(|(i, value)| self.expect_text(value, path.index(i))).collect()
+        let items = self.array(o, key);
+        let list = Place::Key(&o.place, key);
+        items.iter().enumerate().filter_map(|(i, value)| self.expect_text(value, Place::Index(&list, i))).collect()
     }
 
     fn number(&mut self, o: &mut Object, key: &'static str, default: f64) -> f64 {
@@ -177,23 +209,24 @@ impl Decoder<'_> {
     }
 
     fn required_number(&mut self, o: &mut Object, key: &'static str) -> f64 {
-        if !o.has(key) {
-            self.missing(o, key);
-        }
-        self.optional_number(o, key).unwrap_or(0.0)
+        let value = self.required(o, key);
+        value.and_then(|v| self.expect_number(v, Place::Key(&o.place, key))).unwrap_or(0.0)
     }
 
     fn optional_number(&mut self, o: &mut Object, key: &'static str) -> Option<f64> {
         let value = o.get(key)?;
-        self.expect_number(value, o.path.key(key))
+        self.expect_number(value, Place::Key(&o.place, key))
     }
 
     fn boolean(&mut self, o: &mut Object, key: &'static str) -> bool {
         match o.get(key) {
             None => false,
-            Some(Value::Bool(b)) => *b,
+            Some(Json::Bool(b)) => *b,
             Some(other) => {
-                self.report(o.path.key(key), format!("Expected true or false here, found {}.", kind_of(other)));
+                self.report(
+                    Place::Key(&o.place, key),
+                    format!("Expected true or false here, found {}.", kind_of(other)),
+                );
                 false
             }
         }
@@ -202,14 +235,19 @@ impl Decoder<'_> {
     /// One of a closed set of words; absent reads as `None`, a word outside the set is reported.
     fn optional_keyword<T: Keyword>(&mut self, o: &mut Object, key: &'static str) -> Option<T> {
         let value = o.get(key)?;
-        let text = self.expect_text(value, o.path.key(key))?;
-        let word = T::parse(&text);
+        self.word(value, Place::Key(&o.place, key), key)
+    }
+
+    /// `value` read as a word of `T`; `what` names the word in the message.
+    fn word<T: Keyword>(&mut self, value: &Json, place: Place, what: &str) -> Option<T> {
+        let Json::Text(text) = value else {
+            self.report(place, format!("Expected text here, found {}.", kind_of(value)));
+            return None;
+        };
+        let word = T::parse(text);
         if word.is_none() {
             let expected: Vec<&str> = T::ALL.iter().map(|w| w.as_str()).collect();
-            self.report(
-                o.path.key(key),
-                format!("\"{text}\" is not a valid {key}; use one of: {}.", expected.join(", ")),
-            );
+            self.report(place, format!("\"{text}\" is not a valid {what}; use one of: {}.", expected.join(", ")));
         }
         word
     }
@@ -221,18 +259,16 @@ impl Decoder<'_> {
 
     /// One of a closed set of words that must be present; `fallback` stands in when it is not.
     fn required_keyword<T: Keyword>(&mut self, o: &mut Object, key: &'static str, fallback: T) -> T {
-        if !o.has(key) {
-            self.missing(o, key);
-        }
-        self.keyword(o, key, fallback)
+        let value = self.required(o, key);
+        value.and_then(|v| self.word(v, Place::Key(&o.place, key), key)).unwrap_or(fallback)
     }
 
-    fn array<'v>(&mut self, o: &mut Object<'v>, key: &'static str) -> &'v [Value] {
+    fn array(&mut self, o: &mut Object, key: &'static str) -> &'v [Json<'v>] {
         match o.get(key) {
             None => &[],
-            Some(Value::Array(items)) => items,
+            Some(Json::List(run)) => self.document.items(*run),
             Some(other) => {
-                self.report(o.path.key(key), format!("Expected a list here, found {}.", kind_of(other)));
+                self.report(Place::Key(&o.place, key), format!("Expected a list here, found {}.", kind_of(other)));
                 &[]
             }
         }
@@ -240,11 +276,11 @@ impl Decoder<'_> {
 
     /// Decodes each element of the list at `key`; an element that is not an object is reported and skipped.
     fn list<T>(&mut self, o: &mut Object, key: &'static str, each: fn(&mut Self, Object) -> T) -> Vec<T> {
-        let path = o.path.key(key);
         let items = self.array(o, key);
+        let list = Place::Key(&o.place, key);
         let mut decoded = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(object) = self.object(item, &path.index(i)) {
+            if let Some(object) = self.object(item, Place::Index(&list, i)) {
                 decoded.push(each(self, object));
             }
         }
@@ -252,11 +288,8 @@ impl Decoder<'_> {
     }
 
     fn range(&mut self, o: &mut Object, key: &'static str) -> Option<Range> {
-        let Some(value) = o.get(key) else {
-            self.missing(o, key);
-            return None;
-        };
-        let mut r = self.object(value, &o.path.key(key))?;
+        let value = self.required(o, key)?;
+        let mut r = self.object(value, Place::Key(&o.place, key))?;
         Some(Range {
             min: self.required_number(&mut r, "min"),
             max: self.required_number(&mut r, "max"),
@@ -264,14 +297,14 @@ impl Decoder<'_> {
         })
     }
 
-    fn settings(&mut self, value: &Value, path: &Path) -> Settings {
+    fn settings(&mut self, value: &Json, place: Place) -> Settings {
         let defaults = Settings::default();
-        let Some(mut o) = self.object(value, path) else {
+        let Some(mut o) = self.object(value, place) else {
             return defaults;
         };
         let priority_weights = match o.get("priority_weights") {
             None => defaults.priority_weights,
-            Some(value) => match self.object(value, &path.key("priority_weights")) {
+            Some(value) => match self.object(value, Place::Key(&o.place, "priority_weights")) {
                 None => defaults.priority_weights,
                 Some(mut w) => {
                     let d = PriorityWeights::default();
@@ -285,7 +318,11 @@ impl Decoder<'_> {
                 }
             },
         };
-        let levels = if o.has("levels") { self.list(&mut o, "levels", Decoder::level) } else { defaults.levels };
+        // `"levels": null` reads as the default levels, like a missing key.
+        let levels = match o.get("levels") {
+            None => defaults.levels,
+            Some(_) => self.list(&mut o, "levels", Decoder::level),
+        };
         Settings {
             priority_weights,
             partial_credit: self.number(&mut o, "partial_credit", defaults.partial_credit),
@@ -306,7 +343,7 @@ impl Decoder<'_> {
         Category {
             id: self.required_text(&mut o, "id"),
             name: self.required_text(&mut o, "name"),
-            weight: self.number(&mut o, "weight", 1.0),
+            weight: self.number(&mut o, "weight", default_weight()),
             manual_score: self.optional_number(&mut o, "manual_score"),
             target_score: self.optional_number(&mut o, "target_score"),
             notes: self.text(&mut o, "notes"),
@@ -319,12 +356,12 @@ impl Decoder<'_> {
         let category = self.required_text(&mut o, "category");
         let title = self.required_text(&mut o, "title");
         let description = self.text(&mut o, "description");
-        let status = self.keyword(&mut o, "status", Status::Missing);
-        let priority = self.keyword(&mut o, "priority", Priority::P2);
+        let status = self.keyword(&mut o, "status", Status::default());
+        let priority = self.keyword(&mut o, "priority", Priority::default());
         let severity = self.optional_keyword(&mut o, "severity");
         let effort = match o.get("effort") {
             None => None,
-            Some(value) => self.object(value, &o.path.key("effort")).map(|mut e| Effort {
+            Some(value) => self.object(value, Place::Key(&o.place, "effort")).map(|mut e| Effort {
                 min: self.required_number(&mut e, "min"),
                 max: self.required_number(&mut e, "max"),
                 unit: self.required_keyword(&mut e, "unit", EffortUnit::Days),
@@ -388,7 +425,7 @@ impl Decoder<'_> {
         Cost {
             name: self.required_text(&mut o, "name"),
             amount: self.required_number(&mut o, "amount"),
-            kind: self.keyword(&mut o, "kind", CostKind::OneOff),
+            kind: self.keyword(&mut o, "kind", CostKind::default()),
             extra: o.rest(),
         }
     }
@@ -399,7 +436,7 @@ impl Decoder<'_> {
             name: self.required_text(&mut o, "name"),
             unit: self.text(&mut o, "unit"),
             current: self.optional_number(&mut o, "current"),
-            better: self.keyword(&mut o, "better", Better::Higher),
+            better: self.keyword(&mut o, "better", Better::default()),
             targets: self.list(&mut o, "targets", Decoder::kpi_target),
             extra: o.rest(),
         }
@@ -417,8 +454,8 @@ impl Decoder<'_> {
         Risk {
             id: self.required_text(&mut o, "id"),
             title: self.required_text(&mut o, "title"),
-            probability: self.keyword(&mut o, "probability", Probability::Medium),
-            impact: self.keyword(&mut o, "impact", Impact::Medium),
+            probability: self.keyword(&mut o, "probability", Probability::default()),
+            impact: self.keyword(&mut o, "impact", Impact::default()),
             mitigation: self.text(&mut o, "mitigation"),
             gaps: self.texts(&mut o, "gaps"),
             extra: o.rest(),

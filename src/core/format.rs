@@ -23,6 +23,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::core::decode;
+use crate::core::json::{self, Document, Entry, Json};
 use crate::core::model::{Assessment, FORMAT, VERSION};
 use crate::core::validate::{validate, Path, Problem};
 
@@ -97,18 +98,29 @@ pub fn read(bytes: &[u8]) -> Result<(Assessment, Vec<Problem>), LoadError> {
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(bytes).map_err(json_error)?;
-    let Value::Object(mut document) = value else {
+    let document = json::parse(bytes).map_err(json_error)?;
+    let Json::Object(run) = document.root() else {
         return Err(LoadError::single(
             LoadErrorKind::NotGapmap,
             "This is JSON, but not a Gapmap file: a Gapmap file is one JSON object.",
         ));
     };
     let mut problems = Vec::new();
-    let version = check_header(&document, &mut problems)?;
-    migrate(&mut document, version, MIGRATIONS)
-        .map_err(|problem| LoadError { kind: LoadErrorKind::Invalid, problems: vec![problem] })?;
-    let assessment = decode::assessment(&Value::Object(document), &mut problems);
+    let entries = document.entries(*run);
+    let version = check_header(entries, &mut problems)?;
+    // A file of the current version is decoded as parsed; an older one is
+    // migrated as a `Value` first, the form migration steps are written for.
+    let migrated;
+    let document = if version < VERSION {
+        let mut map: Map<String, Value> = entries.iter().map(|(k, v)| (k.to_string(), document.to_value(v))).collect();
+        migrate(&mut map, version, MIGRATIONS)
+            .map_err(|problem| LoadError { kind: LoadErrorKind::Invalid, problems: vec![problem] })?;
+        migrated = Document::from_value(Value::Object(map));
+        &migrated
+    } else {
+        &document
+    };
+    let assessment = decode::assessment(document, &mut problems);
     // A value that decoding found missing or mistyped was replaced by its
     // default; validation would only report that default again at the same
     // path ("title is required" then "needs a title"), so one problem is enough.
@@ -142,10 +154,10 @@ fn json_error(error: serde_json::Error) -> LoadError {
 }
 
 /// Checks `format` and `version`; returns the version to migrate from.
-fn check_header(document: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<u32, LoadError> {
-    match document.get("format") {
-        Some(Value::String(format)) if format == FORMAT => {}
-        Some(Value::String(other)) => {
+fn check_header(document: &[Entry], problems: &mut Vec<Problem>) -> Result<u32, LoadError> {
+    match Document::find(document, "format") {
+        Some(Json::Text(format)) if format == FORMAT => {}
+        Some(Json::Text(other)) => {
             return Err(LoadError::single(
                 LoadErrorKind::NotGapmap,
                 format!("This is not a Gapmap file: its \"format\" is \"{other}\", not \"{FORMAT}\"."),
@@ -159,15 +171,15 @@ fn check_header(document: &Map<String, Value>, problems: &mut Vec<Problem>) -> R
         }
     }
     let path = Path::root().key("version");
-    match document.get("version") {
-        None | Some(Value::Null) => {
+    match Document::find(document, "version") {
+        None | Some(Json::Null) => {
             problems.push(Problem::new(
                 path,
                 format!("The field \"version\" is required but missing; read as version {VERSION}."),
             ));
             Ok(VERSION)
         }
-        Some(Value::Number(n)) => match n.as_u64() {
+        Some(Json::Number(n)) => match n.as_u64() {
             Some(v) if v > u64::from(VERSION) => Err(LoadError {
                 kind: LoadErrorKind::TooNew { version: v },
                 problems: vec![Problem::new(

@@ -7,6 +7,10 @@
 //! `decode`, which checks every field and collects every problem; that is why
 //! these types derive `Serialize` but not `Deserialize`.
 //!
+//! `serde(default)` marks the keys a file may leave out, with the default that
+//! `decode` gives them: the JSON Schema lists them as optional with that
+//! default (`tests/schema.rs` checks that the two agree).
+//!
 //! **API Boundary**: add optional fields freely; never rename or reorder one.
 //! Every object keeps the keys it does not know in `extra`, so a file written
 //! by a newer tool survives a round trip through this one.
@@ -97,6 +101,13 @@ keyword_enum! {
     }
 }
 
+/// A gap without a status is missing.
+impl Default for Status {
+    fn default() -> Self {
+        Status::Missing
+    }
+}
+
 impl Status {
     /// Whether a gap with this status counts in scores.
     pub fn is_scored(self) -> bool {
@@ -116,6 +127,13 @@ keyword_enum! {
         P1 = "P1",
         P2 = "P2",
         P3 = "P3",
+    }
+}
+
+/// A gap without a priority is P2.
+impl Default for Priority {
+    fn default() -> Self {
+        Priority::P2
     }
 }
 
@@ -146,11 +164,25 @@ keyword_enum! {
     }
 }
 
+/// A cost without a kind is paid once.
+impl Default for CostKind {
+    fn default() -> Self {
+        CostKind::OneOff
+    }
+}
+
 keyword_enum! {
     /// Which direction of a KPI is an improvement.
     pub enum Better {
         Higher = "higher",
         Lower = "lower",
+    }
+}
+
+/// A KPI without a direction is better higher.
+impl Default for Better {
+    fn default() -> Self {
+        Better::Higher
     }
 }
 
@@ -163,6 +195,13 @@ keyword_enum! {
     }
 }
 
+/// A risk without a probability is of medium probability.
+impl Default for Probability {
+    fn default() -> Self {
+        Probability::Medium
+    }
+}
+
 keyword_enum! {
     /// How much harm a risk does when it happens.
     pub enum Impact {
@@ -170,6 +209,13 @@ keyword_enum! {
         Medium = "medium",
         High = "high",
         Critical = "critical",
+    }
+}
+
+/// A risk without an impact is of medium impact.
+impl Default for Impact {
+    fn default() -> Self {
+        Impact::Medium
     }
 }
 
@@ -207,22 +253,33 @@ pub struct Assessment {
     pub id: String,
     pub title: String,
     /// The system under review.
+    #[serde(default)]
     pub system: String,
     /// The day of the review, `YYYY-MM-DD`.
     pub assessed_on: Option<String>,
+    #[serde(default)]
     pub assessors: Vec<String>,
     /// Free text in Markdown.
+    #[serde(default)]
     pub summary: String,
     /// The overall score a source document stated (0–100), shown beside the computed one.
     pub stated_overall: Option<f64>,
     /// ISO 4217 code of every amount in the file.
+    #[serde(default = "default_currency")]
     pub currency: String,
+    #[serde(default)]
     pub settings: Settings,
+    #[serde(default)]
     pub categories: Vec<Category>,
+    #[serde(default)]
     pub gaps: Vec<Gap>,
+    #[serde(default)]
     pub roles: Vec<Role>,
+    #[serde(default)]
     pub phases: Vec<Phase>,
+    #[serde(default)]
     pub kpis: Vec<Kpi>,
+    #[serde(default)]
     pub risks: Vec<Risk>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -273,9 +330,20 @@ impl Assessment {
 /// The currency of an assessment that names none.
 pub const DEFAULT_CURRENCY: &str = "USD";
 
+/// The currency of an assessment that names none, as a `String`.
+pub(crate) fn default_currency() -> String {
+    DEFAULT_CURRENCY.to_string()
+}
+
+/// The weight of a category that states none.
+pub(crate) fn default_weight() -> f64 {
+    1.0
+}
+
 /// How scores, levels, effort and cost are computed; every key has a default.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
 pub struct Settings {
     pub priority_weights: PriorityWeights,
     /// Credit of a partial gap without checklist items, 0–1.
@@ -319,6 +387,7 @@ pub fn default_levels() -> Vec<Level> {
 /// The weight each priority gives a gap in its category's score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default)]
 pub struct PriorityWeights {
     #[serde(rename = "P0")]
     pub p0: f64,
@@ -375,11 +444,13 @@ pub struct Category {
     pub id: String,
     pub name: String,
     /// Weight in the overall score; default 1.
+    #[serde(default = "default_weight")]
     pub weight: f64,
     /// An assessor's score (0–100) that overrides the computed one everywhere.
     pub manual_score: Option<f64>,
     /// The score (0–100) this category should reach.
     pub target_score: Option<f64>,
+    #[serde(default)]
     pub notes: String,
     #[serde(flatten)]
     pub extra: Extra,
@@ -407,17 +478,24 @@ pub struct Gap {
     /// The id of its category.
     pub category: String,
     pub title: String,
+    #[serde(default)]
     pub description: String,
+    #[serde(default)]
     pub status: Status,
+    #[serde(default)]
     pub priority: Priority,
     pub severity: Option<Severity>,
     pub effort: Option<Effort>,
+    #[serde(default)]
     pub owner: String,
+    #[serde(default)]
     pub evidence: String,
     /// The id of the roadmap phase that closes it.
     pub phase: Option<String>,
     /// Its checklist; a partial gap with items earns the share of items done.
+    #[serde(default)]
     pub items: Vec<Item>,
+    #[serde(default)]
     pub tags: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -448,7 +526,9 @@ impl Gap {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Item {
+    #[serde(default)]
     pub text: String,
+    #[serde(default)]
     pub done: bool,
     #[serde(flatten)]
     pub extra: Extra,
@@ -516,13 +596,17 @@ impl Role {
 pub struct Phase {
     pub id: String,
     pub name: String,
+    #[serde(default)]
     pub goal: String,
     /// The week (counted from 0, the roadmap's start) the phase starts in;
     /// null: right after the previous phase ends.
     pub start_week: Option<f64>,
     pub duration_weeks: Range,
+    #[serde(default)]
     pub team: Vec<TeamMember>,
+    #[serde(default)]
     pub costs: Vec<Cost>,
+    #[serde(default)]
     pub exit_criteria: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -568,6 +652,7 @@ pub struct Cost {
     pub name: String,
     pub amount: f64,
     /// `annual` costs are run-rate the phase adds from then on.
+    #[serde(default)]
     pub kind: CostKind,
     #[serde(flatten)]
     pub extra: Extra,
@@ -585,9 +670,12 @@ impl Cost {
 pub struct Kpi {
     pub id: String,
     pub name: String,
+    #[serde(default)]
     pub unit: String,
     pub current: Option<f64>,
+    #[serde(default)]
     pub better: Better,
+    #[serde(default)]
     pub targets: Vec<KpiTarget>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -610,10 +698,14 @@ pub struct KpiTarget {
 pub struct Risk {
     pub id: String,
     pub title: String,
+    #[serde(default)]
     pub probability: Probability,
+    #[serde(default)]
     pub impact: Impact,
+    #[serde(default)]
     pub mitigation: String,
     /// Ids of the gaps that mitigate it.
+    #[serde(default)]
     pub gaps: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,

@@ -28,6 +28,11 @@ impl Bounds {
     fn tenths(span: Span) -> Self {
         Bounds { min: one_decimal(span.min), max: one_decimal(span.max) }
     }
+
+    /// Inputs such as FTEs and weeks, shown as typed (two decimals).
+    fn hundredths(span: Span) -> Self {
+        Bounds { min: rounded(span.min, 2), max: rounded(span.max, 2) }
+    }
 }
 
 /// Every computed number of an assessment.
@@ -118,6 +123,15 @@ pub struct PhaseSummary {
     pub gaps: usize,
     #[serde(skip)]
     pub team: Vec<TeamSummary>,
+    /// Labor plus one-off costs.
+    #[serde(skip)]
+    pub total: Bounds,
+    /// The duration in weeks as counted, two decimals.
+    #[serde(skip)]
+    pub weeks: Bounds,
+    /// The team's size, Σ FTE of its lines, two decimals.
+    #[serde(skip)]
+    pub fte: Bounds,
 }
 
 /// One team line of a phase: the terms of its labor cost.
@@ -200,16 +214,92 @@ fn phase_summary(name: String, cost: PhaseCost, projected: Option<rust_decimal::
         start_week: Bounds::tenths(cost.start_week),
         end_week: Bounds::tenths(cost.end_week),
         gaps: cost.gaps,
+        total: Bounds::money(cost.total),
+        weeks: Bounds::hundredths(cost.weeks),
+        fte: Bounds::hundredths(cost.fte),
         team: cost
             .team
             .into_iter()
             .map(|t| TeamSummary {
                 role: t.role,
                 weekly_rate: rounded(t.weekly_rate, 2),
-                fte: Bounds { min: rounded(t.fte.min, 2), max: rounded(t.fte.max, 2) },
+                fte: Bounds::hundredths(t.fte),
                 labor: Bounds::money(t.labor),
             })
             .collect(),
         id: cost.id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Cost, CostKind, Phase, Range, Role, TeamMember};
+
+    /// A phase of 2–3 weeks with 1–2 engineers at 4,000 and 0.5 SRE at
+    /// 5,000 a week, and a one-off cost of 8,000.
+    fn one_phase() -> Assessment {
+        let mut a = Assessment::new("t", "Test");
+        a.roles = vec![Role::new("eng", "Engineer", 4000.0), Role::new("sre", "SRE", 5000.0)];
+        let mut phase = Phase::new("p1", "Blockers", Range::new(2.0, 3.0));
+        phase.team = vec![TeamMember::new("eng", Range::new(1.0, 2.0)), TeamMember::new("sre", Range::new(0.5, 0.5))];
+        phase.costs =
+            vec![Cost::new("Scanner", 8000.0, CostKind::OneOff), Cost::new("Monitoring", 1200.0, CostKind::Annual)];
+        a.phases = vec![phase];
+        a
+    }
+
+    #[test]
+    fn phase_total_is_labor_plus_one_off() {
+        let summary = summarize(&one_phase());
+        let phase = &summary.phases[0];
+        // Labor: 1×4000×2 + 0.5×5000×2 = 13,000; 2×4000×3 + 0.5×5000×3 = 31,500.
+        assert_eq!(phase.labor, Bounds { min: 13000.0, max: 31500.0 });
+        assert_eq!(phase.total, Bounds { min: 21000.0, max: 39500.0 });
+        assert_eq!(summary.total, phase.total);
+    }
+
+    #[test]
+    fn phase_states_the_team_size_and_weeks_it_counted() {
+        let mut a = one_phase();
+        a.phases[0].duration_weeks = Range::new(-1.0, 2.5);
+        let phase = &summarize(&a).phases[0];
+        assert_eq!(phase.fte, Bounds { min: 1.5, max: 2.5 });
+        // A negative end counts as zero, as in every computation.
+        assert_eq!(phase.weeks, Bounds { min: 0.0, max: 2.5 });
+        // Capacity: Σ FTE × weeks × days per week.
+        assert_eq!(phase.capacity_days, Bounds { min: 0.0, max: 31.3 });
+    }
+
+    #[test]
+    fn new_fields_stay_out_of_the_json_contract() {
+        let json = serde_json::to_value(summarize(&one_phase())).unwrap();
+        let phase = json["phases"][0].as_object().unwrap();
+        let mut keys: Vec<&str> = phase.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["capacity_days", "demand_days", "id", "labor", "load", "projected_overall"]);
+    }
+}
+
+impl TierSummary {
+    /// The share of scored gaps that are done, in whole percent (half up);
+    /// `None` when the tier has no scored gap.
+    pub fn percent_done(&self) -> Option<usize> {
+        (self.done * 200 + self.scored).checked_div(self.scored * 2)
+    }
+}
+
+#[cfg(test)]
+mod tier_tests {
+    use super::TierSummary;
+    use crate::core::model::Priority;
+
+    #[test]
+    fn percent_done_rounds_half_up_and_is_none_without_gaps() {
+        let tier = |done, scored| TierSummary { priority: Priority::P0, done, scored };
+        assert_eq!(tier(3, 15).percent_done(), Some(20));
+        assert_eq!(tier(1, 8).percent_done(), Some(13));
+        assert_eq!(tier(2, 3).percent_done(), Some(67));
+        assert_eq!(tier(0, 0).percent_done(), None);
     }
 }

@@ -277,7 +277,7 @@ impl Checker {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             let id_path = path.index(i).key("id");
-            if id.trim().is_empty() {
+            if is_blank(id) {
                 self.report(id_path, "The id is empty; every item needs one.");
             } else if !seen.insert(id) {
                 self.report(id_path, format!("The id \"{id}\" is used twice; ids must be unique."));
@@ -287,7 +287,7 @@ impl Checker {
     }
 
     fn not_blank(&mut self, path: &Path, text: &str, message: &str) {
-        if text.trim().is_empty() {
+        if is_blank(text) {
             self.report(path.clone(), message);
         }
     }
@@ -361,4 +361,10 @@ pub fn is_iso_date(text: &str) -> bool {
         _ => return false,
     };
     (1..=days_in_month).contains(&day)
+}
+
+/// Whether `text` is empty or only whitespace: `trim().is_empty()` without
+/// scanning from both ends (validation asks it of every id, name and title).
+fn is_blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
 }

@@ -208,7 +208,9 @@ mod tests {
 
     #[test]
     fn garbage_is_damaged_not_a_panic() {
-        for text in ["", "{", "null", "{\"storage\":1}", "{\"storage\":1,\"revision\":1,\"saved_at\":0,\"assessment\":{}}"] {
+        for text in
+            ["", "{", "null", "{\"storage\":1}", "{\"storage\":1,\"revision\":1,\"saved_at\":0,\"assessment\":{}}"]
+        {
             assert!(matches!(open(text), Err(Unreadable::Damaged { .. })), "{text}");
         }
     }

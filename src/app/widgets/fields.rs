@@ -31,12 +31,16 @@ pub fn TextField(
     let error = RwSignal::new(None::<String>);
     let error_id = unique_id("error");
     let field_label = label.clone();
+    // The input's name is its label alone: the error text inside the
+    // <label> must not become part of it.
+    let name = label.clone();
     view! {
         <label class="field">
             <span class=label_class(hide_label)>{label}</span>
             <input
                 class="input"
                 type="text"
+                aria-label=name
                 placeholder=placeholder
                 prop:value=move || value.get()
                 aria-invalid=move || error.get().is_some().to_string()
@@ -66,11 +70,13 @@ pub fn TextArea(
     #[prop(optional)] hide_label: bool,
     #[prop(default = 3)] rows: u32,
 ) -> impl IntoView {
+    let name = label.clone();
     view! {
         <label class="field">
             <span class=label_class(hide_label)>{label}</span>
             <textarea
                 class="input"
+                aria-label=name
                 rows=rows
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
@@ -89,11 +95,13 @@ fn FieldError(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
-/// Checks a number against its bounds; the sentence says what is wrong.
-fn check_bounds(value: f64, min: Option<f64>, max: Option<f64>) -> Result<f64, String> {
-    match (min, max) {
-        (Some(min), _) if value < min => Err(format!("Must be at least {}.", display::number(min))),
-        (_, Some(max)) if value > max => Err(format!("Must be at most {}.", display::number(max))),
+/// Checks a number against its bounds (`above` is a bound it must exceed);
+/// the sentence says what is wrong.
+fn check_bounds(value: f64, min: Option<f64>, above: Option<f64>, max: Option<f64>) -> Result<f64, String> {
+    match (min, above, max) {
+        (Some(min), _, _) if value < min => Err(format!("Must be at least {}.", display::number(min))),
+        (_, Some(above), _) if value <= above => Err(format!("Must be more than {}.", display::number(above))),
+        (_, _, Some(max)) if value > max => Err(format!("Must be at most {}.", display::number(max))),
         _ => Ok(value),
     }
 }
@@ -111,6 +119,9 @@ pub fn NumberField(
     on_change: Callback<Option<f64>>,
     #[prop(optional)] min: Option<f64>,
     #[prop(optional)] max: Option<f64>,
+    /// A bound the number must exceed (hours per day: more than 0).
+    #[prop(optional)]
+    above: Option<f64>,
     /// Blank is refused (else blank means "none").
     #[prop(optional)]
     required: bool,
@@ -127,7 +138,7 @@ pub fn NumberField(
         let parsed = parse_number(&text).and_then(|v| match v {
             None if required => Err("A number is needed here.".to_string()),
             None => Ok(None),
-            Some(v) => check_bounds(v, min, max).map(Some),
+            Some(v) => check_bounds(v, min, above, max).map(Some),
         });
         draft.set(Some(text));
         match parsed {
@@ -138,11 +149,13 @@ pub fn NumberField(
             Err(message) => error.set(Some(message)),
         }
     };
+    let name = label.clone();
     view! {
         <label class="field field-number">
             <span class=label_class(hide_label)>{label}</span>
             <span class="input-with-unit">
                 <input
+                    aria-label=name
                     class="input"
                     type="text"
                     inputmode="decimal"
@@ -256,16 +269,33 @@ pub fn Select(
     on_change: Callback<String>,
     #[prop(optional)] hide_label: bool,
 ) -> impl IntoView {
+    // The label wraps the select, so its text includes every option's: the
+    // aria-label keeps the name exactly the label, for tests that find the
+    // select by its label.
+    let name = label.clone();
+    // One reactive update for the whole select, not one per option, so that
+    // tables with a select in every row stay cheap to draw. The select has no
+    // options yet when its properties are first set: the option selected at
+    // first is marked in the markup, and later changes set `selectedIndex`
+    // (the first option when the value is none of them, as browsers do).
+    let values: Vec<String> = options.iter().map(|(option, _)| option.clone()).collect();
+    let initial = value.get_untracked();
+    let selected_index = move || value.with(|v| values.iter().position(|o| o == v).unwrap_or(0) as i32);
     view! {
         <label class="field">
             <span class=label_class(hide_label)>{label}</span>
-            <select class="input" on:change=move |ev| on_change.run(event_target_value(&ev))>
+            <select
+                class="input"
+                aria-label=name
+                prop:selectedIndex=selected_index
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+            >
                 {options
                     .into_iter()
                     .map(|(option, text)| {
-                        let selected_value = option.clone();
+                        let selected = option == initial;
                         view! {
-                            <option value=option prop:selected=move || value.get() == selected_value>
+                            <option value=option selected=selected>
                                 {text}
                             </option>
                         }

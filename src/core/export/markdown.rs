@@ -1,0 +1,500 @@
+//! The Markdown report of an assessment: what `gapmap report --format md`
+//! prints and the app's "Export Markdown" saves.
+//!
+//! It reads well on its own: title and summary, the overall score with its
+//! level and blockers, a table of category scores, the gaps by category with
+//! status, priority, effort and checklist, the roadmap with teams, costs and
+//! projected scores, the KPIs and the risks.
+//!
+//! It is also a document the Markdown importer reads back into the same
+//! assessment (categories, gaps, phases, roles, KPIs, risks and so every
+//! score), so a report can be edited by hand and imported again. That is why
+//! what the user entered is written exactly as entered (`0.25` FTE stays
+//! `0.25`), in the phrases the importer recognises, while every computed
+//! figure comes from [`summarize`] and [`display`] and stands between
+//! `<!-- gapmap:computed -->` comments, which the importer skips: importing
+//! recomputes them. Money is written in whole units, as the app shows it.
+//!
+//! Not written: the scoring settings (priority weights, partial credit,
+//! levels), ids, and keys the format does not know; an import gets defaults
+//! and new ids.
+
+use crate::core::display;
+use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START, STATED_COST};
+use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Status};
+use crate::core::summary::{summarize, Bounds, Summary};
+
+/// The Markdown report of an assessment.
+pub fn report(a: &Assessment) -> String {
+    let summary = summarize(a);
+    let mut out = Report { a, s: &summary, text: String::with_capacity(4096) };
+    out.header();
+    out.overall();
+    out.categories();
+    out.gaps();
+    out.roadmap();
+    out.kpis();
+    out.risks();
+    let mut text = out.text;
+    while text.ends_with("\n\n") {
+        text.pop();
+    }
+    text
+}
+
+struct Report<'a> {
+    a: &'a Assessment,
+    s: &'a Summary,
+    text: String,
+}
+
+impl Report<'_> {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.text.ends_with("\n\n") && !self.text.is_empty() {
+            self.text.push('\n');
+        }
+    }
+
+    /// A paragraph of Markdown written by the user, kept as written.
+    fn markdown(&mut self, text: &str) {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.blank();
+            self.line(text);
+            self.blank();
+        }
+    }
+
+    fn computed(&mut self, lines: &[String]) {
+        self.blank();
+        self.line(COMPUTED_START);
+        self.blank();
+        for line in lines {
+            self.line(line);
+        }
+        self.blank();
+        self.line(COMPUTED_END);
+        self.blank();
+    }
+
+    fn money(&self, amount: f64) -> String {
+        display::money(amount, &self.a.currency)
+    }
+
+    fn money_range(&self, b: Bounds) -> String {
+        display::money_range(b.min, b.max, &self.a.currency)
+    }
+
+    fn header(&mut self) {
+        let a = self.a;
+        self.line("<!-- A Gapmap report. Gapmap imports it back; the figures between \"gapmap:computed\" comments are recomputed. -->");
+        self.blank();
+        self.line(&format!("# {}", inline(&a.title)));
+        self.markdown(&a.summary);
+        let mut facts = Vec::new();
+        if !a.system.is_empty() {
+            facts.push(format!("**System:** {}", inline(&a.system)));
+        }
+        if let Some(date) = &a.assessed_on {
+            facts.push(format!("**Date:** {date}"));
+        }
+        if !a.assessors.is_empty() {
+            let names: Vec<String> = a.assessors.iter().map(|n| inline(n)).collect();
+            facts.push(format!("**Assessed by:** {}", names.join(", ")));
+        }
+        facts.push(format!("**Currency:** {}", a.currency));
+        self.blank();
+        let last = facts.len() - 1;
+        for (i, fact) in facts.iter().enumerate() {
+            // Two spaces end a line without ending the paragraph.
+            self.line(&if i < last { format!("{fact}  ") } else { fact.clone() });
+        }
+        self.blank();
+    }
+
+    fn overall(&mut self) {
+        let s = self.s;
+        self.line("## Overall score");
+        let verdict = if s.production_ready { "yes" } else { "no" };
+        let mut lines = vec![format!(
+            "**Computed overall score:** {}/100 · **Level:** {} · **Production-ready:** {verdict}",
+            display::score(s.overall),
+            s.level.as_deref().unwrap_or("—")
+        )];
+        let blockers: Vec<String> =
+            s.blockers.iter().filter_map(|id| self.a.gap(id)).map(|gap| format!("“{}”", inline(&gap.title))).collect();
+        lines.push(String::new());
+        // A long list of blockers is cut: the gaps below show every one.
+        const SHOWN: usize = 10;
+        let more = blockers.len().saturating_sub(SHOWN);
+        let named = blockers.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+        lines.push(match (blockers.len(), more) {
+            (0, _) => "**Blockers:** none".to_string(),
+            (1, _) => format!("**Blockers:** 1 open P0 gap: {named}"),
+            (n, 0) => format!("**Blockers:** {n} open P0 gaps: {named}"),
+            (n, more) => format!("**Blockers:** {n} open P0 gaps: {named} and {more} more"),
+        });
+        let tiers: Vec<String> =
+            s.tiers.iter().map(|t| format!("{} {}/{} done", t.priority, t.done, t.scored)).collect();
+        lines.push(String::new());
+        lines.push(format!("**Gaps by priority:** {}", tiers.join(" · ")));
+        self.computed(&lines);
+        if let Some(stated) = self.a.stated_overall {
+            self.line(&format!("**Stated overall score:** {}/100", exact(stated)));
+            self.blank();
+        }
+    }
+
+    fn categories(&mut self) {
+        if self.a.categories.is_empty() {
+            return;
+        }
+        self.line("## Category scores");
+        self.blank();
+        self.line("| Category | Score | Computed | Manual | Target | Weight |");
+        self.line("|---|---|---|---|---|---|");
+        for (category, c) in self.a.categories.iter().zip(&self.s.categories) {
+            self.line(&format!(
+                "| {} | {} | {} | {} | {} | {} |",
+                cell(&category.name),
+                display::score(c.score),
+                display::score(c.computed),
+                category.manual_score.map_or("—".to_string(), exact),
+                category.target_score.map_or("—".to_string(), exact),
+                exact(category.weight),
+            ));
+        }
+        self.blank();
+    }
+
+    fn gaps(&mut self) {
+        let a = self.a;
+        let with_content: Vec<_> = a
+            .categories
+            .iter()
+            .filter(|c| !c.notes.trim().is_empty() || a.gaps.iter().any(|g| g.category == c.id))
+            .collect();
+        if with_content.is_empty() {
+            return;
+        }
+        self.line("## Gaps");
+        self.blank();
+        for category in with_content {
+            self.line(&format!("### {}", inline(&category.name)));
+            self.markdown(&category.notes);
+            self.blank();
+            for gap in a.gaps.iter().filter(|g| g.category == category.id) {
+                self.gap(gap);
+            }
+            self.blank();
+        }
+    }
+
+    fn gap(&mut self, gap: &Gap) {
+        let mark = match gap.status {
+            Status::Missing => "❌",
+            Status::Partial => "⚠️",
+            Status::Done => "✅",
+            Status::Accepted | Status::NotApplicable => "➖",
+        };
+        self.line(&format!("- {mark} **{}**", inline(&gap.title)));
+        let mut facts =
+            vec![format!("**Status:** {}", status_words(gap.status)), format!("**Priority:** {}", gap.priority)];
+        if let Some(severity) = gap.severity {
+            facts.push(format!("**Severity:** {severity}"));
+        }
+        if let Some(effort) = &gap.effort {
+            facts.push(format!("**Effort:** {}", effort_phrase(effort)));
+        }
+        if let Some(phase) = gap.phase.as_deref().and_then(|id| self.a.phases.iter().position(|p| p.id == id)) {
+            facts.push(format!("**Phase:** Phase {}: {}", phase + 1, inline(&self.a.phases[phase].name)));
+        }
+        if !gap.owner.is_empty() {
+            facts.push(format!("**Owner:** {}", inline(&gap.owner)));
+        }
+        if !gap.tags.is_empty() {
+            let tags: Vec<String> = gap.tags.iter().map(|t| inline(t)).collect();
+            facts.push(format!("**Tags:** {}", tags.join(", ")));
+        }
+        self.line(&format!("  {}", facts.join(" · ")));
+        let description = gap.description.trim();
+        if !description.is_empty() {
+            self.line("");
+            for line in description.lines() {
+                self.line(&format!("  {}", line_text(line)));
+            }
+        }
+        if !gap.items.is_empty() {
+            self.line("");
+            for item in &gap.items {
+                let check = if item.done { "x" } else { " " };
+                self.line(&format!("  - [{check}] {}", inline(&item.text)));
+            }
+        }
+        if !gap.evidence.trim().is_empty() {
+            let fence = fence(&gap.evidence);
+            self.line("");
+            self.line(&format!("  {fence}"));
+            for line in gap.evidence.trim_end().lines() {
+                if line.is_empty() {
+                    self.line("");
+                } else {
+                    self.line(&format!("  {line}"));
+                }
+            }
+            self.line(&format!("  {fence}"));
+        }
+        self.line("");
+    }
+
+    fn roadmap(&mut self) {
+        let a = self.a;
+        if a.phases.is_empty() && a.roles.is_empty() {
+            return;
+        }
+        self.line("## Roadmap");
+        self.blank();
+        if !a.roles.is_empty() {
+            self.line("| Role | Weekly rate |");
+            self.line("|---|---|");
+            for role in &a.roles {
+                self.line(&format!("| {} | {} |", cell(&role.name), self.money(role.weekly_rate)));
+            }
+            self.blank();
+        }
+        for (i, (phase, p)) in a.phases.iter().zip(&self.s.phases).enumerate() {
+            self.line(&format!("### Phase {}: {}", i + 1, inline(&phase.name)));
+            self.blank();
+            let mut facts = vec![format!(
+                "**Duration:** {} weeks",
+                exact_range(phase.duration_weeks.min, phase.duration_weeks.max)
+            )];
+            if let Some(start) = phase.start_week {
+                facts.push(format!("**Starts in week:** {}", exact(start + 1.0)));
+            }
+            if let Some((min, max)) = stated_cost(phase) {
+                facts.push(format!("**Stated cost:** {}", display::money_range(min, max, &a.currency)));
+            }
+            self.line(&facts.join(" · "));
+            self.markdown(&phase.goal.lines().map(line_text).collect::<Vec<_>>().join("\n"));
+            self.blank();
+            if !phase.team.is_empty() {
+                self.line("| Role | FTE | Weekly rate |");
+                self.line("|---|---|---|");
+                for member in &phase.team {
+                    let role = a.role(&member.role);
+                    let name = role.map_or(member.role.as_str(), |r| r.name.as_str());
+                    let rate = role.map_or("—".to_string(), |r| self.money(r.weekly_rate));
+                    self.line(&format!(
+                        "| {} | {} | {rate} |",
+                        cell(name),
+                        exact_range(member.fte.min, member.fte.max)
+                    ));
+                }
+                self.blank();
+            }
+            if !phase.costs.is_empty() {
+                self.line("| Cost | Amount | Kind |");
+                self.line("|---|---|---|");
+                for cost in &phase.costs {
+                    let kind = match cost.kind {
+                        CostKind::OneOff => "one-off",
+                        CostKind::Annual => "annual",
+                    };
+                    self.line(&format!("| {} | {} | {kind} |", cell(&cost.name), self.money(cost.amount)));
+                }
+                self.blank();
+            }
+            if !phase.exit_criteria.is_empty() {
+                self.line("**Exit criteria:**");
+                self.blank();
+                for criterion in &phase.exit_criteria {
+                    self.line(&format!("- {}", inline(criterion)));
+                }
+                self.blank();
+            }
+            let range = |b: Bounds| display::range(b.min, b.max);
+            let lines = vec![
+                format!(
+                    "**Weeks:** {}–{} · **Labor:** {} · **Total:** {}",
+                    range(p.start_week),
+                    range(p.end_week),
+                    self.money_range(p.labor),
+                    self.money_range(p.total)
+                ),
+                String::new(),
+                format!(
+                    "**Capacity:** {} person-days · **Demand:** {} person-days · **Load:** {} · **Gaps:** {}",
+                    range(p.capacity_days),
+                    range(p.demand_days),
+                    p.load.label(),
+                    p.gaps
+                ),
+                String::new(),
+                format!("**Projected overall score after this phase:** {}/100", display::score(p.projected_overall)),
+            ];
+            self.computed(&lines);
+        }
+        let s = self.s;
+        let range = |b: Bounds| display::range(b.min, b.max);
+        let lines = vec![
+            "**Totals**".to_string(),
+            String::new(),
+            format!("- Remaining effort: {} person-days", range(s.effort_days)),
+            format!("- Labor: {}", self.money_range(s.labor)),
+            format!("- One-off costs: {}", self.money(s.one_off)),
+            format!("- Annual run-rate: {}", self.money(s.annual)),
+            format!("- Total: {}", self.money_range(s.total)),
+            format!(
+                "- Bottom-up estimate: {} (at {} a person-day)",
+                self.money_range(s.bottom_up),
+                self.money(s.daily_rate)
+            ),
+            format!("- Duration: {} weeks", range(s.duration_weeks)),
+        ];
+        self.computed(&lines);
+    }
+
+    fn kpis(&mut self) {
+        let a = self.a;
+        if a.kpis.is_empty() {
+            return;
+        }
+        self.line("## KPIs");
+        self.blank();
+        let mut head = "| KPI | Unit | Better | Current |".to_string();
+        let mut rule = "|---|---|---|---|".to_string();
+        for i in 0..a.phases.len() {
+            head.push_str(&format!(" Phase {} target |", i + 1));
+            rule.push_str("---|");
+        }
+        self.line(&head);
+        self.line(&rule);
+        for kpi in &a.kpis {
+            let mut row = format!(
+                "| {} | {} | {} | {} |",
+                cell(&kpi.name),
+                cell(&kpi.unit),
+                kpi.better,
+                kpi.current.map_or("—".to_string(), exact)
+            );
+            for phase in &a.phases {
+                let target = kpi.targets.iter().find(|t| t.phase == phase.id);
+                row.push_str(&format!(" {} |", target.map_or("—".to_string(), |t| exact(t.value))));
+            }
+            self.line(&row);
+        }
+        self.blank();
+    }
+
+    fn risks(&mut self) {
+        let a = self.a;
+        if a.risks.is_empty() {
+            return;
+        }
+        self.line("## Risks");
+        self.blank();
+        self.line("| Risk | Probability | Impact | Mitigation | Gaps |");
+        self.line("|---|---|---|---|---|");
+        for risk in &a.risks {
+            let gaps: Vec<String> = risk.gaps.iter().filter_map(|id| a.gap(id)).map(|g| cell(&g.title)).collect();
+            self.line(&format!(
+                "| {} | {} | {} | {} | {} |",
+                cell(&risk.title),
+                risk.probability,
+                risk.impact,
+                cell(&risk.mitigation),
+                gaps.join("; ")
+            ));
+        }
+        self.blank();
+    }
+}
+
+/// A number the user entered, exactly: `3`, `0.25`, `99.95`.
+fn exact(value: f64) -> String {
+    format!("{value}")
+}
+
+fn exact_range(min: f64, max: f64) -> String {
+    if min == max {
+        exact(min)
+    } else {
+        format!("{}–{}", exact(min), exact(max))
+    }
+}
+
+fn effort_phrase(effort: &Effort) -> String {
+    let unit = match effort.unit {
+        EffortUnit::Hours => "hours",
+        EffortUnit::Days => "days",
+        EffortUnit::Weeks => "weeks",
+    };
+    format!("{} {unit}", exact_range(effort.min, effort.max))
+}
+
+fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Missing => "missing",
+        Status::Partial => "partial",
+        Status::Done => "done",
+        Status::Accepted => "accepted",
+        Status::NotApplicable => "not applicable",
+    }
+}
+
+/// The cost range a phase's source document stated, kept by the importer.
+fn stated_cost(phase: &crate::core::model::Phase) -> Option<(f64, f64)> {
+    let cost = phase.extra.get(STATED_COST)?;
+    let min = cost.get("min")?.as_f64()?;
+    let max = cost.get("max")?.as_f64()?;
+    Some((min, max))
+}
+
+/// Text set inline: the characters Markdown would read as markup escaped,
+/// line breaks made spaces.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    // A leading `-`, `+` or `1.` would start a list: escape it.
+    let starts_list = out.starts_with(['-', '+'])
+        || out.find(['.', ')']).is_some_and(|i| i > 0 && out[..i].bytes().all(|b| b.is_ascii_digit()));
+    if starts_list {
+        if out.starts_with(['-', '+']) {
+            out.insert(0, '\\');
+        } else if let Some(i) = out.find(['.', ')']) {
+            out.insert(i, '\\');
+        }
+    }
+    out
+}
+
+/// A line of free text set as one line of a paragraph.
+fn line_text(line: &str) -> String {
+    inline(line.trim())
+}
+
+/// Text in a table cell: inline, with the pipe escaped (done by `inline`).
+fn cell(text: &str) -> String {
+    inline(text.trim())
+}
+
+/// A code fence longer than any run of backticks in the text.
+fn fence(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}

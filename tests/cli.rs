@@ -1,0 +1,257 @@
+//! The `gapmap` command, run as a user runs it: `validate` (exit 0, or 1 with
+//! every problem on stderr), `score --json` (exactly the keys the contract
+//! lists, with the worked example's numbers), the `--min-score` readiness gate
+//! (exit 3), `fmt` and `fmt --check`, standard input as `-`, and usage errors
+//! (exit 2). Results go to stdout, errors to stderr.
+
+// The command is built only with the `cli` feature (on by default).
+#![cfg(feature = "cli")]
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+const CANONICAL: &str = include_str!("fixtures/worked-example.json");
+const HANDWRITTEN: &str = include_str!("fixtures/worked-example-handwritten.json");
+
+/// What a run of the command gave.
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `gapmap` with `args`, feeding `stdin` when given.
+fn run(args: &[&str], stdin: Option<&str>) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gapmap"))
+        .args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gapmap binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    Outcome {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// Runs `gapmap` and checks its exit code and that stdout and stderr each
+/// contain a fragment (an empty fragment: the stream is empty).
+#[track_caller]
+fn check(args: &[&str], stdin: Option<&str>, code: i32, stdout: &str, stderr: &str) -> Outcome {
+    let outcome = run(args, stdin);
+    let context = format!("gapmap {}\n--- stdout\n{}--- stderr\n{}", args.join(" "), outcome.stdout, outcome.stderr);
+    assert_eq!(outcome.code, code, "exit code of {context}");
+    for (stream, fragment, name) in [(&outcome.stdout, stdout, "stdout"), (&outcome.stderr, stderr, "stderr")] {
+        if fragment.is_empty() {
+            assert!(stream.is_empty(), "{name} should be empty: {context}");
+        } else {
+            assert!(stream.contains(fragment), "{name} should contain {fragment:?}: {context}");
+        }
+    }
+    outcome
+}
+
+/// A file of this test's own in Cargo's scratch directory for tests.
+fn scratch(name: &str, content: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The worked example with its blocker closed: overall 82.3, no blocker.
+fn without_blocker() -> String {
+    CANONICAL.replacen("\"status\": \"missing\"", "\"status\": \"done\"", 1)
+}
+
+#[test]
+fn validate_exits_0_for_a_valid_file() {
+    check(&["validate", &fixture("worked-example.json")], None, 0, "valid (3 categories, 7 gaps, 2 phases)", "");
+}
+
+#[test]
+fn validate_exits_1_and_lists_every_problem_on_stderr() {
+    let faulty = CANONICAL
+        .replacen("\"status\": \"missing\"", "\"status\": \"broken\"", 1)
+        .replacen("\"role\": \"sre\"", "\"role\": \"qa\"", 1)
+        .replacen("\"weekly_rate\": 4000", "\"weekly_rate\": -4000", 1);
+    let path = scratch("faulty.json", &faulty);
+    let outcome = check(&["validate", path.to_str().unwrap()], None, 1, "", "not a valid assessment (3 problems)");
+    for line in ["gaps[0].status: \"broken\"", "phases[0].team[1].role: ", "roles[0].weekly_rate: "] {
+        assert!(outcome.stderr.contains(line), "{line} in:\n{}", outcome.stderr);
+    }
+    check(&["validate", "-"], Some("{\"format\": \"gapmap\", "), 1, "", "line 1, column 21");
+    check(&["validate", "/no/such/file.json"], None, 1, "", "cannot read");
+}
+
+/// The worked example's `score --json`, as the core issue states it.
+fn worked_example_json() -> Value {
+    json!({
+        "overall": 53.7, "level": "MVP", "blockers": 1, "production_ready": false,
+        "categories": [
+            {"id": "security", "computed": 35.7, "manual": null, "score": 35.7},
+            {"id": "reliability", "computed": 83.3, "manual": null, "score": 83.3},
+            {"id": "testing", "computed": 0.0, "manual": 60.0, "score": 60.0}
+        ],
+        "tiers": [
+            {"priority": "P0", "done": 1, "scored": 2}, {"priority": "P1", "done": 1, "scored": 3},
+            {"priority": "P2", "done": 0, "scored": 1}, {"priority": "P3", "done": 0, "scored": 0}
+        ],
+        "effort_days": {"min": 13.5, "max": 21.0},
+        "labor": {"min": 17000.0, "max": 47000.0},
+        "one_off": 8000.0, "annual": 7200.0,
+        "total": {"min": 25000.0, "max": 55000.0},
+        "bottom_up": {"min": 12150.0, "max": 18900.0},
+        "duration_weeks": {"min": 3.0, "max": 5.0},
+        "phases": [
+            {"id": "p1", "labor": {"min": 13000.0, "max": 39000.0}, "capacity_days": {"min": 15.0, "max": 45.0},
+             "demand_days": {"min": 8.0, "max": 10.0}, "load": "ok", "projected_overall": 82.3},
+            {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "capacity_days": {"min": 5.0, "max": 10.0},
+             "demand_days": {"min": 5.5, "max": 11.0}, "load": "at_risk", "projected_overall": 90.0}
+        ]
+    })
+}
+
+/// The keys of `value`, recursively: each object's key set, each list's
+/// elements, leaves as `.`.
+fn keys(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), keys(v))).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(keys).collect()),
+        _ => Value::from("."),
+    }
+}
+
+/// Every number in `value`, compared as f64 so that `60` and `60.0` agree.
+fn same_numbers(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_numbers(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_numbers(v, w)),
+        _ => a == b,
+    }
+}
+
+#[test]
+fn score_json_has_exactly_the_contracts_keys_and_the_worked_examples_numbers() {
+    let outcome = check(&["score", &fixture("worked-example.json"), "--json"], None, 0, "\"overall\": 53.7", "");
+    let printed: Value = serde_json::from_str(&outcome.stdout).expect("JSON on stdout");
+    let expected = worked_example_json();
+    assert_eq!(keys(&printed), keys(&expected));
+    let top: BTreeSet<&str> = printed.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(top.len(), 14);
+    assert!(same_numbers(&printed, &expected), "{printed:#}");
+    assert!(outcome.stdout.ends_with("}\n") && outcome.stdout.contains("\n  \"level\": \"MVP\",\n"), "canonical");
+}
+
+#[test]
+fn score_json_writes_null_for_what_does_not_exist() {
+    let empty = r#"{"format": "gapmap", "version": 1, "id": "e", "title": "Empty",
+        "categories": [{"id": "c", "name": "C"}], "phases": [{"id": "p", "name": "P", "duration_weeks": {"min": 1, "max": 1}}]}"#;
+    let outcome = check(&["score", "-", "--json"], Some(empty), 0, "\"overall\": null", "");
+    let printed: Value = serde_json::from_str(&outcome.stdout).unwrap();
+    for pointer in
+        ["/overall", "/level", "/categories/0/computed", "/categories/0/manual", "/phases/0/projected_overall"]
+    {
+        assert_eq!(printed.pointer(pointer), Some(&Value::Null), "{pointer}");
+    }
+    // The same keys as a file that has every value.
+    let mut shape = keys(&worked_example_json());
+    for list in ["categories", "phases"] {
+        shape[list].as_array_mut().unwrap().truncate(1);
+    }
+    assert_eq!(keys(&printed), shape);
+}
+
+#[test]
+fn score_prints_a_readable_summary() {
+    let outcome = check(&["score", &fixture("worked-example.json")], None, 0, "Overall: 53.7 (MVP)", "");
+    for line in ["Tiers: P0 1/2, P1 1/3, P2 0/1, P3 0/0", "Total: $25,000–$55,000", "Duration: 3–5 weeks"] {
+        assert!(outcome.stdout.contains(line), "{line} in:\n{}", outcome.stdout);
+    }
+}
+
+#[test]
+fn the_min_score_gate() {
+    let example = fixture("worked-example.json");
+    let ready = scratch("ready.json", &without_blocker());
+    let ready = ready.to_str().unwrap();
+    // The gate still prints the scores; its verdict goes to stderr.
+    check(&["score", &example, "--min-score", "50"], None, 3, "Overall: 53.7", "1 blocker(s) open: g1");
+    check(&["score", &example, "--min-score", "60", "--json"], None, 3, "\"overall\": 53.7", "below 60");
+    check(&["score", ready, "--min-score", "80"], None, 0, "Overall: 82.3", "");
+    check(&["score", ready, "--min-score", "82.3"], None, 0, "Overall: 82.3", "");
+    check(&["score", ready, "--min-score", "85"], None, 3, "Overall: 82.3", "overall score 82.3 is below 85");
+    check(&["score", "-", "--min-score", "0"], Some(&without_blocker()), 0, "Overall: 82.3", "");
+}
+
+#[test]
+fn fmt_rewrites_a_file_in_canonical_form() {
+    let path = scratch("fmt.json", HANDWRITTEN);
+    let path = path.to_str().unwrap();
+    check(&["fmt", "--check", path], None, 1, "", "not in canonical form");
+    assert_eq!(std::fs::read_to_string(path).unwrap(), HANDWRITTEN, "--check does not write");
+    check(&["fmt", path], None, 0, "", "");
+    assert_eq!(std::fs::read_to_string(path).unwrap(), CANONICAL);
+    check(&["fmt", "--check", path], None, 0, "", "");
+    check(&["fmt", "-"], Some(HANDWRITTEN), 0, "\"format\": \"gapmap\"", "");
+    assert_eq!(run(&["fmt", "-"], Some(HANDWRITTEN)).stdout, CANONICAL);
+    check(&["fmt", "--check", "-"], Some(CANONICAL), 0, "", "");
+
+    let broken = scratch("fmt-broken.json", "{\"format\": \"gapmap\", \"version\": 1}");
+    check(&["fmt", broken.to_str().unwrap()], None, 1, "", "required but missing");
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "{\"format\": \"gapmap\", \"version\": 1}", "untouched");
+}
+
+#[test]
+fn standard_input_reads_as_a_file() {
+    let from_file = run(&["score", &fixture("worked-example.json"), "--json"], None);
+    let from_stdin = check(&["score", "-", "--json"], Some(HANDWRITTEN), 0, "\"overall\"", "");
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+    check(&["validate", "-"], Some(CANONICAL), 0, "-: valid", "");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let example = fixture("worked-example.json");
+    for (args, fragment) in [
+        (vec!["frobnicate"], "unknown command \"frobnicate\""),
+        (vec!["score"], "which file?"),
+        (vec!["validate"], "which file?"),
+        (vec!["score", &example, "--min-score", "101"], "from 0 to 100"),
+        (vec!["score", &example, "--min-score", "high"], "high"),
+        (vec!["score", &example, "--min-score"], "missing argument"),
+        (vec!["validate", &example, "--json"], "--json does not apply here"),
+        (vec!["fmt", &example, "--min-score", "50"], "--min-score does not apply here"),
+        (vec!["score", &example, "--check"], "--check does not apply here"),
+        (vec!["score", &example, "--bogus"], "--bogus"),
+        (vec!["score", &example, "another.json"], "another.json"),
+    ] {
+        let outcome = check(&args, None, 2, "", fragment);
+        assert!(outcome.stderr.contains("gapmap --help"), "points to the help: {}", outcome.stderr);
+    }
+}
+
+#[test]
+fn help_version_and_schema() {
+    check(&["--help"], None, 0, "Usage:", "");
+    check(&[], None, 0, "Usage:", "");
+    check(&["--version"], None, 0, env!("CARGO_PKG_VERSION"), "");
+    let schema = check(&["schema"], None, 0, "\"$schema\"", "");
+    assert_eq!(schema.stdout, gapmap::core::schema::json_schema());
+}

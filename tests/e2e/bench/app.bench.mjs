@@ -1,0 +1,83 @@
+// The browser benchmark: an assessment of 2,000 gaps in the release build.
+// It measures, in headless Chromium, the time to open the assessment, the
+// script time of changing one gap's status (which updates the summary), and
+// of typing one character into a gap's title. Figures are printed and belong
+// in docs/benchmarks.md; budgets are checked there, not asserted here.
+// Run: make bench-app
+import { test } from "@playwright/test";
+import { writeFileSync } from "node:fs";
+import { largeAssessment } from "./generate.mjs";
+
+const runs = 5;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function scriptSeconds(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return metrics.find((m) => m.name === "ScriptDuration").value;
+}
+
+/** Script time spent from `action` until the next two animation frames. */
+async function scriptTime(page, cdp, action) {
+  const before = await scriptSeconds(cdp);
+  await action();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return (await scriptSeconds(cdp)) - before;
+}
+
+test("2,000 gaps: open, change a status, type a title", async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const file = info.outputPath("benchmark.json");
+  writeFileSync(file, JSON.stringify(largeAssessment(2000)));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+
+  await page.goto("./");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await (await chooser).setFiles(file);
+  const link = page.getByRole("link", { name: "Benchmark with 2000 gaps" });
+  await link.waitFor();
+
+  const open = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto("./#/");
+    await link.waitFor();
+    const start = await page.evaluate(() => performance.now());
+    await link.click();
+    await page.getByTestId("overall-score").waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    open.push((await page.evaluate(() => performance.now())) - start);
+  }
+
+  await page.getByRole("tab", { name: "Gaps", exact: true }).click();
+  const status = page.getByRole("combobox", { name: /^Status of Gap number 0 of the benchmark/ });
+  await status.waitFor();
+  const change = [];
+  const values = ["done", "missing", "partial", "done", "missing", "partial"];
+  for (const value of values) {
+    change.push(await scriptTime(page, cdp, () => status.selectOption(value)));
+  }
+
+  await page.getByRole("button", { name: "Gap number 1 of the benchmark", exact: true }).click();
+  const title = page.getByRole("textbox", { name: "Title", exact: true });
+  await title.waitFor();
+  await title.focus();
+  await page.keyboard.press("End");
+  const typing = [];
+  for (const key of "abcdefghij") {
+    typing.push(await scriptTime(page, cdp, () => page.keyboard.type(key)));
+  }
+
+  const ms = (s) => (s * 1000).toFixed(1);
+  const report = [
+    `open the assessment (wall time, median of ${runs}): ${median(open).toFixed(0)} ms`,
+    `change a gap's status (script time, median of ${change.length}): ${ms(median(change))} ms (max ${ms(Math.max(...change))})`,
+    `type one character in a gap's title (script time, median of ${typing.length}): ${ms(median(typing))} ms (max ${ms(Math.max(...typing))})`,
+  ].join("\n");
+  console.log(report);
+  writeFileSync(info.outputPath("figures.txt"), report + "\n");
+});

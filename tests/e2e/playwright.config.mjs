@@ -1,0 +1,43 @@
+// End-to-end tests: the built app (dist/, from `make dist`) served under
+// /gapmap/ and driven in Debian's headless Chromium the way a user would.
+import { defineConfig } from "@playwright/test";
+import { execSync } from "node:child_process";
+
+const chromium = process.env.CHROMIUM ?? execSync("command -v chromium || command -v chromium-browser").toString().trim();
+const port = 8090;
+
+export default defineConfig({
+  testDir: "./specs",
+  outputDir: "./test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/gapmap/`,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node serve.mjs ${port}`,
+    url: `http://127.0.0.1:${port}/gapmap/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

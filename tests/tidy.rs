@@ -1,0 +1,87 @@
+//! Style rules checked as ordinary tests, so that `cargo test` enforces them:
+//! the core (`src/core/`) names nothing from the browser world (leptos,
+//! web-sys, gloo, wasm-bindgen); every Rust file under `src/`, `tests/` and
+//! `benches/` opens with a `//!` paragraph saying what it is for; and nothing
+//! in `src/` writes raw HTML through `inner_html`.
+
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `dir`, and `dir.rs` when there is one (a module's
+/// head), relative to the package root, sorted.
+fn rust_files(dir: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    walk(&root.join(dir), &mut out);
+    // `src/core.rs` heads the `src/core/` module: it belongs to the core.
+    let head = root.join(format!("{dir}.rs"));
+    if head.is_file() {
+        out.push(head);
+    }
+    out.sort();
+    out.into_iter().map(|p| p.strip_prefix(root).unwrap().to_path_buf()).collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+/// The lines of `text` that are code, not comments: a rule about what code
+/// uses should not trip over prose that explains it.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().map(|(i, line)| (i + 1, line)).filter(|(_, line)| !line.trim_start().starts_with("//"))
+}
+
+/// Checks that no code line of a file under `dir` contains any of `words`;
+/// returns the offending `file:line: word` entries.
+fn uses(dir: &str, words: &[&str]) -> Vec<String> {
+    let files = rust_files(dir);
+    assert!(!files.is_empty(), "no Rust files under {dir}");
+    let mut found = Vec::new();
+    for path in files {
+        let text = read(&path);
+        for (number, line) in code_lines(&text) {
+            for word in words.iter().filter(|w| line.contains(*w)) {
+                found.push(format!("{}:{number}: {word}", path.display()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_core_knows_nothing_of_the_browser() {
+    let found = uses("src/core", &["leptos", "web_sys", "web-sys", "gloo", "wasm_bindgen", "wasm-bindgen", "js_sys"]);
+    assert!(found.is_empty(), "Architecture Invariant: the core is pure. Found:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_rust_file_opens_with_a_paragraph_saying_what_it_is_for() {
+    let mut missing = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        for path in rust_files(dir) {
+            let text = read(&path);
+            let first = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
+            if !first.starts_with("//! ") {
+                missing.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(missing.is_empty(), "files without a `//!` opening paragraph:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn nothing_writes_raw_html() {
+    let found = uses("src", &["inner_html", "set_inner_html"]);
+    assert!(found.is_empty(), "build elements with view!, never raw HTML. Found:\n{}", found.join("\n"));
+}
