@@ -187,6 +187,16 @@ fn bench_import<M: Measurement>(c: &mut Criterion<M>, group: &str) {
     let read = import(&clean);
     assert!(read.report.counts.gaps > 1000 && read.report.counts.phases > 5, "{}", read.report.counts.gaps);
     assert_eq!(import(&broken).report.counts.gaps, read.report.counts.gaps);
+    let counts = &read.report.counts;
+    eprintln!(
+        "document: {} bytes ({} mis-decoded), {} categories, {} gaps, {} checklist items, {} phases",
+        clean.len(),
+        broken.len(),
+        counts.categories,
+        counts.gaps,
+        counts.items,
+        counts.phases
+    );
 
     let mut group = c.benchmark_group(group);
     group.sampling_mode(SamplingMode::Flat).sample_size(20);

@@ -14,12 +14,17 @@ pub struct PickedFile {
 /// The largest file read at all; larger ones are refused before reading.
 pub const MAX_READ_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// Reads every file of a list (from a file input or a drop), in order.
-pub async fn read_files(files: web_sys::FileList) -> Vec<PickedFile> {
-    let mut read = Vec::new();
-    for i in 0..files.length() {
-        let Some(file) = files.get(i) else { continue };
-        read.push(read_file(&file).await);
+/// The files of a list (from a file input or a drop), taken out of it at
+/// once: the list is live, and clearing the input empties it.
+pub fn take_files(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads every file, in order.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<PickedFile> {
+    let mut read = Vec::with_capacity(files.len());
+    for file in &files {
+        read.push(read_file(file).await);
     }
     read
 }

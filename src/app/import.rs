@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::files::{read_files, PickedFile};
+use super::files::{read_files, take_files, PickedFile};
 use super::library::{new_id, use_library, Library};
 use super::notices::Notices;
 use super::widgets::dialog::Dialog;
@@ -63,12 +63,12 @@ pub fn import_files(library: Library, notices: Notices, files: Vec<PickedFile>) 
 }
 
 fn import_list(library: Library, notices: Notices, list: Option<web_sys::FileList>) {
-    let Some(list) = list else { return };
-    if list.length() == 0 {
+    let files = list.map(|list| take_files(&list)).unwrap_or_default();
+    if files.is_empty() {
         return;
     }
     spawn_local(async move {
-        let files = read_files(list).await;
+        let files = read_files(files).await;
         import_files(library, notices, files);
     });
 }

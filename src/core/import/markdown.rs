@@ -429,6 +429,9 @@ enum Leftover {
     /// A wish (`✅` under requirements), kept in its place until the scope
     /// decides whether it is a gap: the index among the walk's wishes.
     Wanted(usize),
+    /// A label line or heading (`Enterprise Requirements:`), kept only when
+    /// something kept stands under it.
+    Label(String),
 }
 
 // ---------------------------------------------------------------------------
@@ -1078,13 +1081,24 @@ impl<'t> Importer<'t> {
         // Unrecognised text: into the single gap a section made, else the
         // notes of its category, else the summary. Wishes that stayed wishes
         // take their place among it.
-        let leftovers: Vec<Leftover> = std::mem::take(&mut walk.leftovers)
+        let resolved: Vec<Leftover> = std::mem::take(&mut walk.leftovers)
             .into_iter()
             .filter_map(|leftover| match leftover {
                 Leftover::Wanted(index) => wanted_notes.get(index).cloned(),
                 other => Some(other),
             })
             .collect();
+        // A label whose wishes became gaps has nothing left under it.
+        let mut leftovers: Vec<Leftover> = Vec::with_capacity(resolved.len());
+        for leftover in resolved {
+            if let (Some(Leftover::Label(_)), Leftover::Label(_)) = (leftovers.last(), &leftover) {
+                leftovers.pop();
+            }
+            leftovers.push(leftover);
+        }
+        if let Some(Leftover::Label(_)) = leftovers.last() {
+            leftovers.pop();
+        }
         if leftovers.is_empty() {
             return;
         }
@@ -1120,7 +1134,9 @@ impl<'t> Importer<'t> {
             let item = matches!(leftover, Leftover::Item(_));
             match (leftover, sink) {
                 (Leftover::Code { text, .. }, Sink::Gap(_)) => evidence.push(text),
-                (Leftover::Code { source: text, .. }, _) | (Leftover::Source(text), _) => texts.push(text),
+                (Leftover::Code { source: text, .. }, _) | (Leftover::Source(text), _) | (Leftover::Label(text), _) => {
+                    texts.push(text)
+                }
                 (Leftover::Item(text), _) => match texts.last_mut() {
                     // Consecutive items stay one list.
                     Some(last) if in_list => {
@@ -1911,7 +1927,7 @@ impl<'b> Walk<'b> {
     fn leftover(&mut self, leftover: Leftover) {
         if let Some(label) = self.pending_label.take() {
             if !label.is_empty() {
-                self.leftovers.push(Leftover::Source(label));
+                self.leftovers.push(Leftover::Label(label));
             }
         }
         self.leftovers.push(leftover);
