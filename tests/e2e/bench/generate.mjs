@@ -38,7 +38,7 @@ export function largeAssessment(gaps = 2000) {
       description: "A gap generated for the benchmark.",
       status: statuses[i % 5],
       priority: priorities[i % 4],
-      effort: { min: 1 + (i % 3), max: 2 + (i % 5), unit: units[i % 3] },
+      effort: { min: 1 + (i % 3), max: 1 + (i % 3) + (i % 5), unit: units[i % 3] },
       owner: `Owner ${i % 7}`,
       phase: i % 6 === 5 ? null : `p${i % 4}`,
       items: i % 4 === 0 ? [{ text: "first", done: true }, { text: "second", done: false }] : [],
