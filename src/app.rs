@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <import::ConflictDialog />
+        <import::MarkdownDialog />
     }
 }
 
@@ -79,8 +80,8 @@ fn StorageBanner() -> impl IntoView {
     (!crate::storage::local::is_available()).then(|| {
         view! {
             <div class="banner banner-warning" role="alert">
-                "This browser gives Gapmap no local storage (private mode, or storage is turned off). "
-                "You can work as usual, but nothing is kept after this page closes: export your assessments to keep them."
+                "This browser does not let Gapmap save: local storage is turned off, blocked in private mode, or full. "
+                "What is already saved stays readable, and you can work as usual, but new changes are not kept after this page closes: export your assessments to keep them."
             </div>
         }
     })

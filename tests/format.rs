@@ -441,3 +441,16 @@ fn a_failing_migration_step_is_reported() {
 fn every_version_but_the_first_has_a_migration() {
     assert_eq!(MIGRATIONS.len() + 1, VERSION as usize);
 }
+
+/// Regression: an absurdly large amount was silently counted as zero.
+#[test]
+fn an_absurd_number_is_a_problem_not_a_silent_zero() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/worked-example.json"))
+        .unwrap()
+        .replacen("\"weekly_rate\": 4000", "\"weekly_rate\": 1e300", 1);
+    let error = gapmap::core::format::load(text.as_bytes()).unwrap_err();
+    assert!(
+        error.problems.iter().any(|p| p.path.to_string() == "roles[0].weekly_rate" && p.message.contains("too large")),
+        "{error}"
+    );
+}

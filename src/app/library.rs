@@ -140,6 +140,9 @@ pub fn LibraryScreen() -> impl IntoView {
     let library = use_library();
     let notices = expect_context::<Notices>();
     let creating = RwSignal::new(false);
+    // Edits made in an open assessment are saved straight to storage: read
+    // the list again whenever the library is shown.
+    library.refresh();
 
     let export_all = move |_| {
         let assessments: Vec<Assessment> = library
@@ -251,10 +254,20 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
         let Some(removed) = library.remove(&id.get_value()) else { return };
         let title = removed.title.clone();
         notices.info_with_action(format!("Deleted \u{201c}{title}\u{201d}."), "Undo", move || {
-            library.report("Restoring", library.put(&removed));
+            // Something else may have taken the id since (an import):
+            // restore beside it rather than over it.
+            let mut restored = removed.clone();
+            if library.contains(&restored.id) {
+                restored.id = new_id();
+            }
+            library.report("Restoring", library.put(&restored));
         });
     };
     let rename = move |new_title: String| {
+        // Escape removes the field, which fires a blur: that is no rename.
+        if !renaming.get_untracked() {
+            return;
+        }
         renaming.set(false);
         let Some(mut assessment) = load() else { return };
         if new_title.trim().is_empty() || new_title == assessment.title {
@@ -271,11 +284,13 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
                 {move || {
                     if renaming.get() {
                         let rename = rename;
+                        // The stored title: an open editor may have changed it since the list was read.
+                        let current = load().map_or_else(|| title.clone(), |a| a.title);
                         view! {
                             <input
                                 class="input"
                                 aria-label="New title"
-                                prop:value=title.clone()
+                                prop:value=current
                                 autofocus
                                 on:keydown=move |ev| {
                                     if ev.key() == "Enter" {

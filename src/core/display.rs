@@ -87,7 +87,22 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     if trimmed.is_empty() {
         return Ok(None);
     }
-    let normalised = if trimmed.contains('.') { trimmed.to_string() } else { trimmed.replacen(',', ".", 1) };
+    // Commas that group thousands ("4,000", "1,250,000") are dropped; a
+    // single comma otherwise stands for the decimal point ("2,5").
+    let groups: Vec<&str> = trimmed.split(',').collect();
+    let thousands = groups.len() > 1
+        && groups[1..].iter().enumerate().all(|(i, g)| {
+            let last = i == groups.len() - 2;
+            let digits = if last { g.split('.').next().unwrap_or_default() } else { g };
+            digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit())
+        });
+    let normalised = if thousands {
+        trimmed.replace(',', "")
+    } else if trimmed.contains('.') {
+        trimmed.to_string()
+    } else {
+        trimmed.replacen(',', ".", 1)
+    };
     match normalised.parse::<f64>() {
         Ok(value) if value.is_finite() && !normalised.contains(['e', 'E', 'i', 'I', 'n', 'N']) => Ok(Some(value)),
         _ => Err(format!("\u{201c}{trimmed}\u{201d} is not a number.")),
@@ -105,6 +120,11 @@ mod parse_tests {
         assert_eq!(parse_number("42"), Ok(Some(42.0)));
         assert_eq!(parse_number(" 2.5 "), Ok(Some(2.5)));
         assert_eq!(parse_number("2,5"), Ok(Some(2.5)));
+        // Regression: "4,000" was read as 4.
+        assert_eq!(parse_number("4,000"), Ok(Some(4000.0)));
+        assert_eq!(parse_number("12,500"), Ok(Some(12500.0)));
+        assert_eq!(parse_number("1,250,000.5"), Ok(Some(1250000.5)));
+        assert_eq!(parse_number("0,25"), Ok(Some(0.25)));
         assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
         for bad in ["abc", "4x", "1e5", "inf", "NaN", "1,000.5.2", "--1"] {
             assert!(parse_number(bad).is_err(), "{bad}");

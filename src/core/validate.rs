@@ -97,6 +97,10 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The largest number a file may hold anywhere: far beyond any real amount,
+/// and small enough that products of amounts, FTEs and weeks stay exact.
+pub const MAX_NUMBER: f64 = 1e12;
+
 /// Checks everything the types cannot: returns every problem, in file order.
 pub fn validate(assessment: &Assessment) -> Vec<Problem> {
     let mut check = Checker { problems: Vec::new() };
@@ -293,11 +297,15 @@ impl Checker {
     }
 
     fn finite(&mut self, path: &Path, value: f64) -> bool {
-        if value.is_finite() {
-            return true;
+        if !value.is_finite() {
+            self.report(path.clone(), "This is not a finite number.");
+            return false;
         }
-        self.report(path.clone(), "This is not a finite number.");
-        false
+        if value.abs() > MAX_NUMBER {
+            self.report(path.clone(), format!("{value} is too large: numbers here go up to a trillion."));
+            return false;
+        }
+        true
     }
 
     fn non_negative(&mut self, path: &Path, value: f64, what: &str) {

@@ -85,8 +85,14 @@ pub fn open(text: &str) -> Result<Stored, Unreadable> {
             revision: envelope.revision,
         });
     }
-    match format::load(envelope.assessment.get().as_bytes()) {
-        Ok(assessment) => Ok(Stored { assessment, revision: envelope.revision, saved_at: envelope.saved_at }),
+    // Only what cannot be read makes an entry unreadable. An assessment saved
+    // mid-edit may well have validation problems (a cost not named yet): the
+    // overview lists them to fix, and refusing the entry would lock the user
+    // out of their own work.
+    match format::read(envelope.assessment.get().as_bytes()) {
+        Ok((assessment, _problems)) => {
+            Ok(Stored { assessment, revision: envelope.revision, saved_at: envelope.saved_at })
+        }
         Err(error) if matches!(error.kind, core::LoadErrorKind::TooNew { .. }) => {
             Err(Unreadable::TooNew { message: error.to_string(), revision: envelope.revision })
         }
@@ -204,6 +210,15 @@ mod tests {
         assert_eq!(stored.revision, 7);
         assert_eq!(stored.saved_at, 1_700_000_000_000.0);
         assert_eq!(revision_of(&text), Some(7));
+    }
+
+    #[test]
+    fn an_assessment_with_validation_problems_still_opens() {
+        // Regression: an unnamed cost, saved mid-edit, locked the assessment.
+        let mut a = sample();
+        a.categories[0].name = String::new();
+        let stored = open(&seal(&a, 2, 0.0)).expect("opens despite its problems");
+        assert_eq!(stored.assessment, a);
     }
 
     #[test]

@@ -30,10 +30,13 @@ fn browser_storage() -> Option<web_sys::Storage> {
     }
 }
 
+/// The browser's storage whenever it gives one, even a full one: what is
+/// in it must stay readable and exportable; writes then fail with
+/// `QuotaExceeded`. Memory only when there is no storage at all.
 fn backend() -> Backend {
     match browser_storage() {
-        Some(storage) if is_available() => Backend::Browser(storage),
-        _ => Backend::Memory,
+        Some(storage) => Backend::Browser(storage),
+        None => Backend::Memory,
     }
 }
 
@@ -145,13 +148,18 @@ pub fn save(assessment: &Assessment, base: u64) -> Result<u64, StorageError> {
     let revision = base + 1;
     let now = js_sys::Date::now();
     put(&key, &envelope::seal(assessment, revision, now))?;
-    update_index(|entries| {
+    // The entry is saved: that is what counts. The index is a cache; if it
+    // cannot be written it is dropped, and rebuilt from the entries next time.
+    let indexed = update_index(|entries| {
         let entry = Entry::of(assessment, revision, now);
         match entries.iter_mut().find(|e| e.id == entry.id) {
             Some(existing) => *existing = entry,
             None => entries.push(entry),
         }
-    })?;
+    });
+    if indexed.is_err() {
+        let _ = delete(INDEX_KEY);
+    }
     Ok(revision)
 }
 
@@ -171,7 +179,15 @@ fn assessment_ids() -> Vec<String> {
 pub fn entries() -> Result<Vec<Entry>, StorageError> {
     let ids = assessment_ids();
     if let Some(entries) = get(INDEX_KEY)?.and_then(|text| envelope::open_index(&text)) {
-        let consistent = entries.len() == ids.len() && entries.iter().all(|e| ids.contains(&e.id));
+        // Trusted only when it lists exactly the stored entries, each at its
+        // stored revision (a write that failed halfway leaves it behind).
+        let consistent = entries.len() == ids.len()
+            && entries.iter().all(|e| {
+                ids.contains(&e.id)
+                    && (e.unreadable.is_some()
+                        || get(&assessment_key(&e.id)).ok().flatten().and_then(|t| envelope::revision_of(&t))
+                            == Some(e.revision))
+            });
         if consistent {
             return Ok(entries);
         }

@@ -162,7 +162,7 @@ pub fn CostLines(
     let k = phase.clone();
     let count = Memo::new(move |_| with_phase(editor, &k, |p| p.costs.len()).unwrap_or(0));
     let k = phase.clone();
-    let add = move |_| edit_phase(editor, &k, None, |p| p.costs.push(Cost::new("", 0.0, CostKind::OneOff)));
+    let add = move |_| edit_phase(editor, &k, None, |p| p.costs.push(Cost::new("New cost", 0.0, CostKind::OneOff)));
     let line_phase = StoredValue::new(phase.clone());
     view! {
         <section class="phase-part">
