@@ -334,9 +334,26 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
             <td>{saved_label(entry.saved_at)}</td>
             <td class="row-actions">
                 {if entry.unreadable.is_some() {
+                    let name = entry.title.clone();
+                    let delete_damaged = move |_| {
+                        let question = "Delete this entry for good? Download its raw text first if you may need it.";
+                        if window().confirm_with_message(question).unwrap_or(false) {
+                            if let Err(error) = local::remove(&id.get_value()) {
+                                notices.error("The entry could not be deleted.", vec![error.to_string()]);
+                            }
+                            library.refresh();
+                        }
+                    };
                     view! {
                         <button class="button button-small" on:click=download_raw>
                             "Download raw text"
+                        </button>
+                        <button
+                            class="button button-small button-danger"
+                            aria-label=format!("Delete {name}")
+                            on:click=delete_damaged
+                        >
+                            "Delete"
                         </button>
                     }
                         .into_any()
