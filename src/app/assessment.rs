@@ -8,6 +8,7 @@ use super::files;
 use super::notices::Notices;
 use super::route::{Route, Tab};
 use super::{costs, gaps, kpis_risks, overview, roadmap, settings};
+use crate::core::export::markdown;
 use crate::core::format;
 use crate::storage::envelope::Unreadable;
 use crate::storage::local;
@@ -70,6 +71,13 @@ fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
             notices.error("The export failed.", vec![e]);
         }
     };
+    let export_markdown = move |_| {
+        let assessment = editor.snapshot();
+        let name = files::file_name(&assessment.title, "md");
+        if let Err(e) = files::download(&name, "text/markdown", &markdown::report(&assessment)) {
+            notices.error("The export failed.", vec![e]);
+        }
+    };
     // Undo and redo from the keyboard, except inside text fields, where the
     // browser's own undo of typing is what people expect.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -118,6 +126,9 @@ fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
                         aria-keyshortcuts="Control+Shift+Z"
                     >
                         "Redo"
+                    </button>
+                    <button class="button" on:click=export_markdown>
+                        "Export Markdown"
                     </button>
                     <button class="button button-primary" on:click=export>
                         "Export"

@@ -2,6 +2,8 @@
 //! page. A file that is not a valid assessment is refused with every problem
 //! listed and the library left as it was; an assessment whose id is already
 //! in the library waits for the user to choose: replace it, or keep both.
+//! A Markdown readiness document is read by the Markdown importer and waits,
+//! with its import report and a preview, for the user to confirm or cancel.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,8 +11,14 @@ use leptos::task::spawn_local;
 use super::files::{read_files, take_files, PickedFile};
 use super::library::{new_id, use_library, Library};
 use super::notices::Notices;
+use super::route::{navigate, Route};
 use super::widgets::dialog::Dialog;
-use crate::core::{format, Assessment};
+use super::widgets::fields::keyword_label;
+use crate::core::display;
+use crate::core::import::{markdown, Import, Note};
+use crate::core::model::Status;
+use crate::core::query::{filter_gaps, GapFilter, StatusFilter};
+use crate::core::{format, summarize, Assessment};
 
 /// Imports that wait for the user's choice because their id is taken.
 #[derive(Clone, Copy)]
@@ -27,9 +35,61 @@ fn conflicts() -> Conflicts {
     }
 }
 
-/// Reads the files and brings every valid assessment in them into the library.
-pub fn import_files(library: Library, notices: Notices, files: Vec<PickedFile>) {
-    let pending = conflicts();
+/// A Markdown document read and waiting for the user to confirm its import.
+#[derive(Clone)]
+struct MarkdownImport {
+    /// The name of the file it came from.
+    file: String,
+    import: Import,
+}
+
+/// Markdown imports that wait, in order, for the user to confirm or cancel.
+#[derive(Clone, Copy)]
+struct MarkdownQueue(RwSignal<Vec<MarkdownImport>>);
+
+fn markdown_queue() -> MarkdownQueue {
+    match use_context::<MarkdownQueue>() {
+        Some(q) => q,
+        None => {
+            let q = MarkdownQueue(RwSignal::new(Vec::new()));
+            provide_context(q);
+            q
+        }
+    }
+}
+
+/// Whether a file is a Markdown document rather than a Gapmap (JSON) file:
+/// by its name, or, for a name that says neither, by its first character,
+/// since every Gapmap file is a JSON object or array.
+fn is_markdown(name: &str, text: &str) -> bool {
+    let name = name.to_lowercase();
+    if name.ends_with(".md") || name.ends_with(".markdown") {
+        return true;
+    }
+    if name.ends_with(".json") {
+        return false;
+    }
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    !start.is_empty() && !start.starts_with('{') && !start.starts_with('[')
+}
+
+/// Where imports wait for the user. Found while a component is set up: the
+/// task that reads files runs outside any component, where no context is.
+#[derive(Clone, Copy)]
+struct Pending {
+    conflicts: Conflicts,
+    markdown: MarkdownQueue,
+}
+
+fn pending() -> Pending {
+    Pending { conflicts: conflicts(), markdown: markdown_queue() }
+}
+
+/// Reads the files and brings every valid assessment in them into the
+/// library; Markdown documents wait for the user's confirmation.
+fn import_files(library: Library, notices: Notices, waiting: Pending, files: Vec<PickedFile>) {
+    let pending = waiting.conflicts;
+    let markdown_pending = waiting.markdown;
     let mut imported = Vec::new();
     for file in files {
         let text = match file.text {
@@ -39,6 +99,11 @@ pub fn import_files(library: Library, notices: Notices, files: Vec<PickedFile>) 
                 continue;
             }
         };
+        if is_markdown(&file.name, &text) {
+            let import = markdown::import(&text);
+            markdown_pending.0.update(|q| q.push(MarkdownImport { file: file.name, import }));
+            continue;
+        }
         match format::load_many(text.as_bytes()) {
             Ok(assessments) => {
                 for assessment in assessments {
@@ -62,22 +127,24 @@ pub fn import_files(library: Library, notices: Notices, files: Vec<PickedFile>) 
     }
 }
 
-fn import_list(library: Library, notices: Notices, list: Option<web_sys::FileList>) {
+fn import_list(library: Library, notices: Notices, waiting: Pending, list: Option<web_sys::FileList>) {
     let files = list.map(|list| take_files(&list)).unwrap_or_default();
     if files.is_empty() {
         return;
     }
     spawn_local(async move {
         let files = read_files(files).await;
-        import_files(library, notices, files);
+        import_files(library, notices, waiting, files);
     });
 }
 
-/// The "Import" button: opens a file chooser for JSON files.
+/// The "Import" button: opens a file chooser for Gapmap (JSON) files and
+/// Markdown documents.
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let library = use_library();
     let notices = expect_context::<Notices>();
+    let waiting = pending();
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <button
@@ -93,14 +160,14 @@ pub fn ImportButton() -> impl IntoView {
         <input
             node_ref=input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.md,.markdown,application/json,text/markdown"
             multiple
             hidden
             tabindex="-1"
             aria-hidden="true"
             on:change=move |ev| {
                 let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                import_list(library, notices, input.files());
+                import_list(library, notices, waiting, input.files());
                 input.set_value("");
             }
         />
@@ -109,12 +176,12 @@ pub fn ImportButton() -> impl IntoView {
 
 /// Accepts files dropped anywhere on the page.
 pub fn listen_for_drops(library: Library, notices: Notices) {
-    // Creating the context here, inside the app, lets the dialog find it.
-    conflicts();
+    // Creating the contexts here, inside the app, lets the dialogs find them.
+    let waiting = pending();
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        import_list(library, notices, ev.data_transfer().and_then(|t| t.files()));
+        import_list(library, notices, waiting, ev.data_transfer().and_then(|t| t.files()));
     });
     on_cleanup(move || {
         over.remove();
@@ -130,6 +197,13 @@ pub fn ConflictDialog() -> impl IntoView {
     let pending = conflicts();
     let open = RwSignal::new(false);
     Effect::new(move |_| open.set(pending.0.with(|p| !p.is_empty())));
+    // Closed with Escape while imports wait: the user cancelled them all.
+    // (Left queued, a later import would bring back a stale file.)
+    Effect::new(move |_| {
+        if !open.get() && pending.0.with_untracked(|p| !p.is_empty()) {
+            pending.0.set(Vec::new());
+        }
+    });
     let first = move || pending.0.with(|p| p.first().cloned());
     let resolve = move |choice: Choice| {
         let Some(assessment) = first() else { return };
@@ -140,6 +214,15 @@ pub fn ConflictDialog() -> impl IntoView {
             Choice::Replace => {
                 if library.report("Replacing", library.put(&assessment)) {
                     notices.info(format!("Replaced \u{201c}{}\u{201d}.", assessment.title));
+                    // The open editor holds the replaced version, and its next
+                    // save would meet a newer revision: leave it.
+                    let open_here = matches!(
+                        Route::parse(&window().location().hash().unwrap_or_default()),
+                        Route::Assessment { id, .. } if id == assessment.id
+                    );
+                    if open_here {
+                        navigate(&Route::Library);
+                    }
                 }
             }
             Choice::KeepBoth => {
@@ -181,4 +264,181 @@ enum Choice {
     Replace,
     KeepBoth,
     Skip,
+}
+
+/// Shows the first Markdown document waiting to be imported: what the
+/// importer made of it and a preview, with "Import" to save it into the
+/// library and "Cancel" to drop it. Several documents follow one another.
+#[component]
+pub fn MarkdownDialog() -> impl IntoView {
+    let library = use_library();
+    let notices = expect_context::<Notices>();
+    let queue = markdown_queue();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(queue.0.with(|q| !q.is_empty())));
+    // Escape closes the dialog: that cancels the document it shows.
+    Effect::new(move |was_open: Option<bool>| {
+        let now = open.get();
+        if was_open == Some(true) && !now && queue.0.with_untracked(|q| !q.is_empty()) {
+            queue.0.update(|q| {
+                q.remove(0);
+            });
+        }
+        now
+    });
+    let take = move || {
+        let mut first = None;
+        queue.0.update(|q| {
+            if !q.is_empty() {
+                first = Some(q.remove(0));
+            }
+        });
+        first
+    };
+    let cancel = move |_| {
+        take();
+    };
+    let confirm = move |_| {
+        let Some(MarkdownImport { import, .. }) = take() else { return };
+        let mut assessment = import.assessment;
+        if library.contains(&assessment.id) {
+            assessment.id = new_id();
+        }
+        if library.report("Importing", library.put(&assessment)) {
+            notices.info(format!("Imported \u{201c}{}\u{201d}.", assessment.title));
+            navigate(&Route::Library);
+        }
+    };
+    let title = Signal::derive(|| "Import Markdown".to_string());
+    view! {
+        <Dialog open title>
+            {move || queue.0.with(|q| q.first().map(preview))}
+            <div class="dialog-actions">
+                <button class="button" on:click=cancel>
+                    "Cancel"
+                </button>
+                <button class="button button-primary" on:click=confirm>
+                    "Import"
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// The import report and a preview of one document.
+fn preview(pending: &MarkdownImport) -> impl IntoView {
+    let assessment = &pending.import.assessment;
+    let report = &pending.import.report;
+    let summary = summarize(assessment);
+    let c = report.counts;
+    let stated = summary.stated_overall.map_or_else(|| "none".to_string(), |v| display::score(Some(v)));
+    let statuses: Vec<(String, usize)> = Status::ALL
+        .iter()
+        .map(|&s| {
+            let filter = GapFilter { status: StatusFilter::Is(s), ..GapFilter::default() };
+            (keyword_label(s), filter_gaps(assessment, &filter).len())
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let categories: Vec<(String, String)> =
+        summary.categories.iter().map(|c| (c.name.clone(), display::score(c.score))).collect();
+    let notes = [
+        ("Guessed", report.guessed.clone()),
+        ("Skipped", report.skipped.clone()),
+        ("Warnings", report.warnings.clone()),
+    ];
+    view! {
+        <div class="markdown-import">
+            <p class="hint">"From \u{201c}" {pending.file.clone()} "\u{201d}. Nothing is saved until you choose Import."</p>
+            <section aria-labelledby="import-preview-heading">
+                <h3 id="import-preview-heading">"Preview"</h3>
+                <dl class="import-facts">
+                    <dt>"Title"</dt>
+                    <dd data-testid="import-title">{assessment.title.clone()}</dd>
+                    <dt>"Stated overall"</dt>
+                    <dd class="num" data-testid="import-stated">{stated}</dd>
+                    <dt>"Computed overall"</dt>
+                    <dd class="num" data-testid="import-computed">{display::score(summary.overall)}</dd>
+                    <dt>"Gaps"</dt>
+                    <dd>
+                        <span class="num" data-testid="import-gap-count">{c.gaps}</span>
+                        {(!statuses.is_empty())
+                            .then(|| {
+                                let text = statuses
+                                    .iter()
+                                    .map(|(s, n)| format!("{n} {}", s.to_lowercase()))
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                format!(" ({text})")
+                            })}
+                    </dd>
+                </dl>
+                {(!categories.is_empty())
+                    .then(|| {
+                        view! {
+                            <table class="import-categories">
+                                <caption class="visually-hidden">"Categories and their scores"</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Category"</th>
+                                        <th scope="col" class="num">"Score"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {categories
+                                        .into_iter()
+                                        .map(|(name, score)| {
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{name}</th>
+                                                    <td class="num">{score}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })}
+            </section>
+            <section aria-labelledby="import-report-heading">
+                <h3 id="import-report-heading">"Import report"</h3>
+                <p data-testid="import-counts">
+                    {format!(
+                        "Recognised {} categories ({} with a stated score), {} gaps with {} checklist items, {} phases, {} KPIs, {} risks.",
+                        c.categories,
+                        c.category_scores,
+                        c.gaps,
+                        c.items,
+                        c.phases,
+                        c.kpis,
+                        c.risks,
+                    )}
+                </p>
+                <div class="import-notes" tabindex="0" role="region" aria-label="Notes of the import">
+                    {notes
+                        .into_iter()
+                        .filter(|(_, list)| !list.is_empty())
+                        .map(|(heading, list)| {
+                            view! {
+                                <h4>{format!("{heading} ({})", list.len())}</h4>
+                                <ul>{list.into_iter().map(note).collect_view()}</ul>
+                            }
+                        })
+                        .collect_view()}
+                    {(report.guessed.is_empty() && report.skipped.is_empty() && report.warnings.is_empty())
+                        .then(|| view! { <p class="hint">"Nothing was guessed or skipped."</p> })}
+                </div>
+            </section>
+        </div>
+    }
+}
+
+fn note(note: Note) -> impl IntoView {
+    view! {
+        <li>
+            <span class="import-line">{format!("Line {}: ", note.line)}</span>
+            {note.message}
+        </li>
+    }
 }

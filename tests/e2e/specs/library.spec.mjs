@@ -79,3 +79,33 @@ test("export gives back the canonical file byte for byte", async ({ app, page })
   expect(exported.name).toBe("worked-example.json");
   expect(exported.text).toBe(canonical);
 });
+
+test("an import whose id is taken asks; Keep both keeps both, Escape cancels for good", async ({ app, page }, info) => {
+  const file = fixture("worked-example.json");
+  await app.openLibrary();
+  await app.importFiles(file);
+  const rows = page.locator(".library-table tbody tr");
+  await expect(rows).toHaveCount(2);
+
+  await app.importFiles(file);
+  const dialog = page.getByRole("dialog", { name: "This assessment is already in the library" });
+  await expect(dialog).toBeVisible();
+  await app.expectAccessible("the conflict dialog");
+  await dialog.getByRole("button", { name: "Keep both" }).click();
+  await expect(rows).toHaveCount(3);
+
+  // Regression: Escape left the file queued, and the next conflict showed it again.
+  await app.importFiles(file);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  const other = info.outputPath("other.json");
+  (await import("node:fs")).writeFileSync(other, read(file).replace('"title": "Worked example"', '"title": "Another title"'));
+  await app.importFiles(other);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Another title");
+  await dialog.getByRole("button", { name: "Replace" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole("link", { name: "Another title" })).toBeVisible();
+});
