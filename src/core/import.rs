@@ -12,6 +12,7 @@
 //! - [`markdown`]: readiness documents written in Markdown.
 //! - [`report`]: the import report, shared by every importer.
 
+pub mod code_page;
 pub mod encoding;
 pub mod markdown;
 pub mod report;

@@ -22,19 +22,19 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use encoding_rs::Encoding;
+use super::code_page::{self, CodePage};
 use serde::Serialize;
 
 /// The code pages tried, most common first: ties go to the earlier one.
-const CODE_PAGES: [&Encoding; 8] = [
-    encoding_rs::WINDOWS_1252,
-    encoding_rs::WINDOWS_1254,
-    encoding_rs::MACINTOSH,
-    encoding_rs::WINDOWS_1250,
-    encoding_rs::WINDOWS_1251,
-    encoding_rs::WINDOWS_1257,
-    encoding_rs::ISO_8859_15,
-    encoding_rs::IBM866,
+const CODE_PAGES: [&CodePage; 8] = [
+    &code_page::WINDOWS_1252,
+    &code_page::WINDOWS_1254,
+    &code_page::MACINTOSH,
+    &code_page::WINDOWS_1250,
+    &code_page::WINDOWS_1251,
+    &code_page::WINDOWS_1257,
+    &code_page::ISO_8859_15,
+    &code_page::IBM866,
 ];
 
 /// How many times a text is repaired at most: a text mis-decoded three times
@@ -105,11 +105,18 @@ pub fn display_name(code_page: &str) -> String {
 /// such files are most often saved in. A UTF-8 file with a few broken bytes
 /// stays UTF-8, the broken bytes becoming U+FFFD.
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
-    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        let rest = bytes.get(bom_length..).unwrap_or_default();
-        let (text, _) = encoding.decode_without_bom_handling(rest);
-        let code_page = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
-        return Decoded { text, code_page };
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Decoded { text: String::from_utf8_lossy(rest), code_page: None };
+    }
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| -> String {
+        let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Decoded { text: Cow::Owned(utf16(rest, u16::from_le_bytes)), code_page: Some("UTF-16LE") };
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Decoded { text: Cow::Owned(utf16(rest, u16::from_be_bytes)), code_page: Some("UTF-16BE") };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded { text: Cow::Borrowed(text), code_page: None };
@@ -120,8 +127,8 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if multibyte >= broken {
         return Decoded { text: lossy, code_page: None };
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    Decoded { text, code_page: Some(encoding_rs::WINDOWS_1252.name()) }
+    let (text, _) = code_page::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Decoded { text, code_page: Some(code_page::WINDOWS_1252.name()) }
 }
 
 /// Repairs a text that was saved after a wrong decode; returns it unchanged
@@ -171,7 +178,7 @@ pub fn looks_misdecoded(text: &str) -> bool {
 /// The outcome of one pass over the text.
 struct Pass {
     text: String,
-    code_page: &'static Encoding,
+    code_page: &'static CodePage,
     sequences: usize,
     /// Per restored character: the line of its first use and how often.
     restored: BTreeMap<char, (usize, usize)>,
@@ -295,7 +302,7 @@ enum Piece {
 
 /// Encodes a run back into the bytes the code page read it from; `None` when
 /// a character of the run is not in the code page.
-fn encode(page: &'static Encoding, run: &str) -> Option<Vec<Piece>> {
+fn encode(page: &'static CodePage, run: &str) -> Option<Vec<Piece>> {
     let mut pieces = Vec::with_capacity(run.len());
     for (i, part) in run.split(char::REPLACEMENT_CHARACTER).enumerate() {
         if i > 0 {
@@ -314,7 +321,7 @@ fn encode(page: &'static Encoding, run: &str) -> Option<Vec<Piece>> {
 }
 
 /// The characters a code page reads its bytes 0x80 to 0xFF as.
-fn high_characters(page: &'static Encoding) -> HashSet<char> {
+fn high_characters(page: &'static CodePage) -> HashSet<char> {
     let bytes: Vec<u8> = (0x80..=0xFFu8).collect();
     let (text, _) = page.decode_without_bom_handling(&bytes);
     text.chars().collect()
@@ -323,7 +330,7 @@ fn high_characters(page: &'static Encoding) -> HashSet<char> {
 /// The bytes a wrong decode with this code page may have lost: continuation
 /// bytes that it decodes to nothing printable (a C1 control character, U+FFFD,
 /// a no-break space or a soft hyphen, which editors drop or replace).
-fn lost_bytes(page: &'static Encoding) -> Vec<u8> {
+fn lost_bytes(page: &'static CodePage) -> Vec<u8> {
     (0x80..=0xBFu8)
         .filter(|&b| {
             let byte = [b];
@@ -338,7 +345,7 @@ fn lost_bytes(page: &'static Encoding) -> Vec<u8> {
 /// Whether a run that no code page reads is what is left of a mis-decoded
 /// character (a UTF-8 lead byte followed by part of its continuation bytes,
 /// or a C1 control), rather than ordinary text such as `é` that is kept.
-fn is_broken_sequence(page: &'static Encoding, run: &str) -> bool {
+fn is_broken_sequence(page: &'static CodePage, run: &str) -> bool {
     if run.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
         return true;
     }
@@ -485,13 +492,13 @@ mod tests {
 
     /// Turns UTF-8 text into what a wrong decode with `page` saves: each
     /// byte read as a character of the code page.
-    fn misdecode(text: &str, page: &'static Encoding) -> String {
+    fn misdecode(text: &str, page: &'static CodePage) -> String {
         page.decode_without_bom_handling(text.as_bytes()).0.into_owned()
     }
 
     /// The same, but dropping the bytes the code page has no character for,
     /// as some tools do.
-    fn misdecode_dropping(text: &str, page: &'static Encoding) -> String {
+    fn misdecode_dropping(text: &str, page: &'static CodePage) -> String {
         misdecode(text, page).chars().filter(|c| !('\u{80}'..='\u{9f}').contains(c)).collect()
     }
 
@@ -503,7 +510,7 @@ mod tests {
     #[test]
     fn repairs_each_code_page() {
         let original = "- ❌ No CI — “quoted” ✅ done → next ├── █░ 🔴 ⚠️";
-        for page in [encoding_rs::WINDOWS_1252, encoding_rs::WINDOWS_1254, encoding_rs::MACINTOSH] {
+        for page in [&code_page::WINDOWS_1252, &code_page::WINDOWS_1254, &code_page::MACINTOSH] {
             let broken = misdecode(original, page);
             assert_ne!(broken, original);
             let repair = repair(&broken);
@@ -524,7 +531,7 @@ mod tests {
     #[test]
     fn lost_bytes_are_restored_with_the_likeliest_character() {
         // Windows-1252 has no character for 0x9D (in ❌) nor 0x8F (in ⚠️).
-        let broken = misdecode_dropping("❌ No WAF\n⚠️ Partial\n", encoding_rs::WINDOWS_1252);
+        let broken = misdecode_dropping("❌ No WAF\n⚠️ Partial\n", &code_page::WINDOWS_1252);
         assert_eq!(broken, "âŒ No WAF\nâš\u{a0}ï¸ Partial\n");
         let repair = repair(&broken);
         assert_eq!(repair.text, "❌ No WAF\n⚠️ Partial\n");
@@ -536,7 +543,7 @@ mod tests {
     #[test]
     fn lost_bytes_of_windows_1254_emoji_are_restored() {
         // 🔍 is F0 9F 94 8D and 🎯 is F0 9F 8E AF: Windows-1254 has neither 8D nor 8E.
-        let broken = misdecode_dropping("## 🔍 Gaps\n## 🎯 Roadmap 🟡\n", encoding_rs::WINDOWS_1254);
+        let broken = misdecode_dropping("## 🔍 Gaps\n## 🎯 Roadmap 🟡\n", &code_page::WINDOWS_1254);
         assert!(broken.starts_with("## ğŸ”"), "{broken:?}");
         check(&broken, "## 🔍 Gaps\n## 🎯 Roadmap 🟡\n");
     }
@@ -544,7 +551,7 @@ mod tests {
     #[test]
     fn control_characters_from_a_lenient_decode_read_back() {
         // A decoder that maps undefined bytes to C1 controls keeps them: U+009D.
-        let broken = misdecode("❌ and ❌", encoding_rs::WINDOWS_1252);
+        let broken = misdecode("❌ and ❌", &code_page::WINDOWS_1252);
         assert!(broken.contains('\u{9d}'));
         check(&broken, "❌ and ❌");
     }
@@ -556,8 +563,8 @@ mod tests {
 
     #[test]
     fn double_decoding_is_undone() {
-        let once = misdecode("✅ ready", encoding_rs::WINDOWS_1252);
-        let twice = misdecode(&once, encoding_rs::WINDOWS_1252);
+        let once = misdecode("✅ ready", &code_page::WINDOWS_1252);
+        let twice = misdecode(&once, &code_page::WINDOWS_1252);
         check(&twice, "✅ ready");
     }
 
