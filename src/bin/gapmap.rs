@@ -299,10 +299,12 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
         if s.production_ready { ", production-ready" } else { ", not production-ready" }
     ));
     line(format!("Blockers: {}", s.blockers.len()));
+    // Scores line up however long the category names are.
+    let width = s.categories.iter().map(|c| c.name.chars().count()).max().unwrap_or(0).max(24);
     for c in &s.categories {
         let manual =
             c.manual.map(|_| format!(" (manual; computed {})", display::score(c.computed))).unwrap_or_default();
-        line(format!("  {:<24} {:>5}{manual}", c.name, display::score(c.score)));
+        line(format!("  {:<width$} {:>5}{manual}", c.name, display::score(c.score)));
     }
     let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} {}/{}", t.priority, t.done, t.scored)).collect();
     line(format!("Tiers: {}", tiers.join(", ")));
