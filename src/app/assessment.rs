@@ -9,7 +9,6 @@ use super::notices::Notices;
 use super::route::{Route, Tab};
 use super::{costs, gaps, kpis_risks, overview, roadmap, settings};
 use crate::core::export::markdown;
-use crate::core::format;
 use crate::storage::envelope::Unreadable;
 use crate::storage::local;
 
@@ -65,9 +64,7 @@ fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
     let editor = use_editor();
     let notices = expect_context::<Notices>();
     let export = move |_| {
-        let assessment = editor.snapshot();
-        let name = files::file_name(&assessment.title, "json");
-        if let Err(e) = files::download(&name, "application/json", &format::save(&assessment)) {
+        if let Err(e) = files::download_assessment(&editor.snapshot()) {
             notices.error("The export failed.", vec![e]);
         }
     };
@@ -192,9 +189,7 @@ fn SaveFailure() -> impl IntoView {
     let editor = use_editor();
     let notices = expect_context::<Notices>();
     let export = move |_| {
-        let assessment = editor.snapshot();
-        let name = files::file_name(&assessment.title, "json");
-        if let Err(e) = files::download(&name, "application/json", &format::save(&assessment)) {
+        if let Err(e) = files::download_assessment(&editor.snapshot()) {
             notices.error("The export failed.", vec![e]);
         }
     };

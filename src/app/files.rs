@@ -70,6 +70,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Offers an assessment's canonical file as a download named after its title.
+pub fn download_assessment(assessment: &crate::core::Assessment) -> Result<(), String> {
+    let name = file_name(&assessment.title, "json");
+    download(&name, "application/json", &crate::core::format::save(assessment))
+}
+
 /// A file name made from a title: lower case, words joined by dashes.
 pub fn file_name(title: &str, extension: &str) -> String {
     let mut slug = String::new();

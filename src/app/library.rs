@@ -239,8 +239,7 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
     };
     let export = move |_| {
         let Some(assessment) = load() else { return };
-        let name = files::file_name(&assessment.title, "json");
-        if let Err(e) = files::download(&name, "application/json", &format::save(&assessment)) {
+        if let Err(e) = files::download_assessment(&assessment) {
             notices.error("The export failed.", vec![e]);
         }
     };
