@@ -4,7 +4,9 @@ import { defineConfig } from "@playwright/test";
 import { execSync } from "node:child_process";
 
 const chromium = process.env.CHROMIUM ?? execSync("command -v chromium || command -v chromium-browser").toString().trim();
-const port = 8090;
+// GAPMAP_DIST and E2E_PORT let several builds be tested side by side.
+const port = Number(process.env.E2E_PORT ?? 8090);
+const dist = process.env.GAPMAP_DIST ?? "../../dist";
 
 export default defineConfig({
   testDir: "./specs",
@@ -35,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ${port}`,
+    command: `node serve.mjs ${port} ${dist}`,
     url: `http://127.0.0.1:${port}/gapmap/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
