@@ -308,6 +308,34 @@ fn gap_analysis_requirement_tables_and_checklists() {
 }
 
 #[test]
+fn gap_analysis_sections_that_name_no_area_make_no_category() {
+    let import = import_file(GAP_ANALYSIS);
+    let a = &import.assessment;
+    // Checklist tiers and the conclusion are parts of the document, not areas
+    // of the system: no category is named after them.
+    for part in ["must", "should", "nice", "conclusion", "recommendation", "checklist", "next step"] {
+        assert!(
+            !a.categories.iter().any(|c| c.name.to_lowercase().contains(part)),
+            "a category named after \"{part}\": {:?}",
+            a.categories.iter().map(|c| &c.name).collect::<Vec<_>>()
+        );
+    }
+    // Their rows join the area their words name, where the document has it.
+    let in_category = |title: &str| {
+        let gap = a.gaps.iter().find(|g| g.title == title).unwrap_or_else(|| panic!("no gap {title}"));
+        a.categories.iter().find(|c| c.id == gap.category).map(|c| c.name.as_str()).unwrap_or_default()
+    };
+    assert_eq!(in_category("End-to-End Tests"), "Testing & QA");
+    assert_eq!(in_category("Helm Charts"), "Infrastructure as Code");
+    assert_eq!(in_category("SOC 2 Type II Certified"), "Compliance");
+    assert_eq!(in_category("Error Tracking (Sentry)"), "Monitoring & Observability");
+    assert_eq!(in_category("Canary Deployments"), "CI/CD Pipeline");
+    // What names no area of this document is kept, in one general category.
+    assert_eq!(in_category("Next Steps (Immediate)"), "General");
+    assert!(gaps_in(a, "General").len() <= 5);
+}
+
+#[test]
 fn gap_analysis_roadmap_teams_and_costs() {
     let import = import_file(GAP_ANALYSIS);
     let a = &import.assessment;

@@ -5,7 +5,7 @@ import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,10 +32,32 @@ export class App {
   constructor(page) {
     this.page = page;
     this.errors = [];
+    this.cspViolations = [];
     page.on("pageerror", (error) => this.errors.push(String(error)));
     page.on("console", (message) => {
       if (message.type() === "error") this.errors.push(message.text());
+      if (/Content Security Policy/i.test(message.text())) this.cspViolations.push(message.text());
     });
+  }
+
+  /**
+   * Records every Content-Security-Policy violation on this page, on every
+   * view and across reloads (the `securitypolicyviolation` event, besides
+   * the console's report above). The `app` fixture calls it and fails the
+   * journey on any violation; pages made by a journey itself may call it.
+   */
+  async watchCsp() {
+    await this.page.exposeFunction("__gapmapCspViolation", (text) => this.cspViolations.push(text));
+    await this.page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        const where = `${event.sourceFile || "page"}:${event.lineNumber}`;
+        window.__gapmapCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} at ${where}`);
+      });
+    });
+  }
+
+  expectNoCspViolations() {
+    expect(this.cspViolations, "Content-Security-Policy violations").toEqual([]);
   }
 
   async openLibrary() {
@@ -62,6 +84,22 @@ export class App {
     const chooser = this.page.waitForEvent("filechooser");
     await this.page.getByRole("button", { name: "Import", exact: true }).click();
     await (await chooser).setFiles(paths);
+  }
+
+  /** Drops files on the page, as a user dragging them from a file manager. */
+  async dropFiles(...paths) {
+    const files = paths.map((path) => ({ name: basename(path), base64: readFileSync(path).toString("base64") }));
+    const dataTransfer = await this.page.evaluateHandle((files) => {
+      const transfer = new DataTransfer();
+      for (const { name, base64 } of files) {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], name));
+      }
+      return transfer;
+    }, files);
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      await this.page.dispatchEvent("main", type, { dataTransfer });
+    }
   }
 
   /** Clicks a control that downloads a file; returns the file's text and name. */
@@ -91,7 +129,10 @@ export class App {
 
 export const test = base.extend({
   app: async ({ page }, use) => {
-    await use(new App(page));
+    const app = new App(page);
+    await app.watchCsp();
+    await use(app);
+    app.expectNoCspViolations();
   },
 });
 

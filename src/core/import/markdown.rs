@@ -215,6 +215,49 @@ fn is_total(text: &str) -> bool {
     matches!(words.first().map(String::as_str), Some("total" | "sum" | "overall" | "grand" | "subtotal"))
 }
 
+/// Stems of the words that name a part of the document rather than an area
+/// of the system: `Conclusion & recommendations`, `Next steps`, `Must-have
+/// for production`, `Readiness checklist`, `Appendix B`. A heading made of
+/// these alone names no category; its findings go to the category of an
+/// outer heading, or to the general one.
+const STRUCTURAL: &[&str] = &[
+    "conclusion",
+    "recommendation",
+    "recommended",
+    "summary",
+    "executive",
+    "overview",
+    "introduction",
+    "verdict",
+    "appendix",
+    "appendice",
+    "contact",
+    "reference",
+    "next",
+    "step",
+    "immediate",
+    "action",
+    "checklist",
+    "must",
+    "should",
+    "nice",
+    "have",
+    "production",
+    "enterprise",
+    "readiness",
+    "excellence",
+    "path",
+    "forward",
+    "current",
+    "state",
+    "detailed",
+    "analysi",
+    "breakdown",
+    "score",
+    "item",
+    "plan",
+];
+
 /// The name a heading gives a category: `2. 🔴 Security Issues` → `Security`,
 /// `1.1 No CI/CD Pipeline [BLOCKER]` → `CI/CD Pipeline`. Empty when nothing
 /// but decoration and priority is left (`CRITICAL GAPS (Must Fix)`).
@@ -267,9 +310,19 @@ fn category_name(heading: &str) -> String {
         }
     }
     let name = words.join(" ");
+    // A MoSCoW tier (`Must-have before launch`, `Nice to have`) is a
+    // priority, not an area, whatever follows it.
+    let lower = phrases::words(&name).join(" ");
+    if ["must have", "should have", "could have", "nice to have", "won t have", "must fix", "should fix"]
+        .iter()
+        .any(|tier| lower.starts_with(tier))
+    {
+        return String::new();
+    }
     let meaningful = phrases::stems(&name).into_iter().any(|s| {
         !matches!(s.as_str(), "critic" | "critical" | "high" | "medium" | "low" | "blocker" | "priority" | "must")
             && phrases::priority_word(&s).is_none()
+            && !STRUCTURAL.contains(&s.as_str())
     });
     if meaningful {
         name
@@ -1490,7 +1543,12 @@ impl<'t> Importer<'t> {
             }
             return self.new_category(&name, heading, line);
         }
-        // No heading names an area: one general category, not one per gap.
+        // No heading names an area: a known category that the gap's words
+        // point to (`Helm Charts` → infrastructure), else one general
+        // category, not one per gap.
+        if let Some(index) = hint.and_then(|hint| self.area_category(hint)) {
+            return index;
+        }
         match self.category_names.get("general") {
             Some(&index) => index,
             None => self.new_category("General", "(none)", line),
@@ -1570,14 +1628,29 @@ impl<'t> Importer<'t> {
         best.map(|(_, i)| i)
     }
 
+    /// The known category of the area a title's words belong to, by a small
+    /// vocabulary of the field (`On-Call Rotation` → operations, `SOC 2
+    /// Certified` → compliance); `None` when no category of the document
+    /// names that area.
+    fn area_category(&self, title: &str) -> Option<usize> {
+        phrases::areas(title)
+            .iter()
+            .flat_map(|area| area.iter())
+            .find_map(|stem| self.categories.iter().position(|c| c.stems.iter().any(|s| s == stem)))
+    }
+
     /// The category of a roadmap task: its title, the heading it is under,
-    /// or its phase's name, matched against known categories; else Roadmap.
+    /// or its phase's name, matched against known categories, or the area its
+    /// words point to; else Roadmap.
     fn category_for_task(&mut self, title: &str, context: &LabelContext, phase: usize) -> usize {
         let candidates = [Some(title.to_string()), context.sub_heading.clone(), Some(self.phases[phase].name.clone())];
         for candidate in candidates.into_iter().flatten() {
             if let Some(index) = self.matching_category(&candidate) {
                 return index;
             }
+        }
+        if let Some(index) = self.area_category(title) {
+            return index;
         }
         if let Some(&index) = self.category_names.get(&ROADMAP_CATEGORY.to_lowercase()) {
             return index;

@@ -15,7 +15,7 @@ function document(name, info) {
 }
 
 for (const name of documents) {
-  test(`importing ${name} shows its report, then saves what \`gapmap import\` reads`, async ({ app, page }, info) => {
+  test(`dropping ${name} on the page shows its report, then saves what \`gapmap import\` reads`, async ({ app, page }, info) => {
     const file = document(name, info);
     const out = info.outputPath(`${name}.json`);
     gapmap("import", file, "-o", out);
@@ -24,7 +24,7 @@ for (const name of documents) {
 
     await app.openLibrary();
     const before = await page.locator(".library-table tbody tr").count();
-    await app.importFiles(file);
+    await app.dropFiles(file);
     const dialog = page.getByRole("dialog", { name: "Import Markdown" });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId("import-counts")).toContainText(`${expected.gaps.length} gaps`);

@@ -951,6 +951,44 @@ pub fn alike(a: &[String], b: &[String]) -> bool {
     likeness(a, b) > 0.5
 }
 
+/// The areas of a readiness review that a title's words point to, most
+/// telling first; each area is the stems its categories are called by.
+/// `Helm Charts` → infrastructure; `Error Tracking (Sentry)` → observability.
+pub fn areas(title: &str) -> Vec<&'static [&'static str]> {
+    const TESTING: &[&str] = &["test", "qa", "quality"];
+    const SECURITY: &[&str] = &["security", "secur"];
+    const RECOVERY: &[&str] = &["backup", "recovery", "disaster", "reliability", "resilience", "availability"];
+    const INFRASTRUCTURE: &[&str] = &["infrastructure", "iac", "platform", "network"];
+    const OPERATIONS: &[&str] = &["operation", "incident", "sre", "support"];
+    const COMPLIANCE: &[&str] = &["compliance", "governance", "audit", "privacy"];
+    const OBSERVABILITY: &[&str] = &["observability", "monitor", "logging", "telemetry"];
+    const DELIVERY: &[&str] = &["cd", "ci", "deployment", "delivery", "pipeline", "release"];
+    const DOCUMENTATION: &[&str] = &["documentation", "docs", "developer", "api"];
+    const PERFORMANCE: &[&str] = &["performance", "scalability", "scale", "scaling"];
+    const DATA: &[&str] = &["data", "database", "storage"];
+    const CODE: &[&str] = &["code", "maintainability", "developer"];
+    const VOCABULARY: &[(&str, &[&str])] = &[
+        ("test tests testing e2e coverage qa chaos", TESTING),
+        ("secret secrets vault encryption encrypt tls auth authentication authorization sso rbac pen penetration vulnerability scanning cve waf", SECURITY),
+        ("backup backups restore disaster recovery dr failover replication replica region", RECOVERY),
+        ("helm terraform iac kubernetes k8s infrastructure mesh istio ingress dns network", INFRASTRUCTURE),
+        ("call runbook runbooks incident incidents postmortem change escalation sla", OPERATIONS),
+        ("soc iso gdpr hipaa pci audit governance compliance certified certification retention", COMPLIANCE),
+        ("sentry tracking log logs logging elk trace tracing metrics alert alerts alerting monitoring dashboards slo slos", OBSERVABILITY),
+        ("deploy deployment deployments blue green canary gitops argocd pipeline ci cd release rollback flags", DELIVERY),
+        ("api versioning sdk documentation docs tutorial tutorials portal", DOCUMENTATION),
+        ("rate limiting performance latency cache caching autoscaling scaling load cloud", PERFORMANCE),
+        ("database databases migration migrations schema storage", DATA),
+        ("makefile commit hooks lint linting todos refactor", CODE),
+    ];
+    let words = words(title);
+    VOCABULARY
+        .iter()
+        .filter(|(keys, _)| words.iter().any(|w| keys.split(' ').any(|k| k == w)))
+        .map(|(_, area)| *area)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -277,3 +277,38 @@ fn nothing_panics_on_odd_input() {
         read(text);
     }
 }
+
+#[test]
+fn parts_of_the_document_are_not_categories() {
+    // A document in yet another shape: areas as level-2 headings with ⚠️
+    // findings, a tiered checklist, a conclusion with next steps.
+    let text = "# Ledger Service Review\n\n## Executive Summary\n\nMostly fine.\n\n\
+        ## Observability\n\n- ⚠️ Alerts page nobody\n- ✅ Dashboards per service\n\n\
+        ## Data & Backups\n\n- ❌ Restores never rehearsed\n\n\
+        ## Readiness Checklist\n\n### Must-have before launch\n\n\
+        | Requirement | Status | Priority |\n|---|---|---|\n\
+        | Alerting on error budget | ❌ Missing | P0 |\n| Point-in-time restore | ⚠️ Partial | P1 |\n| Load shedding | ❌ Missing | P1 |\n\n\
+        ## Conclusion and Next Steps\n\n- [ ] Book the restore drill\n- [x] Share this review\n";
+    let a = read(text).assessment;
+    let names: Vec<&str> = a.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, vec!["Observability", "Data & Backups", "General"], "categories: {names:?}");
+    // Checklist rows join the area their words point to, where the document has it.
+    assert_eq!(category_of(&a, gap(&a, "Alerting on error budget")), "Observability");
+    assert_eq!(category_of(&a, gap(&a, "Point-in-time restore")), "Data & Backups");
+    assert_eq!(category_of(&a, gap(&a, "Load shedding")), "General");
+    // The conclusion's task list is still one gap with its checklist.
+    let next = gap(&a, "Conclusion and Next Steps");
+    assert_eq!(next.items.len(), 2);
+    assert_eq!(category_of(&a, next), "General");
+}
+
+#[test]
+fn areas_follow_the_words_of_a_title() {
+    let area = |title: &str| phrases::areas(title).first().map(|a| a[0]);
+    assert_eq!(area("Helm Charts"), Some("infrastructure"));
+    assert_eq!(area("On-Call Rotation"), Some("operation"));
+    assert_eq!(area("SOC 2 Type II Certified"), Some("compliance"));
+    assert_eq!(area("Error Tracking (Sentry)"), Some("observability"));
+    assert_eq!(area("End-to-End Tests"), Some("test"));
+    assert_eq!(area("Quarterly budget review"), None);
+}
