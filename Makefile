@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown --no-default-features
 
-.PHONY: serve dist test tools tools-test lint test-native test-wasm test-e2e bench bench-app clean
+.PHONY: serve dist portable test tools tools-test lint test-native test-wasm test-e2e bench bench-app lighthouse clean
 
 ## Serve the app on http://127.0.0.1:8080 (release build, rebuilt on change).
 serve: tools
@@ -16,6 +16,11 @@ serve: tools
 ## Build the release into dist/, for any static host (works under a sub-path).
 dist: tools
 	trunk build --release
+
+## One gapmap.html that runs from disk (file://), no server needed:
+## dist-portable/gapmap.html, from the release build (scripts/portable.mjs).
+portable: dist
+	node scripts/portable.mjs dist dist-portable
 
 ## Every test layer: formatting and lints, native tests of the core and the
 ## command, the wasm32 build, browser tests of storage and components, and
@@ -52,6 +57,11 @@ bench:
 bench-app: dist tools-test
 	cd tests/e2e && npx playwright test --config bench.config.mjs
 
+## Lighthouse scores of the release build, served under /gapmap/ (figures
+## in docs/benchmarks.md). Not in `make test`: the scores move with the load.
+lighthouse: dist tools-test
+	scripts/lighthouse.sh dist
+
 clean:
 	cargo clean
-	rm -rf dist tests/e2e/test-results
+	rm -rf dist dist-portable tests/e2e/test-results

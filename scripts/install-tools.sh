@@ -37,10 +37,11 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund
 fi
 
-if [ "$want" = test ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
-  say "installing Chromium and ChromeDriver from Debian"
+# poppler-utils: pdfinfo, pdftotext and pdftoppm check the printed report.
+if [ "$want" = test ] && ! { command -v chromium && command -v chromedriver && command -v pdfinfo; } >/dev/null 2>&1; then
+  say "installing Chromium, ChromeDriver and poppler-utils from Debian"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver poppler-utils
 fi

@@ -13,20 +13,30 @@
 //! - `editor`: the open assessment's state, undo and saving.
 //! - `widgets`: inputs, dialogs and disclosures shared by the views.
 //! - `notices`, `files`, `templates`: messages, downloads, built-in assessments.
+//! - `recovery`: the screen the panic hook shows, in plain DOM.
+//! - `offline`: the service worker, the update prompt, persistent storage.
+//! - `share`: "Copy share link", and the preview of a link opened (`#a=…`).
+//! - `exports`: the header's "More exports" menu (Markdown, CSV, Jira, GitHub, Azure DevOps).
 
 pub mod assessment;
+pub mod charts;
 pub mod costs;
 pub mod editor;
+pub mod exports;
 pub mod files;
 pub mod gaps;
 pub mod import;
 pub mod kpis_risks;
 pub mod library;
 pub mod notices;
+pub mod offline;
 pub mod overview;
+pub mod recovery;
+pub mod report;
 pub mod roadmap;
 pub mod route;
 pub mod settings;
+pub mod share;
 pub mod templates;
 pub mod widgets;
 
@@ -44,6 +54,7 @@ pub fn App() -> impl IntoView {
     let library = Library::open(notices);
     provide_context(library);
     import::listen_for_drops(library, notices);
+    let update_ready = offline::start();
 
     let route = use_route();
     // The open assessment changes only when its id does; switching tabs keeps
@@ -62,6 +73,8 @@ pub fn App() -> impl IntoView {
             "Skip to content"
         </a>
         <StorageBanner />
+        <offline::UpdatePrompt ready=update_ready />
+        <library::UsageWarning />
         <NoticeArea />
         <main id="main" tabindex="-1">
             {move || match open_id.get() {
@@ -71,18 +84,46 @@ pub fn App() -> impl IntoView {
         </main>
         <import::ConflictDialog />
         <import::MarkdownDialog />
+        <share::SharedLinkDialog />
     }
 }
 
-/// Says once, plainly, when nothing will be kept across visits.
+/// Says once, plainly, when nothing will be kept across visits, or when
+/// what is kept is less safe than usual: on a page opened from a file
+/// (file://, the portable build), browsers give local storage that is shared
+/// with every other local file, or cleared, or none at all.
 #[component]
 fn StorageBanner() -> impl IntoView {
-    (!crate::storage::local::is_available()).then(|| {
-        view! {
-            <div class="banner banner-warning" role="alert">
-                "This browser does not let Gapmap save: local storage is turned off, blocked in private mode, or full. "
-                "What is already saved stays readable, and you can work as usual, but new changes are not kept after this page closes: export your assessments to keep them."
-            </div>
-        }
-    })
+    let available = crate::storage::local::is_available();
+    let from_file = window().location().protocol().is_ok_and(|p| p == "file:");
+    match (from_file, available) {
+        (true, true) => Some(
+            view! {
+                <div class="banner banner-warning" role="status" data-testid="file-notice">
+                    "Gapmap is running from a file on this computer (file://). Browsers keep what such pages save less reliably than a website\u{2019}s storage: it may be shared with other files you open, or cleared. "
+                    "Work as usual, and export each assessment (Export, in its header) to keep it safe."
+                </div>
+            }
+            .into_any(),
+        ),
+        (true, false) => Some(
+            view! {
+                <div class="banner banner-warning" role="status" data-testid="file-notice">
+                    "Gapmap is running from a file on this computer (file://), where this browser gives it no storage. "
+                    "You can work as usual, in memory, but nothing is kept after this page closes: export your assessments to keep them."
+                </div>
+            }
+            .into_any(),
+        ),
+        (false, false) => Some(
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    "This browser does not let Gapmap save: local storage is turned off, blocked in private mode, or full. "
+                    "What is already saved stays readable, and you can work as usual, but new changes are not kept after this page closes: export your assessments to keep them."
+                </div>
+            }
+            .into_any(),
+        ),
+        (false, true) => None,
+    }
 }

@@ -3,10 +3,12 @@
 //!
 //! **Architecture Invariant**: nothing here knows about the browser. The core
 //! depends on serde, serde_json and rust_decimal, and for importing documents
-//! on pulldown-cmark and encoding_rs; it never imports leptos,
-//! web-sys, gloo or wasm-bindgen (`tests/tidy.rs` checks), so it compiles and is
-//! tested natively, and the app and the command line share it unchanged.
+//! on pulldown-cmark and encoding_rs, and for share links on miniz_oxide and
+//! base64; it never imports leptos, web-sys, gloo or wasm-bindgen
+//! (`tests/tidy.rs` checks), so it compiles and is tested natively, and the
+//! app and the command line share it unchanged.
 
+pub mod chart;
 pub mod cost;
 pub mod decimal;
 mod decode;
@@ -24,6 +26,7 @@ pub mod risk;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod score;
+pub mod share;
 pub mod summary;
 pub mod validate;
 

@@ -80,8 +80,33 @@ fn every_rust_file_opens_with_a_paragraph_saying_what_it_is_for() {
     assert!(missing.is_empty(), "files without a `//!` opening paragraph:\n{}", missing.join("\n"));
 }
 
+/// Every way Rust code can hand the browser a string to parse as HTML (or
+/// run as script): the Leptos `inner_html` attribute and the web-sys setters
+/// alike. User and file text must only ever reach the page as text.
+const RAW_HTML: &[&str] = &[
+    "inner_html",
+    "outer_html",
+    "insert_adjacent_html",
+    "parse_from_string",
+    "create_contextual_fragment",
+    "document().write",
+    "set_srcdoc",
+    "js_sys::eval",
+    "Function::new_with_args",
+    "Function::new_no_args",
+];
+
 #[test]
 fn nothing_writes_raw_html() {
-    let found = uses("src", &["inner_html", "set_inner_html"]);
+    let found = uses("src", RAW_HTML);
     assert!(found.is_empty(), "build elements with view!, never raw HTML. Found:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_raw_html_rule_catches_what_it_names() {
+    // The rule above must not pass only because it looks for nothing.
+    let line = "    view! { <div inner_html=text /> }";
+    assert!(RAW_HTML.iter().any(|word| line.contains(word)));
+    let comment = "// never use inner_html here";
+    assert_eq!(code_lines(comment).count(), 0, "comments are not code");
 }

@@ -57,6 +57,28 @@ fn a_save_over_a_newer_revision_is_refused() {
 }
 
 #[wasm_bindgen_test]
+fn two_saves_of_the_same_revision_are_told_apart_by_their_time() {
+    clear_storage();
+    let (revision, saved_at) = local::save_over(&sample("a1"), 0, None).unwrap();
+    assert_eq!(local::stamp("a1"), Some((revision, saved_at)));
+    // Another tab read revision 0 at the same moment, and its write of
+    // revision 1 landed over this one.
+    let mut theirs = sample("a1");
+    theirs.title = "Theirs".into();
+    let text = gapmap::storage::envelope::seal(&theirs, revision, saved_at + 7.0);
+    storage().set_item(&assessment_key("a1"), &text).unwrap();
+    let mut mine = sample("a1");
+    mine.title = "Mine".into();
+    assert_eq!(
+        local::save_over(&mine, revision, Some(saved_at)),
+        Err(StorageError::Conflict { stored: revision, base: revision })
+    );
+    assert_eq!(local::raw("a1").unwrap().as_deref(), Some(text.as_str()));
+    // Knowing their save time, the save goes through.
+    assert!(local::save_over(&mine, revision, Some(saved_at + 7.0)).is_ok());
+}
+
+#[wasm_bindgen_test]
 fn a_damaged_entry_is_never_overwritten() {
     clear_storage();
     storage().set_item(&assessment_key("a1"), "{ this is not an envelope").unwrap();
@@ -106,11 +128,53 @@ fn clear_ballast(n: usize) {
     }
 }
 
+/// An entry as a newer Gapmap would store it: a higher format version and a
+/// field this version does not know.
+fn newer_entry(id: &str, title: &str) -> String {
+    format!(
+        r#"{{"storage":1,"revision":4,"saved_at":0,"assessment":{{"format":"gapmap","version":99,"id":"{id}","title":"{title}","x-future":[1]}}}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+fn a_newer_entry_is_listed_read_only_and_never_overwritten() {
+    clear_storage();
+    let text = newer_entry("n1", "From the future");
+    storage().set_item(&assessment_key("n1"), &text).unwrap();
+    let entries = local::entries().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].read_only && entries[0].unreadable.is_some(), "{:?}", entries[0]);
+    assert_eq!(entries[0].title, "From the future");
+    // Whatever base a save claims, it does not go over the newer entry.
+    for base in [0, 4, 99] {
+        let result = local::save(&sample("n1"), base);
+        assert!(matches!(result, Err(StorageError::Protected(_) | StorageError::Conflict { .. })), "{result:?}");
+    }
+    assert_eq!(local::raw("n1").unwrap().as_deref(), Some(text.as_str()));
+}
+
 #[wasm_bindgen_test]
 fn a_bundle_export_reads_back_whole() {
     let bundle = format::save_bundle(&[sample("a1"), sample("a2")]);
     let back = format::load_many(bundle.as_bytes()).unwrap();
     assert_eq!(back, vec![sample("a1"), sample("a2")]);
+}
+
+#[wasm_bindgen_test]
+fn an_export_time_is_kept_beside_the_assessment_not_among_them() {
+    clear_storage();
+    local::save(&sample("a1"), 0).unwrap();
+    assert_eq!(local::exported_at("a1"), None);
+    let before = js_sys::Date::now();
+    local::mark_exported("a1").unwrap();
+    let at = local::exported_at("a1").expect("an export time");
+    assert!(at >= before && at <= js_sys::Date::now(), "{at}");
+    // The flag is no assessment: the library still lists exactly one.
+    let entries = local::entries().unwrap();
+    assert_eq!(entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a1"]);
+    // Something else under the key reads as "never", not as an error.
+    storage().set_item(&gapmap::storage::durability::exported_key("a1"), "yesterday").unwrap();
+    assert_eq!(local::exported_at("a1"), None);
 }
 
 mod components {
@@ -189,5 +253,110 @@ mod components {
         assert_eq!(editor.summary.get_untracked().overall, Some(100.0));
         editor.flush();
         assert_eq!(local::open("a1").unwrap().unwrap().unwrap().assessment.gaps[0].status, Status::Done);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_hundred_and_fifty_edits_undo_to_the_start_and_redo_to_the_end() {
+        clear_storage();
+        let owner = Owner::new();
+        owner.set();
+        let editor = gapmap::app::editor::Editor::new(sample("a1"), 0, false);
+        for i in 0..150 {
+            // Deletes of gaps and categories among them.
+            editor.edit(None, |a| match i % 3 {
+                0 => a.gaps.push(Gap::new(format!("g{}", i + 2), "sec", format!("Gap {i}"))),
+                1 => a.title = format!("Title {i}"),
+                _ => {
+                    a.gaps.pop();
+                }
+            });
+        }
+        let end = editor.snapshot();
+        let mut steps = 0;
+        while editor.can_undo.get_untracked() {
+            editor.undo();
+            steps += 1;
+        }
+        assert_eq!(steps, 150);
+        assert_eq!(editor.snapshot(), sample("a1"));
+        while editor.can_redo.get_untracked() {
+            editor.redo();
+        }
+        assert_eq!(editor.snapshot(), end);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_conflict_is_refused_then_resolved_either_way() {
+        clear_storage();
+        local::save(&sample("a1"), 0).unwrap();
+        let owner = Owner::new();
+        owner.set();
+        let editor = gapmap::app::editor::Editor::new(sample("a1"), 1, false);
+        // Another tab saves revision 2 first.
+        let mut theirs = sample("a1");
+        theirs.title = "Theirs".into();
+        local::save(&theirs, 1).unwrap();
+        editor.edit(None, |a| a.title = "Mine".into());
+        editor.flush();
+        assert_eq!(
+            editor.save_state.get_untracked(),
+            gapmap::app::editor::SaveState::Failed(StorageError::Conflict { stored: 2, base: 1 })
+        );
+        assert_eq!(local::open("a1").unwrap().unwrap().unwrap().assessment.title, "Theirs");
+
+        // Keep both: mine goes to a new id; theirs stays.
+        let copy = editor.keep_both().unwrap();
+        assert_ne!(copy, "a1");
+        assert_eq!(local::open(&copy).unwrap().unwrap().unwrap().assessment.title, "Mine (copy)");
+        assert_eq!(local::open("a1").unwrap().unwrap().unwrap().assessment.title, "Theirs");
+
+        // Reload theirs: the editor shows theirs, saves over it from then on,
+        // and undo brings mine back to copy from.
+        editor.edit(None, |a| a.title = "Mine again".into());
+        let mut newer = theirs.clone();
+        newer.title = "Theirs, later".into();
+        local::save(&newer, 2).unwrap();
+        editor.flush();
+        assert!(matches!(editor.save_state.get_untracked(), gapmap::app::editor::SaveState::Failed(_)));
+        editor.reload_theirs().unwrap();
+        assert_eq!(editor.snapshot().title, "Theirs, later");
+        assert_eq!(editor.save_state.get_untracked(), gapmap::app::editor::SaveState::Saved);
+        editor.edit(None, |a| a.title = "After the reload".into());
+        editor.flush();
+        assert_eq!(local::open("a1").unwrap().unwrap().unwrap().assessment.title, "After the reload");
+        editor.undo();
+        editor.undo();
+        assert_eq!(editor.snapshot().title, "Mine again");
+    }
+
+    #[wasm_bindgen_test]
+    async fn newer_entries_open_read_only_and_damaged_ones_offer_their_raw_text() {
+        clear_storage();
+        local::set_flag("seeded", "1").unwrap();
+        storage().set_item(&assessment_key("n1"), &newer_entry("n1", "From the future")).unwrap();
+        storage().set_item(&assessment_key("d1"), "{ not an envelope").unwrap();
+
+        let _ = web_sys::window().unwrap().location().set_hash("#/a/n1/settings");
+        let mount = leptos::mount::mount_to(document().body().unwrap(), gapmap::app::App);
+        next_frame().await;
+        let text = body_text();
+        assert!(text.contains("Read-only") && text.contains("newer Gapmap"), "{text}");
+        let inputs = document().query_selector_all("#tab-panel input, #tab-panel textarea").unwrap();
+        assert!(inputs.length() > 0);
+        for i in 0..inputs.length() {
+            let input = inputs.item(i).unwrap();
+            let input: &web_sys::Element = wasm_bindgen::JsCast::unchecked_ref(&input);
+            assert!(input.matches(":disabled").unwrap(), "an enabled field in a read-only assessment");
+        }
+        drop(mount);
+
+        let _ = web_sys::window().unwrap().location().set_hash("#/a/d1/overview");
+        let mount = leptos::mount::mount_to(document().body().unwrap(), gapmap::app::App);
+        next_frame().await;
+        let text = body_text();
+        assert!(text.contains("cannot be opened") && text.contains("Download raw text"), "{text}");
+        drop(mount);
+        let _ = web_sys::window().unwrap().location().set_hash("#/");
+        assert_eq!(local::raw("d1").unwrap().as_deref(), Some("{ not an envelope"));
     }
 }

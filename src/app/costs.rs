@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 
+use super::charts::{ChartPatterns, CostChart};
 use super::editor::use_editor;
 use super::notices::use_notices;
 use super::roadmap::edits::{self, role_position, Key};
@@ -59,6 +60,11 @@ pub fn Costs() -> impl IntoView {
             <Roles />
             <PhaseCosts />
             <Totals />
+            <section class="card" aria-labelledby="cost-chart-heading">
+                <h2 id="cost-chart-heading">"Costs at a glance"</h2>
+                <ChartPatterns />
+                <CostChart />
+            </section>
         </div>
     }
 }

@@ -7,13 +7,20 @@
 //! stored beside it. Saving happens here and nowhere else: debounced, flushed
 //! when the page is hidden or closed, and refused (with a message, and the
 //! last good save kept) when storage cannot take it.
+//!
+//! Another tab may save the same assessment. When this tab has nothing
+//! waiting to be saved it takes the other tab's version at once; when it has,
+//! its save is refused as a conflict, and the user chooses between reloading
+//! theirs and keeping both as copies.
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
+use super::library::{new_id, Library};
 use super::notices::Notices;
 use crate::core::history::History;
 use crate::core::{summarize, validate, Assessment, Problem, Summary};
+use crate::storage::envelope::{assessment_key, Stored};
 use crate::storage::{local, StorageError};
 
 /// How long after the last edit the assessment is saved.
@@ -45,8 +52,15 @@ pub struct Editor {
     pub can_redo: RwSignal<bool>,
     pub save_state: RwSignal<SaveState>,
     revision: StoredValue<u64>,
+    /// The save time stored with `revision`, when known: it tells this tab's
+    /// save from another tab's save of the same revision number.
+    saved_at: StoredValue<Option<f64>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     read_only: bool,
+    /// The library, told of every save (for its list and storage use); taken
+    /// from context when the editor is made, since timers and event handlers
+    /// run without one.
+    library: Option<Library>,
 }
 
 impl Editor {
@@ -62,18 +76,38 @@ impl Editor {
             can_redo: RwSignal::new(false),
             save_state: RwSignal::new(if read_only { SaveState::ReadOnly } else { SaveState::Saved }),
             revision: StoredValue::new(revision),
+            saved_at: StoredValue::new(None),
             timer: StoredValue::new(None),
             read_only,
+            library: use_context::<Library>(),
         };
         // Flush a pending save when the tab is hidden or closed: closing the
         // tab right after typing loses nothing.
         let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| editor.flush());
         let flush_hide = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
+        // The app is about to reload (to take an update): save first.
+        let flush_reload = window_event_listener_untyped(super::offline::BEFORE_RELOAD_EVENT, move |_| editor.flush());
+        // Another tab saved: the browser tells every other tab of the site.
+        let elsewhere = window_event_listener(leptos::ev::storage, move |ev| {
+            let key = editor.doc.try_with_untracked(|a| assessment_key(&a.id));
+            if key.is_some() && ev.key() == key {
+                editor.saved_elsewhere();
+            }
+        });
         on_cleanup(move || {
             editor.flush();
             flush_hidden.remove();
             flush_hide.remove();
+            flush_reload.remove();
+            elsewhere.remove();
         });
+        editor
+    }
+
+    /// Opens an assessment as read from storage.
+    pub fn open_stored(stored: Stored, read_only: bool) -> Self {
+        let editor = Editor::new(stored.assessment, stored.revision, read_only);
+        editor.saved_at.set_value(Some(stored.saved_at));
         editor
     }
 
@@ -178,14 +212,84 @@ impl Editor {
             self.timer.set_value(None);
         }
         let base = self.revision.get_value();
-        let result = self.doc.with_untracked(|a| local::save(a, base));
+        let base_saved_at = self.saved_at.get_value();
+        let result = self.doc.with_untracked(|a| local::save_over(a, base, base_saved_at));
         match result {
-            Ok(revision) => {
+            Ok((revision, saved_at)) => {
                 self.revision.set_value(revision);
+                self.saved_at.set_value(Some(saved_at));
                 self.save_state.set(SaveState::Saved);
             }
             Err(error) => self.save_state.set(SaveState::Failed(error)),
         }
+        if let Some(library) = self.library {
+            library.measure();
+        }
+    }
+
+    /// Another tab saved this assessment. With nothing waiting to be saved
+    /// here, show theirs at once (as a step that undo can take back); with an
+    /// edit waiting, leave it: its save will be refused as a conflict, and
+    /// the user chooses. When the other tab saved the same revision as this
+    /// one at the same moment, over this tab's save, this tab's version is
+    /// kept on screen and the user chooses too.
+    fn saved_elsewhere(&self) {
+        if self.read_only || self.save_state.try_get_untracked() != Some(SaveState::Saved) {
+            return;
+        }
+        let id = self.doc.with_untracked(|a| a.id.clone());
+        let Some((revision, saved_at)) = local::stamp(&id) else { return };
+        let mine = self.revision.get_value();
+        if revision > mine {
+            if let Ok(Some(Ok(stored))) = local::open(&id) {
+                self.take(stored);
+            }
+        } else if revision == mine && self.saved_at.get_value().is_some_and(|own| own != saved_at) {
+            self.save_state.set(SaveState::Failed(StorageError::Conflict { stored: revision, base: mine }));
+        }
+    }
+
+    /// Shows a stored version in place of this tab's, as one undo step.
+    fn take(&self, stored: Stored) {
+        let doc = self.doc;
+        self.history.update_value(|h| h.record(None, js_sys::Date::now(), || doc.get_untracked()));
+        self.doc.set(stored.assessment);
+        self.revision.set_value(stored.revision);
+        self.saved_at.set_value(Some(stored.saved_at));
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.save_state.set(SaveState::Saved);
+    }
+
+    /// After a conflict: drops this tab's unsaved version for the one another
+    /// tab saved (undo brings this tab's version back, to copy from).
+    pub fn reload_theirs(&self) -> Result<(), StorageError> {
+        let id = self.doc.with_untracked(|a| a.id.clone());
+        match local::open(&id)? {
+            Some(Ok(stored)) => {
+                self.take(stored);
+                Ok(())
+            }
+            Some(Err(_)) => Err(StorageError::Protected("it can no longer be opened here".to_string())),
+            None => Err(StorageError::Failed("the other tab deleted it".to_string())),
+        }
+    }
+
+    /// After a conflict: keeps the other tab's version where it is, and saves
+    /// this tab's as a new assessment; returns the new id, to open it.
+    pub fn keep_both(&self) -> Result<String, StorageError> {
+        let mut mine = self.doc.get_untracked();
+        mine.id = new_id();
+        mine.title = format!("{} (copy)", mine.title);
+        local::save(&mine, 0)?;
+        // Nothing of this tab's version is left to save under the old id.
+        self.save_state.set(SaveState::Saved);
+        if let Some(library) = self.library {
+            library.refresh();
+        }
+        Ok(mine.id)
     }
 
     /// Tries the failed save again (after the user freed space, say).

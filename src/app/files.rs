@@ -11,8 +11,10 @@ pub struct PickedFile {
     pub text: Result<String, String>,
 }
 
-/// The largest file read at all; larger ones are refused before reading.
-pub const MAX_READ_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// The largest file read at all: the core's cap. Larger ones are refused
+/// from their size alone, before a byte is read, so that a 50 MB file never
+/// freezes the tab.
+pub const MAX_READ_BYTES: f64 = crate::core::format::MAX_FILE_BYTES as f64;
 
 /// The files of a list (from a file input or a drop), taken out of it at
 /// once: the list is live, and clearing the input empties it.
@@ -33,7 +35,13 @@ async fn read_file(file: &web_sys::File) -> PickedFile {
     let name = file.name();
     if file.size() > MAX_READ_BYTES {
         let mb = file.size() / 1_048_576.0;
-        return PickedFile { name, text: Err(format!("The file is {mb:.1} MB; Gapmap reads files up to 16 MB.")) };
+        let cap = MAX_READ_BYTES / 1_048_576.0;
+        return PickedFile {
+            name,
+            text: Err(format!(
+                "The file is {mb:.1} MB, too large to be an assessment: Gapmap reads files up to {cap:.0} MB."
+            )),
+        };
     }
     let text = match JsFuture::from(file.text()).await {
         Ok(value) => value.as_string().ok_or_else(|| "The file could not be read as text.".to_string()),
@@ -42,14 +50,35 @@ async fn read_file(file: &web_sys::File) -> PickedFile {
     PickedFile { name, text }
 }
 
-/// Offers `text` as a file download named `name`.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+/// Reads a file's bytes, for readers that decode them themselves (the CSV
+/// import reads files that spreadsheets saved in legacy code pages).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    if file.size() > MAX_READ_BYTES {
+        let mb = file.size() / 1_048_576.0;
+        let cap = MAX_READ_BYTES / 1_048_576.0;
+        return Err(format!("The file is {mb:.1} MB; Gapmap reads files up to {cap:.0} MB."));
+    }
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(_) => Err("The browser could not read the file.".to_string()),
+    }
+}
+
+/// A URL of `text` as a file of type `mime`, for a link to download. It
+/// lives as long as the page (the recovery screen needs one that does).
+pub fn object_url(text: &str, mime: &str) -> Result<String, String> {
     let fail = |_| "The browser refused the download.".to_string();
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "The browser refused the download.".to_string();
+    let url = object_url(text, mime)?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "No link element.".to_string())?;
@@ -70,10 +99,36 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Offers an assessment's canonical file as a download named after its title.
+/// Offers an assessment's canonical file as a download named after its title,
+/// and records the time of the export (shown in Settings).
 pub fn download_assessment(assessment: &crate::core::Assessment) -> Result<(), String> {
     let name = file_name(&assessment.title, "json");
-    download(&name, "application/json", &crate::core::format::save(assessment))
+    download(&name, "application/json", &crate::core::format::save(assessment))?;
+    mark_exported([assessment]);
+    Ok(())
+}
+
+/// Offers several assessments as one bundle file named `name`, and records
+/// the time of the export of each.
+pub fn download_bundle(name: &str, assessments: &[crate::core::Assessment]) -> Result<(), String> {
+    download(name, "application/json", &crate::core::format::save_bundle(assessments))?;
+    mark_exported(assessments);
+    Ok(())
+}
+
+/// The window event that says an export time was just recorded (Settings
+/// shows the new time at once).
+pub const EXPORTED_EVENT: &str = "gapmap-exported";
+
+/// A failure to record an export time is not worth a message: the file was
+/// handed over, which is what counts.
+fn mark_exported<'a>(assessments: impl IntoIterator<Item = &'a crate::core::Assessment>) {
+    for assessment in assessments {
+        let _ = crate::storage::local::mark_exported(&assessment.id);
+    }
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(EXPORTED_EVENT)) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 /// A file name made from a title: lower case, words joined by dashes.

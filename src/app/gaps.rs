@@ -11,9 +11,11 @@
 //! - `filters`: the search box and the filter selects.
 //! - `table`: the table, its rows and the bar of bulk changes.
 //! - `detail`: the dialog that edits one gap.
+//! - `import_csv`: "Import CSV", a gaps table from a spreadsheet, previewed.
 
 mod detail;
 mod filters;
+mod import_csv;
 mod table;
 
 use std::collections::{HashMap, HashSet};
@@ -257,6 +259,7 @@ pub fn Gaps() -> impl IntoView {
             <div class="toolbar">
                 <h2 id="gaps-heading">"Gaps"</h2>
                 <div class="toolbar-actions">
+                    <import_csv::ImportCsv />
                     <button
                         class="button button-primary"
                         prop:disabled=editor.is_read_only()

@@ -10,22 +10,24 @@ use super::notices::Notices;
 use super::route::{navigate, Route, Tab};
 use super::templates::{EXAMPLE, TEMPLATES};
 use super::widgets::dialog::Dialog;
-use crate::core::{display, format, Assessment};
-use crate::storage::envelope::{Entry, Stored, Unreadable};
-use crate::storage::{local, StorageError};
+use crate::core::{display, Assessment};
+use crate::storage::envelope::{Entry, Stored, Unreadable, PREFIX};
+use crate::storage::{local, usage_warning, StorageError};
 
 /// The saved assessments, from context; every change goes through storage
 /// first and is then read back, so the list never shows what was not saved.
 #[derive(Clone, Copy)]
 pub struct Library {
     pub entries: RwSignal<Vec<Entry>>,
+    /// How many bytes Gapmap's entries take in local storage.
+    pub used_bytes: RwSignal<usize>,
     notices: Notices,
 }
 
 impl Library {
     /// Reads the library; on the very first run, adds the example assessment.
     pub fn open(notices: Notices) -> Self {
-        let library = Library { entries: RwSignal::new(Vec::new()), notices };
+        let library = Library { entries: RwSignal::new(Vec::new()), used_bytes: RwSignal::new(0), notices };
         if local::flag("seeded").is_none() {
             if let Some(example) = EXAMPLE.assessment() {
                 if local::entries().map(|e| e.is_empty()).unwrap_or(false) {
@@ -35,11 +37,30 @@ impl Library {
             let _ = local::set_flag("seeded", "1");
         }
         library.refresh();
+        // Another tab changed the library: the browser tells every other tab
+        // of the site, and the list follows. The library lives as long as
+        // the page, so the listener is never removed (dropping the handle
+        // keeps it).
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            // `None` is a `clear()` of the whole storage.
+            if ev.key().is_none_or(|key| key.starts_with(PREFIX)) {
+                library.refresh();
+            }
+        });
         library
+    }
+
+    /// Measures again how much of local storage Gapmap uses.
+    pub fn measure(&self) {
+        let used = local::used_bytes();
+        if self.used_bytes.get_untracked() != used {
+            let _ = self.used_bytes.try_set(used);
+        }
     }
 
     /// Reads the list again from storage.
     pub fn refresh(&self) {
+        self.measure();
         match local::entries() {
             Ok(mut entries) => {
                 entries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
@@ -91,6 +112,34 @@ impl Library {
             }
         }
     }
+}
+
+/// Warns, on every screen, well before local storage is full: how much is
+/// used of the budget, and what to do about it.
+#[component]
+pub fn UsageWarning() -> impl IntoView {
+    let library = use_library();
+    move || {
+        usage_warning(library.used_bytes.get(), local::BUDGET_BYTES).map(|warning| {
+            view! {
+                <div class="banner banner-warning" role="status" data-testid="storage-usage">
+                    {warning}
+                </div>
+            }
+        })
+    }
+}
+
+/// The logo: the page's icon, which is `favicon.svg` beside the hosted page
+/// and a data: URL inside the portable single file (scripts/portable.mjs),
+/// where no file lies beside the page.
+fn logo_url() -> String {
+    document()
+        .query_selector("link[rel=icon]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .unwrap_or_else(|| "favicon.svg".to_string())
 }
 
 pub fn use_library() -> Library {
@@ -155,8 +204,7 @@ pub fn LibraryScreen() -> impl IntoView {
             notices.info("There is nothing to export yet.");
             return;
         }
-        let text = format::save_bundle(&assessments);
-        if let Err(e) = files::download("gapmap-library.json", "application/json", &text) {
+        if let Err(e) = files::download_bundle("gapmap-library.json", &assessments) {
             notices.error("The export failed.", vec![e]);
         }
     };
@@ -164,7 +212,7 @@ pub fn LibraryScreen() -> impl IntoView {
     view! {
         <header class="page-header">
             <div class="brand">
-                <img src="favicon.svg" alt="" width="28" height="28" />
+                <img src=logo_url() alt="" width="28" height="28" />
                 <h1>"Gapmap"</h1>
             </div>
             <p class="tagline">"Readiness assessments whose every number can be explained."</p>
@@ -276,7 +324,8 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
         library.report("Renaming", library.put(&assessment));
     };
 
-    let unreadable = entry.unreadable.clone();
+    // A newer entry opens read-only; a damaged one does not open at all.
+    let openable = entry.unreadable.is_none() || entry.read_only;
     view! {
         <tr>
             <th scope="row">
@@ -302,7 +351,7 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
                             />
                         }
                             .into_any()
-                    } else if unreadable.is_some() {
+                    } else if !openable {
                         view! { <span class="damaged">{title.clone()}</span> }.into_any()
                     } else {
                         view! {
@@ -319,7 +368,7 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
                     .map(|why| {
                         view! {
                             <p class="damaged-note">
-                                {if entry.read_only { "Made by a newer Gapmap: " } else { "Cannot be opened: " }}
+                                {if entry.read_only { "Opens read-only. " } else { "Cannot be opened: " }}
                                 {why}
                             </p>
                         }

@@ -69,6 +69,11 @@ impl Notices {
         self.push(Tone::Info, title.into(), Vec::new(), None);
     }
 
+    /// Shows a confirmation with its details, such as the files of an import.
+    pub fn info_with_details(&self, title: impl Into<String>, details: Vec<String>) {
+        self.push(Tone::Info, title.into(), details, None);
+    }
+
     /// Shows a confirmation with a button, such as "Undo" after a delete.
     pub fn info_with_action(
         &self,

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::charts::{ChartPatterns, ProjectionChart, RadarChart, TiersChart};
 use super::editor::use_editor;
 use super::route::{Route, Tab};
 use super::widgets::explain::Explain;
@@ -19,6 +20,13 @@ pub fn Overview() -> impl IntoView {
         <div class="overview">
             <Verdict />
             <Problems />
+            <section class="card overview-charts" aria-labelledby="charts-heading">
+                <h2 id="charts-heading">"At a glance"</h2>
+                <ChartPatterns />
+                <RadarChart />
+                <ProjectionChart />
+                <TiersChart />
+            </section>
             <div class="overview-grid">
                 <CategoryScores />
                 <div class="overview-side">
@@ -267,8 +275,8 @@ fn ScoreBar(score: Option<f64>, target: Option<f64>) -> impl IntoView {
     view! {
         <span class="score-cell">
             <span class="score-bar" aria-hidden="true">
-                <span class="score-fill" style=format!("width: {width}%")></span>
-                {target.map(|t| view! { <span class="score-target" style=format!("left: {}%", t.clamp(0.0, 100.0))></span> })}
+                <span class="score-fill" style:width=format!("{width}%")></span>
+                {target.map(|t| view! { <span class="score-target" style:left=format!("{}%", t.clamp(0.0, 100.0))></span> })}
             </span>
             <span class="score-value">{display::score(score)}</span>
         </span>

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use self::edits::{phase_position, Key};
 use self::figures::{bounds, money_bounds, use_currency, PhaseFigures};
+use super::charts::{ChartPatterns, TimelineChart};
 use super::editor::{use_editor, Editor};
 use super::notices::use_notices;
 use super::route::{navigate, Route, Tab};
@@ -139,6 +140,10 @@ pub fn Roadmap() -> impl IntoView {
                     }
                 }
             >
+                <div class="card">
+                    <ChartPatterns />
+                    <TimelineChart />
+                </div>
                 <ol class="phase-list">
                     <For each=move || phases.get() key=|k| k.clone() let:phase>
                         <li>

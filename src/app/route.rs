@@ -12,11 +12,13 @@ pub enum Tab {
     Roadmap,
     Costs,
     KpisRisks,
+    Report,
     Settings,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Overview, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Settings];
+    pub const ALL: [Tab; 7] =
+        [Tab::Overview, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Report, Tab::Settings];
 
     /// The tab's name as users see it.
     pub fn label(self) -> &'static str {
@@ -26,6 +28,7 @@ impl Tab {
             Tab::Roadmap => "Roadmap",
             Tab::Costs => "Costs",
             Tab::KpisRisks => "KPIs & risks",
+            Tab::Report => "Report",
             Tab::Settings => "Settings",
         }
     }
@@ -38,6 +41,7 @@ impl Tab {
             Tab::Roadmap => "roadmap",
             Tab::Costs => "costs",
             Tab::KpisRisks => "kpis-risks",
+            Tab::Report => "report",
             Tab::Settings => "settings",
         }
     }

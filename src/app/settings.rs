@@ -1,20 +1,22 @@
 //! The Settings tab: the assessment's own details (title, system, date,
 //! assessors, summary), the settings that change how scores, effort and costs
 //! are computed, each with one line saying what it changes, and the editor of
-//! categories.
+//! categories, and how safe the user's work is in this browser (Storage).
 //!
 //! Every field writes through `Editor::edit` with a key per field, so typing
 //! in one field is one undo step; resetting the settings is one step too.
 
 use leptos::prelude::*;
 
-use super::editor::{use_editor, Editor};
+use super::editor::{use_editor, Editor, SaveState};
+use super::library::use_library;
 use super::notices::{use_notices, Notices};
 use super::widgets::dialog::{unique_id, Dialog};
 use super::widgets::fields::{NumberField, Select, TextArea, TextField};
 use crate::core::display;
 use crate::core::ids::next_id;
 use crate::core::model::{Category, Level, Priority, Settings as ScoringSettings};
+use crate::storage::{durability, local};
 
 /// The Settings tab.
 #[component]
@@ -26,6 +28,7 @@ pub fn Settings() -> impl IntoView {
             <EffortSettings />
             <ResetSettings />
             <CategoryEditor />
+            <StorageSettings />
         </div>
     }
 }
@@ -789,5 +792,98 @@ fn DeleteCategoryDialog(deleting: RwSignal<Option<String>>) -> impl IntoView {
                     })
             }}
         </Dialog>
+    }
+}
+
+/// Storage: whether the browser agreed to keep Gapmap's storage, how much of
+/// the local storage budget is used, and when each assessment was last
+/// exported (the only copy that survives a cleared browser).
+#[component]
+fn StorageSettings() -> impl IntoView {
+    let editor = use_editor();
+    let library = use_library();
+    let available = local::is_available();
+    // `None` while the browser is asked; then its answer, itself `None` when
+    // it offers no way to ask.
+    let kept = RwSignal::new(None::<Option<bool>>);
+    if available {
+        leptos::task::spawn_local(async move {
+            let answer = super::offline::request_persistence().await;
+            let _ = kept.try_set(Some(answer));
+        });
+    }
+    // Measured again after every save of the open assessment.
+    Effect::new(move |_| {
+        if editor.save_state.get() == SaveState::Saved {
+            library.measure();
+        }
+    });
+    let persistence = move || {
+        if !available {
+            return "No: this browser gives Gapmap no local storage here, so nothing is kept after this page closes unless you export it.";
+        }
+        match kept.get() {
+            None => "Asking the browser\u{2026}",
+            Some(Some(true)) => "Yes: the browser keeps Gapmap's storage even when the disk runs low.",
+            Some(Some(false)) => {
+                "Not guaranteed: the browser may clear Gapmap's storage when the disk runs low. Installing the app or bookmarking it can change that; exported files are always safe."
+            }
+            Some(None) => "Unknown: this browser does not say whether it keeps the storage. Export your assessments to keep copies.",
+        }
+    };
+    let usage = move || durability::usage(library.used_bytes.get(), local::BUDGET_BYTES);
+    // Counts exports made while the section is shown, so that it reads the
+    // times again.
+    let exported = RwSignal::new(0_u32);
+    let listener = window_event_listener_untyped(super::files::EXPORTED_EVENT, move |_| {
+        let _ = exported.try_update(|n| *n += 1);
+    });
+    on_cleanup(move || listener.remove());
+    let exports = move || {
+        exported.track();
+        library
+            .entries
+            .get()
+            .into_iter()
+            .map(|entry| {
+                let when = super::offline::last_exported(&entry.id).unwrap_or_else(|| "Never".to_string());
+                view! {
+                    <tr>
+                        <th scope="row">{entry.title}</th>
+                        <td>{when}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="section" aria-labelledby="settings-storage">
+            <h2 id="settings-storage">"Storage"</h2>
+            <div class="card settings-grid">
+                <div class="setting">
+                    <span class="field-label">"Kept by the browser"</span>
+                    <p class="storage-fact" data-testid="storage-persisted">{persistence}</p>
+                    <Help text="Assessments live in this browser's local storage; a browser that agreed to keep it will not clear it to free space." />
+                </div>
+                <div class="setting">
+                    <span class="field-label">"Local storage used"</span>
+                    <p class="storage-fact" data-testid="storage-used">{usage}</p>
+                    <Help text="Browsers give each site about 5 MB of local storage; Gapmap warns before it is full." />
+                </div>
+                <div class="setting setting-wide">
+                    <table class="exports-table">
+                        <caption class="field-label">"Last exported"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Assessment"</th>
+                                <th scope="col">"Last exported"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{exports}</tbody>
+                    </table>
+                    <Help text="An export (the assessment's JSON file, or the whole library) is a copy that no browser can clear." />
+                </div>
+            </div>
+        </section>
     }
 }

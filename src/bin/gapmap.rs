@@ -28,8 +28,11 @@ Usage:
                                           standard output without -o) and print
                                           what was recognised, guessed and
                                           skipped to standard error
-  gapmap report FILE [--format md]        print a report of the assessment;
-                                          md (Markdown) is the one format so far
+  gapmap report FILE [--format FORMAT]    print a report of the assessment:
+                                          md (Markdown, the default), csv (the
+                                          gaps for spreadsheets), jira, github or
+                                          azure-devops (open gaps as a CSV those
+                                          tools import)
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -56,13 +59,19 @@ enum Command {
 #[derive(Clone, Copy)]
 enum ReportFormat {
     Markdown,
+    /// The gaps as CSV, in one of the layouts of `export::csv`.
+    Csv(export::csv::Layout),
 }
 
 impl ReportFormat {
     fn parse(name: &str) -> Result<Self, Failure> {
         match name {
             "md" | "markdown" => Ok(ReportFormat::Markdown),
-            other => Err(Failure::Usage(format!("gapmap report: unknown format \"{other}\"; the format is md"))),
+            other => export::csv::Layout::from_format_name(other).map(ReportFormat::Csv).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "gapmap report: unknown format \"{other}\"; the formats are md, csv, jira, github and azure-devops"
+                ))
+            }),
         }
     }
 }
@@ -198,6 +207,9 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Schema => print(&core::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
+        Command::Report { file, format: ReportFormat::Csv(layout) } => {
+            print(&export::csv::write(&load(&file)?, layout))
+        }
         Command::Validate { file } => {
             let assessment = load(&file)?;
             print(&format!(

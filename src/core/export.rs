@@ -2,5 +2,8 @@
 //!
 //! - [`markdown`]: a Markdown report that reads well on its own and that the
 //!   Markdown importer reads back into the same assessment.
+//! - [`csv`]: the gaps as CSV: a spreadsheet table (which the CSV importer
+//!   reads back) and backlogs for Jira, GitHub Issues and Azure DevOps.
 
+pub mod csv;
 pub mod markdown;

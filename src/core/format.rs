@@ -129,6 +129,24 @@ pub fn read(bytes: &[u8]) -> Result<(Assessment, Vec<Problem>), LoadError> {
     Ok((assessment, problems))
 }
 
+/// Reads a file written by a newer Gapmap as far as this version understands
+/// it, so that it can be shown read-only. Fields this version does not know
+/// are left out, so what comes back must never be saved over the original.
+/// `None` when the bytes are not a Gapmap file at all.
+pub fn read_newer(bytes: &[u8]) -> Option<Assessment> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let document = json::parse(bytes).ok()?;
+    let Json::Object(run) = document.root() else { return None };
+    if !matches!(Document::find(document.entries(*run), "format"), Some(Json::Text(format)) if format == FORMAT) {
+        return None;
+    }
+    let mut problems = Vec::new();
+    Some(decode::assessment(&document, &mut problems))
+}
+
 /// Turns serde_json's syntax error into a sentence with its line and column.
 fn json_error(error: serde_json::Error) -> LoadError {
     let text = error.to_string();

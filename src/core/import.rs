@@ -7,12 +7,15 @@
 //! could not know. The assessment it returns always passes
 //! [`crate::core::validate::validate`].
 //!
+//! - [`csv`]: a gaps table edited in a spreadsheet, read back into an
+//!   assessment it came from: a preview of the changes, then applying them.
 //! - [`encoding`]: repairs text that was saved after a wrong decode, before
 //!   anything else reads it.
 //! - [`markdown`]: readiness documents written in Markdown.
 //! - [`report`]: the import report, shared by every importer.
 
 pub mod code_page;
+pub mod csv;
 pub mod encoding;
 pub mod markdown;
 pub mod report;

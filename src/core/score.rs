@@ -126,6 +126,9 @@ pub struct Scores {
     /// For each phase, in order: the overall score once every scored gap of
     /// that phase and the ones before it is done.
     pub projected: Vec<Option<Decimal>>,
+    /// Each category's score once every phase is done, in category order;
+    /// empty when the roadmap has no phase.
+    pub projected_categories: Vec<Option<Decimal>>,
 }
 
 fn manual_score(category: &Category) -> Option<Decimal> {
@@ -197,8 +200,13 @@ pub fn scores(assessment: &Assessment) -> Scores {
         let scores = (0..tallies.len()).map(|i| category_score(&tallies, i));
         projected.push(overall_of(&assessment.categories, scores));
     }
+    let projected_categories = if assessment.phases.is_empty() {
+        Vec::new()
+    } else {
+        (0..tallies.len()).map(|i| category_score(&tallies, i)).collect()
+    };
 
-    Scores { categories, overall, projected }
+    Scores { categories, overall, projected, projected_categories }
 }
 
 /// The label of the highest level whose `min` the score reaches.

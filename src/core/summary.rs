@@ -6,6 +6,7 @@
 //! contract: exactly the keys listed in the README, `null` where a value does
 //! not exist. Fields marked `serde(skip)` are for the app and the text report.
 
+use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::core::cost::{self, Load, PhaseCost};
@@ -89,6 +90,9 @@ pub struct CategorySummary {
     pub target: Option<f64>,
     #[serde(skip)]
     pub scored_gaps: usize,
+    /// The score once every phase of the roadmap is done; `None` without phases.
+    #[serde(skip)]
+    pub projected: Option<f64>,
 }
 
 /// Done and scored gaps of one priority.
@@ -132,6 +136,12 @@ pub struct PhaseSummary {
     /// The team's size, Σ FTE of its lines, two decimals.
     #[serde(skip)]
     pub fte: Bounds,
+    /// Labor plus one-off costs of this phase and the ones before it.
+    #[serde(skip)]
+    pub cumulative_total: Bounds,
+    /// The annual run-rate once this phase and the ones before it are done.
+    #[serde(skip)]
+    pub run_rate: f64,
 }
 
 /// One team line of a phase: the terms of its labor cost.
@@ -165,7 +175,8 @@ pub fn summarize(assessment: &Assessment) -> Summary {
             .categories
             .iter()
             .zip(&scores.categories)
-            .map(|(category, s)| CategorySummary {
+            .enumerate()
+            .map(|(i, (category, s))| CategorySummary {
                 id: category.id.clone(),
                 computed: s.computed.map(one_decimal),
                 manual: s.manual.map(one_decimal),
@@ -174,6 +185,7 @@ pub fn summarize(assessment: &Assessment) -> Summary {
                 weight: category.weight,
                 target: category.target_score,
                 scored_gaps: s.scored_gaps,
+                projected: scores.projected_categories.get(i).copied().flatten().map(one_decimal),
             })
             .collect(),
         tiers: score::tiers(assessment)
@@ -187,13 +199,25 @@ pub fn summarize(assessment: &Assessment) -> Summary {
         total: Bounds::money(totals.total),
         bottom_up: Bounds::money(totals.bottom_up),
         duration_weeks: Bounds::tenths(totals.duration_weeks),
-        phases: assessment
-            .phases
-            .iter()
-            .zip(phases)
-            .zip(&scores.projected)
-            .map(|((phase, cost), projected)| phase_summary(phase.name.clone(), cost, *projected))
-            .collect(),
+        phases: {
+            // Running sums, kept exact until each is rounded for display.
+            let mut cumulative = Span::ZERO;
+            let mut run_rate = Decimal::ZERO;
+            assessment
+                .phases
+                .iter()
+                .zip(phases)
+                .zip(&scores.projected)
+                .map(|((phase, cost), projected)| {
+                    cumulative = cumulative.plus(cost.total);
+                    run_rate = run_rate.saturating_add(cost.annual);
+                    let mut summary = phase_summary(phase.name.clone(), cost, *projected);
+                    summary.cumulative_total = Bounds::money(cumulative);
+                    summary.run_rate = whole(run_rate);
+                    summary
+                })
+                .collect()
+        },
         daily_rate: whole(totals.daily_rate),
         daily_rate_is_blended: settings.blended_daily_rate.is_some(),
         stated_overall: assessment.stated_overall,
@@ -217,6 +241,8 @@ fn phase_summary(name: String, cost: PhaseCost, projected: Option<rust_decimal::
         total: Bounds::money(cost.total),
         weeks: Bounds::hundredths(cost.weeks),
         fte: Bounds::hundredths(cost.fte),
+        cumulative_total: Bounds::money(cost.total),
+        run_rate: whole(cost.annual),
         team: cost
             .team
             .into_iter()

@@ -69,7 +69,14 @@ pub fn seal(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
 
 /// Reads the revision of an envelope without decoding the assessment.
 pub fn revision_of(text: &str) -> Option<u64> {
-    serde_json::from_str::<EnvelopeIn>(text).ok().map(|e| e.revision)
+    stamp_of(text).map(|(revision, _)| revision)
+}
+
+/// Reads the revision and the save time of an envelope without decoding the
+/// assessment. Two tabs that save the same revision at the same moment write
+/// the same revision number; the save time tells their saves apart.
+pub fn stamp_of(text: &str) -> Option<(u64, f64)> {
+    serde_json::from_str::<EnvelopeIn>(text).ok().map(|e| (e.revision, e.saved_at))
 }
 
 /// Opens an envelope.
@@ -93,11 +100,24 @@ pub fn open(text: &str) -> Result<Stored, Unreadable> {
         Ok((assessment, _problems)) => {
             Ok(Stored { assessment, revision: envelope.revision, saved_at: envelope.saved_at })
         }
-        Err(error) if matches!(error.kind, core::LoadErrorKind::TooNew { .. }) => {
-            Err(Unreadable::TooNew { message: error.to_string(), revision: envelope.revision })
-        }
+        Err(core::LoadError { kind: core::LoadErrorKind::TooNew { version }, .. }) => Err(Unreadable::TooNew {
+            message: format!(
+                "Saved by a newer Gapmap (format version {version}); this one reads up to {}.",
+                core::model::VERSION
+            ),
+            revision: envelope.revision,
+        }),
         Err(error) => Err(Unreadable::Damaged { message: error.to_string() }),
     }
+}
+
+/// Opens an entry written by a newer Gapmap as far as this one understands
+/// it, to be shown read-only (never saved: what this version does not know
+/// would be lost). `None` when even that is impossible.
+pub fn open_read_only(text: &str) -> Option<Stored> {
+    let envelope: EnvelopeIn = serde_json::from_str(text).ok()?;
+    let assessment = format::read_newer(envelope.assessment.get().as_bytes())?;
+    Some(Stored { assessment, revision: envelope.revision, saved_at: envelope.saved_at })
 }
 
 /// One assessment as the library lists it.
@@ -156,9 +176,11 @@ impl Entry {
                     Unreadable::TooNew { message, revision, .. } => (message, true, revision),
                     Unreadable::Damaged { message } => (message, false, 0),
                 };
+                // A newer entry can still show its title; a damaged one shows its id.
+                let readable = if read_only { open_read_only(text) } else { None };
                 Entry {
                     id: id.to_string(),
-                    title: id.to_string(),
+                    title: readable.map_or_else(|| id.to_string(), |stored| stored.assessment.title),
                     system: String::new(),
                     assessed_on: None,
                     overall: None,
@@ -210,6 +232,8 @@ mod tests {
         assert_eq!(stored.revision, 7);
         assert_eq!(stored.saved_at, 1_700_000_000_000.0);
         assert_eq!(revision_of(&text), Some(7));
+        assert_eq!(stamp_of(&text), Some((7, 1_700_000_000_000.0)));
+        assert_eq!(stamp_of("{\"revision\": 7}"), None);
     }
 
     #[test]
@@ -238,6 +262,27 @@ mod tests {
         assert!(matches!(open(&newer_format), Err(Unreadable::TooNew { .. })));
         let entry = Entry::from_stored("a1", &newer_format);
         assert!(entry.read_only && entry.unreadable.is_some());
+        assert_eq!(entry.title, "Payments API");
+    }
+
+    #[test]
+    fn a_newer_entry_opens_read_only_with_what_this_version_knows() {
+        // A future version adds a field and bumps the format version.
+        let newer = seal(&sample(), 4, 9.0).replacen("\"version\": 1", "\"version\": 9", 1).replacen(
+            "\"title\"",
+            "\"x-future\": {\"deep\": [1, 2]},\n  \"title\"",
+            1,
+        );
+        assert!(matches!(open(&newer), Err(Unreadable::TooNew { .. })));
+        let stored = open_read_only(&newer).expect("readable as far as known");
+        assert_eq!(stored.assessment.title, "Payments API");
+        assert_eq!(stored.assessment.categories, sample().categories);
+        assert_eq!(stored.revision, 4);
+        let newer_storage = seal(&sample(), 2, 0.0).replacen("\"storage\":1", "\"storage\":5", 1);
+        assert_eq!(open_read_only(&newer_storage).map(|s| s.assessment), Some(sample()));
+        for garbage in ["", "{", "{\"storage\":9,\"revision\":1,\"saved_at\":0,\"assessment\":[]}"] {
+            assert_eq!(open_read_only(garbage), None, "{garbage}");
+        }
     }
 
     #[test]

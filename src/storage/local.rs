@@ -59,8 +59,7 @@ pub fn is_available() -> bool {
 fn write_error(error: wasm_bindgen::JsValue) -> StorageError {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         let name = exception.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || matches!(exception.code(), 22 | 1014)
-        {
+        if super::is_quota_error(&name, exception.code()) {
             return StorageError::QuotaExceeded;
         }
         return StorageError::Failed(format!("{name}: {}", exception.message()));
@@ -131,10 +130,24 @@ pub fn open(id: &str) -> Result<Option<Result<Stored, Unreadable>>, StorageError
 /// and returns its new revision. Refuses to overwrite a newer revision saved
 /// by another tab, or an entry that cannot be read.
 pub fn save(assessment: &Assessment, base: u64) -> Result<u64, StorageError> {
+    save_over(assessment, base, None).map(|(revision, _)| revision)
+}
+
+/// Like [`save`], and stricter: when `base_saved_at` is given, the stored
+/// entry must also carry that save time, or the save is refused as a
+/// conflict. Local storage has no transactions: two tabs saving at the same
+/// moment can both read revision 1 and both write revision 2, the second
+/// over the first; the save time tells the two apart, so the tab whose save
+/// was overwritten finds out (at its next save, or from the `storage` event)
+/// instead of overwriting in turn. Returns the new revision and save time.
+pub fn save_over(assessment: &Assessment, base: u64, base_saved_at: Option<f64>) -> Result<(u64, f64), StorageError> {
     let key = assessment_key(&assessment.id);
     if let Some(existing) = get(&key)? {
-        match envelope::revision_of(&existing) {
-            Some(stored) if stored > base => return Err(StorageError::Conflict { stored, base }),
+        match envelope::stamp_of(&existing) {
+            Some((stored, _)) if stored > base => return Err(StorageError::Conflict { stored, base }),
+            Some((stored, saved_at)) if base_saved_at.is_some_and(|expected| expected != saved_at) => {
+                return Err(StorageError::Conflict { stored, base })
+            }
             Some(_) => {
                 if let Err(unreadable) = envelope::open(&existing) {
                     return Err(StorageError::Protected(match unreadable {
@@ -160,7 +173,12 @@ pub fn save(assessment: &Assessment, base: u64) -> Result<u64, StorageError> {
     if indexed.is_err() {
         let _ = delete(INDEX_KEY);
     }
-    Ok(revision)
+    Ok((revision, now))
+}
+
+/// The revision and save time of a stored assessment, without decoding it.
+pub fn stamp(id: &str) -> Option<(u64, f64)> {
+    get(&assessment_key(id)).ok().flatten().and_then(|text| envelope::stamp_of(&text))
 }
 
 /// Removes an assessment and its index entry.
@@ -232,4 +250,15 @@ pub fn flag(name: &str) -> Option<String> {
 /// Writes a small app setting.
 pub fn set_flag(name: &str, value: &str) -> Result<(), StorageError> {
     put(&format!("{PREFIX}{name}"), value)
+}
+
+/// Records that assessment `id` was exported just now (as its JSON file or
+/// in a bundle), for the "last exported" line in Settings.
+pub fn mark_exported(id: &str) -> Result<(), StorageError> {
+    put(&super::durability::exported_key(id), &js_sys::Date::now().to_string())
+}
+
+/// When assessment `id` was last exported (milliseconds since 1970), if ever.
+pub fn exported_at(id: &str) -> Option<f64> {
+    get(&super::durability::exported_key(id)).ok().flatten().as_deref().and_then(super::durability::parse_exported)
 }

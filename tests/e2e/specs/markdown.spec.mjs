@@ -87,6 +87,8 @@ test("Export Markdown downloads a report that starts with the title", async ({ a
   const example = "Readiness of Kestrel Payments API";
   await app.openLibrary();
   await app.open(example);
+  // "Export Markdown" is in the header's "More exports" menu.
+  await page.locator("summary", { hasText: "More exports" }).click();
   const exported = await app.download(page.getByRole("button", { name: "Export Markdown", exact: true }));
   expect(exported.name).toBe("readiness-of-kestrel-payments-api.md");
   const lines = exported.text.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("<!--"));

@@ -1,0 +1,184 @@
+// Offline and installable: after one online visit the app loads and works
+// with the network gone; it is installable; a new release shows "Update
+// available — reload", and reloading keeps what was typed; the page ships a
+// strict Content-Security-Policy (every journey also fails on any violation,
+// see fixtures.mjs).
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { test, expect, App, repo, screenshots } from "../fixtures.mjs";
+
+const example = "Readiness of Kestrel Payments API";
+const dist = resolve(join(repo, "tests", "e2e"), process.env.GAPMAP_DIST ?? "../../dist");
+
+/** Waits until a service worker controls the page (after the first visit's install). */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+}
+
+/** Opens the example's Settings tab and returns its "System" field. */
+async function systemField(app, page) {
+  await app.open(example);
+  await app.tab("Settings");
+  return page.getByLabel("System", { exact: true });
+}
+
+test("after one online visit, the app loads, edits and saves with the network gone", async ({ app, page, context }) => {
+  await app.openLibrary();
+  await controlled(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+  const system = await systemField(app, page);
+  await system.fill("Kestrel, edited offline");
+  await expect(page.getByTestId("storage-used")).toContainText("of about 5 MB");
+  await expect(page.getByTestId("storage-persisted")).not.toHaveText(/Asking/);
+  // An export is recorded, and the section shows its time at once.
+  const storage = page.getByRole("region", { name: "Storage" });
+  const lastExported = storage.getByRole("row", { name: new RegExp(example) }).getByRole("cell");
+  await expect(lastExported).toHaveText("Never");
+  const { name } = await app.download(page.getByRole("button", { name: "Export", exact: true }));
+  expect(name).toMatch(/\.json$/);
+  await expect(lastExported).not.toHaveText("Never");
+  await expect(lastExported).toContainText(String(new Date().getFullYear()));
+  await storage.screenshot({ path: join(screenshots, "settings-storage.png") });
+  await app.expectAccessible("the Settings tab, offline");
+
+  await page.reload();
+  await expect(page.getByLabel("System", { exact: true })).toHaveValue("Kestrel, edited offline");
+  await page.goto("./");
+  await expect(page.getByRole("link", { name: example })).toBeVisible();
+  await context.setOffline(false);
+  app.expectNoErrors();
+});
+
+test("the page ships a strict Content-Security-Policy that allows its loader by hash", async ({ page }) => {
+  const response = await page.request.get("./");
+  const html = await response.text();
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  expect(policy, "a CSP <meta>").toBeTruthy();
+  const directives = Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  expect(directives["default-src"]).toEqual(["'self'"]);
+  expect(directives["object-src"]).toEqual(["'none'"]);
+  expect(directives["base-uri"]).toEqual(["'none'"]);
+  expect(directives["script-src"]).not.toContain("'unsafe-inline'");
+  expect(directives["style-src"] ?? []).not.toContain("'unsafe-inline'");
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]));
+  expect(inline.length, "Trunk's inline loader").toBeGreaterThan(0);
+  for (const [, , body] of inline) {
+    const hash = `'sha256-${createHash("sha256").update(body).digest("base64")}'`;
+    expect(directives["script-src"]).toContain(hash);
+  }
+});
+
+test("each build's worker precaches exactly its files, and a changed file makes a new version", async () => {
+  const hook = join(repo, "scripts", "post-build.mjs");
+  const build = (wasm) => {
+    const dir = mkdtempSync(join(tmpdir(), "gapmap-build-"));
+    mkdirSync(join(dir, "icons"));
+    writeFileSync(join(dir, "index.html"), '<html><head><meta charset="utf-8" />\n<script type="module">import init from "./app-1.js";</script></head></html>');
+    writeFileSync(join(dir, "app-1.js"), "export default 1;");
+    writeFileSync(join(dir, "app-1_bg.wasm"), wasm);
+    writeFileSync(join(dir, "icons", "icon.png"), "png");
+    execFileSync("node", [hook, dir]);
+    const worker = readFileSync(join(dir, "sw.js"), "utf8");
+    const html = readFileSync(join(dir, "index.html"), "utf8");
+    rmSync(dir, { recursive: true, force: true });
+    return {
+      version: worker.match(/const VERSION = "([0-9a-f]{16})";/)?.[1],
+      precache: JSON.parse(worker.match(/const PRECACHE = (\[.*\]);/)[1]),
+      html,
+    };
+  };
+  const one = build("wasm one");
+  const same = build("wasm one");
+  const two = build("wasm two");
+  expect(one.precache).toEqual(["app-1.js", "app-1_bg.wasm", "icons/icon.png", "index.html"]);
+  expect(one.version).toBeTruthy();
+  expect(same.version).toBe(one.version);
+  expect(two.version).not.toBe(one.version);
+  const loader = 'import init from "./app-1.js";';
+  const hash = `'sha256-${createHash("sha256").update(loader).digest("base64")}'`;
+  expect(one.html).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash};`);
+});
+
+test("the app is installable", async ({ playwright, baseURL }, info) => {
+  // Chromium never offers to install from an incognito profile, which is
+  // what Playwright's contexts are: use a profile on disk.
+  const profile = mkdtempSync(join(tmpdir(), "gapmap-profile-"));
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...info.project.use.launchOptions, baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const app = new App(page);
+    await app.watchCsp();
+    await app.openLibrary();
+    await controlled(page);
+    const session = await context.newCDPSession(page);
+    const { installabilityErrors } = await session.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await session.send("Page.getAppManifest");
+    expect(manifest.errors).toEqual([]);
+    app.expectNoCspViolations();
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("a new release shows “Update available — reload”, and reloading keeps the edit", async ({ browser }, info) => {
+  // A host of our own, serving a copy of the build that the test can redeploy.
+  const root = mkdtempSync(join(tmpdir(), "gapmap-release-"));
+  cpSync(dist, root, { recursive: true });
+  const port = Number(process.env.E2E_PORT ?? 8090) + 100;
+  const server = spawn("node", [join(repo, "tests", "e2e", "serve.mjs"), String(port), root], { stdio: "pipe" });
+  await new Promise((ready) => server.stdout.once("data", ready));
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}/gapmap/` });
+  try {
+    const page = await context.newPage();
+    const app = new App(page);
+    await app.watchCsp();
+    await app.openLibrary();
+    await controlled(page);
+    const first = await page.evaluate(() => caches.keys());
+
+    // Deploy: the same files under a new worker version, as any rebuild makes.
+    const worker = join(root, "sw.js");
+    writeFileSync(worker, readFileSync(worker, "utf8").replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
+
+    await page.reload();
+    const prompt = page.getByRole("status").filter({ hasText: "Update available — reload" });
+    await expect(prompt).toBeVisible({ timeout: 30_000 });
+    await app.expectAccessible("the update prompt");
+    await app.screenshot("update-available");
+
+    // Type and click "Reload" in one task, so that the debounced save (300
+    // ms) cannot have run yet: the edit survives only if Reload saves first.
+    const system = await systemField(app, page);
+    await Promise.all([
+      page.waitForEvent("load"),
+      system.evaluate((input) => {
+        input.value = "Kestrel, kept across the update";
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        [...document.querySelectorAll("button")].find((button) => button.textContent.trim() === "Reload").click();
+      }),
+    ]);
+    await expect(page.getByRole("tab", { name: "Settings" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByLabel("System", { exact: true })).toHaveValue("Kestrel, kept across the update");
+    await expect(page.getByText("Update available — reload")).toHaveCount(0);
+    // The new release's cache replaced the old one.
+    const after = await page.evaluate(() => caches.keys());
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(/-next$/);
+    expect(after).not.toEqual(first);
+    app.expectNoErrors();
+    app.expectNoCspViolations();
+  } finally {
+    await context.close();
+    server.kill();
+    rmSync(root, { recursive: true, force: true });
+    info.annotations.push({ type: "host", description: `copy of ${dist} on port ${port}` });
+  }
+});

@@ -1,0 +1,4 @@
+//! Helpers shared by several native test files (each includes this module
+//! with `mod support;`).
+
+pub mod generate;
