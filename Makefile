@@ -35,11 +35,11 @@ tools-test:
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features fuzzing -- -D warnings
 	cargo clippy $(WASM) --lib --bin gapmap-web --test web -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --features fuzzing
 
 ## wasm-bindgen tests in headless Chromium (runner set in .cargo/config.toml).
 test-wasm:

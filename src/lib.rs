@@ -6,11 +6,15 @@
 //! - [`storage`]: what the app keeps in local storage; its browser half is
 //!   wasm32 only.
 //! - `app` (wasm32 only): the Leptos app.
+//! - `fuzzing` (feature `fuzzing`): the properties the fuzz targets check.
 //!
 //! See ARCHITECTURE.md for the map of the code.
 
 pub mod core;
 pub mod storage;
+
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

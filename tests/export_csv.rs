@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use gapmap::core::export::csv::{self as export, Column, Layout};
 use gapmap::core::format::load;
-use gapmap::core::import::csv::{apply, preview, NewValue, Preview};
+use gapmap::core::import::csv::{apply, preview, NewValue, Preview, Skipped};
 use gapmap::core::model::*;
 use proptest::prelude::*;
 
@@ -234,7 +234,7 @@ fn a_cell_edited_in_a_spreadsheet_comes_back_as_exactly_that_change() {
     assert!(p.problems.is_empty() && p.unknown.is_empty());
 
     let mut applied = a.clone();
-    assert_eq!(apply(&mut applied, &p), 1);
+    assert_eq!(apply(&mut applied, &p).changed, 1);
     let mut expected = a.clone();
     expected.gaps[0].status = Status::Done;
     assert_eq!(applied, expected, "that field and nothing else");
@@ -380,6 +380,99 @@ fn spreadsheet_encodings_are_read() {
     assert_eq!((p.code_page, p.gaps.len(), p.problems.len()), (None, 0, 0));
 }
 
+/// Regression (review finding 6): a text that really begins with `'` and a
+/// formula character lost its quote on the way back, so an untouched table
+/// previewed a change.
+#[test]
+fn texts_that_begin_with_a_quote_come_back_as_they_were() {
+    let mut a = worked_example();
+    let texts = ["'=x", "''", "'+1", "'", "'quoted'", "''=x", "=y", "'\t"];
+    for (gap, text) in a.gaps.iter_mut().zip(texts) {
+        gap.title = text.to_string();
+        gap.owner = text.to_string();
+    }
+    let table = export::spreadsheet(&a);
+    let g1 = row_where(&table, "ID", "g1");
+    assert_eq!(g1["Title"], "''=x", "one more quote");
+    assert_eq!(row_where(&table, "ID", "g5")["Title"], "'quoted'", "a quote before plain text is left alone");
+    let p = preview(&a, table.as_bytes());
+    assert_eq!((p.gaps.clone(), p.problems.clone()), (vec![], vec![]), "an untouched table changes nothing");
+    // Every cell of every layout still starts safely, and the quote is taken
+    // off exactly once.
+    for text in texts {
+        let escaped = export::escape_formula(text);
+        assert!(!escaped.starts_with(['=', '+', '-', '@', '\t', '\r']), "{escaped}");
+        assert_eq!(export::unescape_formula(&escaped), text);
+    }
+}
+
+/// Regression (review finding 7): a row with more cells than the header
+/// (a comma typed in a title outside quotes) shifted every later field.
+#[test]
+fn rows_longer_than_the_header_are_skipped() {
+    let a = worked_example();
+    let table = "ID,Title,Status,Owner\r\ng1,Build, test,done,Dana\r\ng3,g3,done,\r\n";
+    let p = preview(&a, table.as_bytes());
+    assert_eq!(changes(&p), [("g3".to_string(), "Status", "partial".to_string(), "done".to_string())]);
+    let problems: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("Row 2: has 5 cells but the header has 4"), "{problems:?}");
+    assert!(problems[0].ends_with("it is skipped."), "{problems:?}");
+}
+
+/// Regression (review finding 5): in a table separated by semicolons, as
+/// spreadsheets in much of Europe save it, `0,125` was read as 125.
+#[test]
+fn a_semicolon_table_reads_the_comma_as_the_decimal_point() {
+    let a = worked_example();
+    // g1 is 3–5 days.
+    let table = "ID;Effort min;Effort max\r\ng1;0,125;1.000,5\r\ng3;1.500;2\r\n";
+    let p = preview(&a, table.as_bytes());
+    assert_eq!(changes(&p), [("g1".to_string(), "Effort", "3–5 days".to_string(), "0.1–1000.5 days".to_string())]);
+    assert_eq!(p.gaps[0].changes[0].value, NewValue::Effort(Some(Effort::new(0.125, 1000.5, EffortUnit::Days))));
+    let problems: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("Row 3: the effort's minimum: “1.500” could be 1500 or 1,500"), "{problems:?}");
+    // A table separated by commas keeps reading a quoted "4,000" as four thousand.
+    let p = preview(&a, "ID,Effort max\r\ng1,\"4,000\"\r\n".as_bytes());
+    assert_eq!(p.gaps[0].changes[0].value, NewValue::Effort(Some(Effort::new(3.0, 4000.0, EffortUnit::Days))));
+}
+
+/// Regression (review finding 4): Apply wrote the previewed values even
+/// where the assessment had changed since the preview (another tab's save,
+/// an Undo). Such fields now keep their value and are reported.
+#[test]
+fn apply_leaves_fields_changed_since_the_preview() {
+    let a = worked_example();
+    let table = "ID,Status,Owner\r\ng1,done,Dana\r\ng2,done,Lee\r\ng3,done,Kim\r\n";
+    let p = preview(&a, table.as_bytes());
+    // g2 is done already: its owner is its one change.
+    assert_eq!(p.change_count(), 5, "{p:?}");
+    let mut now = a.clone();
+    // While the dialog is open: g1's status changes elsewhere, g2 is deleted.
+    now.gaps[0].status = Status::Accepted;
+    now.gaps.retain(|g| g.id != "g2");
+    let done = apply(&mut now, &p);
+    assert_eq!(done.changed, 3, "g1's owner, g3's status and owner");
+    assert_eq!(
+        done.skipped,
+        [Skipped { id: "g1".to_string(), field: Some("Status") }, Skipped { id: "g2".to_string(), field: None }]
+    );
+    assert_eq!(now.gaps[0].status, Status::Accepted, "the later edit is kept");
+    assert_eq!(now.gaps[0].owner, "Dana");
+    let g3 = now.gap("g3").expect("g3");
+    assert_eq!((g3.status, g3.owner.as_str()), (Status::Done, "Kim"));
+    assert_eq!(
+        done.skipped[0].to_string(),
+        "Gap “g1”: its Status changed after the preview, so the file's value was not applied."
+    );
+    // Changing a field back to what the preview saw lets the change through.
+    let mut back = a.clone();
+    back.gaps[0].status = Status::Accepted;
+    back.gaps[0].status = Status::Missing;
+    assert_eq!(apply(&mut back, &p).changed, 5);
+}
+
 /// A table made of header names and cells that a spreadsheet user might type.
 fn table() -> impl Strategy<Value = String> {
     let header = prop::sample::select(vec![
@@ -440,7 +533,9 @@ proptest! {
         let a = rich();
         let p = preview(&a, &bytes);
         let mut applied = a.clone();
-        prop_assert_eq!(apply(&mut applied, &p), p.change_count());
+        let done = apply(&mut applied, &p);
+        prop_assert_eq!(done.changed, p.change_count());
+        prop_assert_eq!(done.skipped, vec![]);
     }
 
     /// Applying a preview makes the file's changes: previewing it again finds none.

@@ -81,32 +81,66 @@ fn every_rust_file_opens_with_a_paragraph_saying_what_it_is_for() {
 }
 
 /// Every way Rust code can hand the browser a string to parse as HTML (or
-/// run as script): the Leptos `inner_html` attribute and the web-sys setters
-/// alike. User and file text must only ever reach the page as text.
+/// run as script): the Leptos `inner_html` attribute, the DOM properties
+/// set through `view!` (`prop:innerHTML`, `attr:srcdoc`) or `Reflect::set`,
+/// and the web-sys setters alike. Matched without regard to case, so that
+/// `innerHTML` and `inner_html` are both caught. User and file text must
+/// only ever reach the page as text.
 const RAW_HTML: &[&str] = &[
     "inner_html",
+    "innerhtml",
     "outer_html",
+    "outerhtml",
     "insert_adjacent_html",
+    "insertadjacenthtml",
+    "srcdoc",
     "parse_from_string",
     "create_contextual_fragment",
     "document().write",
-    "set_srcdoc",
     "js_sys::eval",
     "Function::new_with_args",
     "Function::new_no_args",
 ];
 
+/// Like [`uses`], but a word matches in any case (`innerHTML`,
+/// `InnerHtml`); `file:line: word` entries.
+fn uses_in_any_case(dir: &str, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for path in rust_files(dir) {
+        let text = read(&path).to_lowercase();
+        for (number, line) in code_lines(&text) {
+            for word in words.iter().filter(|w| line.contains(&w.to_lowercase())) {
+                found.push(format!("{}:{number}: {word}", path.display()));
+            }
+        }
+    }
+    found
+}
+
 #[test]
 fn nothing_writes_raw_html() {
-    let found = uses("src", RAW_HTML);
+    let found = uses_in_any_case("src", RAW_HTML);
     assert!(found.is_empty(), "build elements with view!, never raw HTML. Found:\n{}", found.join("\n"));
 }
 
 #[test]
 fn the_raw_html_rule_catches_what_it_names() {
-    // The rule above must not pass only because it looks for nothing.
-    let line = "    view! { <div inner_html=text /> }";
-    assert!(RAW_HTML.iter().any(|word| line.contains(word)));
+    // The rule above must not pass only because it looks for nothing: each
+    // spelling of raw HTML in a `view!` or through web-sys is caught.
+    for line in [
+        "    view! { <div inner_html=text /> }",
+        "    view! { <div prop:innerHTML=text /> }",
+        "    view! { <div prop:outerHTML=text /> }",
+        "    view! { <iframe attr:srcdoc=text /> }",
+        "    view! { <iframe srcdoc=text /> }",
+        "    element.set_inner_html(&text);",
+        "    frame.set_srcdoc(&text);",
+        "    Reflect::set(&el, &\"innerHTML\".into(), &text.into());",
+        "    el.insert_adjacent_html(\"beforeend\", &text);",
+    ] {
+        let lower = line.to_lowercase();
+        assert!(RAW_HTML.iter().any(|word| lower.contains(word)), "not caught: {line}");
+    }
     let comment = "// never use inner_html here";
     assert_eq!(code_lines(comment).count(), 0, "comments are not code");
 }

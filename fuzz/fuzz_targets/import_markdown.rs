@@ -1,18 +1,10 @@
-//! Fuzz target: any bytes imported as a Markdown document must give a valid
-//! assessment without panicking, and its Markdown report must import again,
-//! valid as well. Crashes found here become regression tests in
-//! `tests/import_robustness.rs`.
+//! Fuzz target: any bytes imported as a Markdown document.
+//! The property checked is `gapmap::fuzzing::markdown`, which the short run in
+//! `tests/fuzz_smoke.rs` checks too. Crash inputs go to
+//! `fuzz/regressions/import_markdown/`, which that test replays.
 
 #![no_main]
 
-use gapmap::core::export::markdown::report;
-use gapmap::core::import::markdown::{import, import_bytes};
-use gapmap::core::validate;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|bytes: &[u8]| {
-    let imported = import_bytes(bytes);
-    assert!(validate(&imported.assessment).is_empty(), "an import must validate");
-    let again = import(&report(&imported.assessment));
-    assert!(validate(&again.assessment).is_empty(), "the import of a report must validate");
-});
+fuzz_target!(|bytes: &[u8]| gapmap::fuzzing::markdown(bytes));

@@ -82,8 +82,14 @@ fn CannotOpen(id: String, message: String) -> impl IntoView {
 fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
     let editor = use_editor();
     let notices = expect_context::<Notices>();
+    let stored_id = id.clone();
     let export = move |_| {
-        if let Err(e) = files::download_assessment(&editor.snapshot()) {
+        let exported = if editor.is_read_only() {
+            export_as_stored(&stored_id, &editor.with_untracked(|a| a.title.clone()))
+        } else {
+            files::download_assessment(&editor.snapshot())
+        };
+        if let Err(e) = exported {
             notices.error("The export failed.", vec![e]);
         }
     };
@@ -143,7 +149,12 @@ fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
                     >
                         "Redo"
                     </button>
-                    <super::share::ShareButton />
+                    // A link would carry this version's reading of a newer
+                    // file, not the file: a read-only assessment travels as
+                    // its exported file only.
+                    <Show when=move || !editor.is_read_only()>
+                        <super::share::ShareButton />
+                    </Show>
                     <super::exports::MoreExports />
                     <button class="button button-primary" on:click=export>
                         "Export"
@@ -189,6 +200,18 @@ fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
             </fieldset>
         </section>
     }
+}
+
+/// Downloads a read-only assessment's file exactly as it is stored, named
+/// after `title`. It is not recorded as an export: Settings' "last exported"
+/// speaks of files this version wrote.
+fn export_as_stored(id: &str, title: &str) -> Result<(), String> {
+    let text = local::raw(id).map_err(|error| error.to_string())?;
+    let file = text
+        .as_deref()
+        .and_then(envelope::stored_file)
+        .ok_or_else(|| "The stored entry is no longer there, or no longer readable.".to_string())?;
+    files::download(&files::file_name(title, "json"), "application/json", &file)
 }
 
 /// Whether a key press is meant for a text field (which has its own undo).

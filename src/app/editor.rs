@@ -85,8 +85,26 @@ impl Editor {
         // tab right after typing loses nothing.
         let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| editor.flush());
         let flush_hide = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
-        // The app is about to reload (to take an update): save first.
-        let flush_reload = window_event_listener_untyped(super::offline::BEFORE_RELOAD_EVENT, move |_| editor.flush());
+        // The app is about to reload (to take an update): save first, and
+        // refuse the reload (the event is cancelable) when the save did not
+        // happen, since a reload would throw away what is on screen.
+        let flush_reload = window_event_listener_untyped(super::offline::BEFORE_RELOAD_EVENT, move |ev| {
+            editor.flush();
+            if editor.has_unsaved() {
+                ev.prevent_default();
+            }
+        });
+        // While saving fails (storage full, a conflict with another tab),
+        // closing or reloading the tab would lose the version on screen: ask
+        // the browser to confirm first. It shows its own words, not ours.
+        let guard_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            editor.flush();
+            if editor.has_unsaved() {
+                ev.prevent_default();
+                // Older Chromium and Safari only ask when a return value is set.
+                ev.set_return_value("unsaved");
+            }
+        });
         // Another tab saved: the browser tells every other tab of the site.
         let elsewhere = window_event_listener(leptos::ev::storage, move |ev| {
             let key = editor.doc.try_with_untracked(|a| assessment_key(&a.id));
@@ -99,6 +117,7 @@ impl Editor {
             flush_hidden.remove();
             flush_hide.remove();
             flush_reload.remove();
+            guard_unload.remove();
             elsewhere.remove();
         });
         editor
@@ -137,6 +156,13 @@ impl Editor {
         self.history.update_value(|h| h.record(key, js_sys::Date::now(), || doc.get_untracked()));
         self.doc.update(change);
         self.after_change();
+    }
+
+    /// Whether what is on screen is not in local storage: an edit waits for
+    /// its save, or the last save failed (storage full, a conflict with
+    /// another tab). False once the editor is closed.
+    pub fn has_unsaved(&self) -> bool {
+        matches!(self.save_state.try_get_untracked(), Some(SaveState::Pending | SaveState::Failed(_)))
     }
 
     /// Whether this assessment is still open: a notice's button may be

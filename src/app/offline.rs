@@ -14,6 +14,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::notices::Notices;
+
 /// The worker's file, relative to the page, so that its scope is the page's
 /// folder and the app works under any sub-path (`/gapmap/`).
 const WORKER: &str = "sw.js";
@@ -98,13 +100,17 @@ fn register(update_ready: RwSignal<bool>) {
 /// reloads the page under it. The save is synchronous (local storage), so it
 /// is done before anything else happens; the editor would also save on the
 /// reload's `pagehide`, but nothing should rest on a single path.
-fn apply_update() {
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(BEFORE_RELOAD_EVENT)) {
-        let _ = window.dispatch_event(&event);
+///
+/// The editor cancels the event when the save did not happen (storage full,
+/// a conflict with another tab): then nothing reloads, and the user is told
+/// to export first. Returns whether the reload goes ahead.
+fn apply_update() -> bool {
+    if !before_reload() {
+        return false;
     }
     let Some(workers) = container() else {
         reload();
-        return;
+        return true;
     };
     let on_controller_change = Closure::once_into_js(reload);
     workers.set_oncontrollerchange(Some(on_controller_change.unchecked_ref()));
@@ -127,6 +133,20 @@ fn apply_update() {
             reload();
         }
     });
+    true
+}
+
+/// Sends [`BEFORE_RELOAD_EVENT`] (cancelable) and returns false when a
+/// listener refused the reload.
+fn before_reload() -> bool {
+    let Some(window) = web_sys::window() else { return true };
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    match web_sys::Event::new_with_event_init_dict(BEFORE_RELOAD_EVENT, &init) {
+        // `dispatch_event` answers false when a listener called preventDefault.
+        Ok(event) => window.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
+    }
 }
 
 fn reload() {
@@ -150,14 +170,28 @@ pub fn UpdatePrompt(
     /// True when a new release is installed and waits (from [`start`]).
     ready: RwSignal<bool>,
 ) -> impl IntoView {
+    let notices = use_context::<Notices>();
+    let on_reload = move |_| {
+        if !apply_update() {
+            if let Some(notices) = notices {
+                notices.error(
+                    "Gapmap did not reload: your latest changes are not saved.",
+                    vec![
+                        "Reloading now would lose them. Export the assessment first (Export, or \u{201c}Export this assessment\u{201d} in the red banner), then choose Reload again."
+                            .to_string(),
+                    ],
+                );
+            }
+        }
+    };
     view! {
         <Show when=move || ready.get()>
             <div class="banner banner-info update-prompt" role="status">
                 <p>
                     <strong>"Update available — reload"</strong>
-                    " to use the new version of Gapmap. Your work is saved first."
+                    " to use the new version of Gapmap. Your work is saved first; if it cannot be, Gapmap does not reload."
                 </p>
-                <button class="button button-primary" on:click=move |_| apply_update()>
+                <button class="button button-primary" on:click=on_reload>
                     "Reload"
                 </button>
             </div>

@@ -14,6 +14,7 @@ use super::editor::use_editor;
 use crate::core::chart;
 use crate::core::display::{self, money, money_range};
 use crate::core::model::{Assessment, Gap, Priority};
+use crate::core::query;
 use crate::core::risk;
 use crate::core::summary::{Bounds, Summary};
 use crate::core::Problem;
@@ -229,7 +230,8 @@ fn blockers(a: &Assessment, s: &Summary) -> impl IntoView {
             .iter()
             .filter_map(|id| a.gap(id))
             .map(|gap| {
-                let category = a.category(&gap.category).map(|c| c.name.clone()).unwrap_or_default();
+                let category =
+                    a.category(&gap.category).map_or_else(|| query::UNCATEGORISED.to_string(), |c| c.name.clone());
                 view! {
                     <tr>
                         <th scope="row">{gap.title.clone()}</th>
@@ -262,11 +264,13 @@ fn blockers(a: &Assessment, s: &Summary) -> impl IntoView {
 }
 
 fn gaps_by_category(a: &Assessment) -> impl IntoView {
-    let tables = a
-        .categories
-        .iter()
-        .map(|category| {
-            let gaps: Vec<&Gap> = a.gaps.iter().filter(|g| g.category == category.id).collect();
+    // The core groups them, with an "Uncategorised" group for gaps whose
+    // category does not exist, so that every gap is listed once.
+    let tables = query::gaps_by_category(a)
+        .into_iter()
+        .map(|group| {
+            let name = group.name().to_string();
+            let gaps = group.gaps;
             let rows = gaps
                 .iter()
                 .map(|gap| {
@@ -284,7 +288,7 @@ fn gaps_by_category(a: &Assessment) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="report-category">
-                    <h3>{category.name.clone()} " " <span class="count">{format!("({})", plural(gaps.len(), "gap", "gaps"))}</span></h3>
+                    <h3>{name} " " <span class="count">{format!("({})", plural(gaps.len(), "gap", "gaps"))}</span></h3>
                     {if gaps.is_empty() {
                         view! { <p class="hint">"No gaps in this category."</p> }.into_any()
                     } else {
@@ -310,7 +314,7 @@ fn gaps_by_category(a: &Assessment) -> impl IntoView {
         })
         .collect_view();
     let body = view! {
-        {a.categories.is_empty().then(|| view! { <p>"No categories."</p> })}
+        {(a.categories.is_empty() && a.gaps.is_empty()).then(|| view! { <p>"No categories."</p> })}
         {tables}
     };
     section("gaps", "Gaps by category", body)

@@ -171,16 +171,25 @@ pub fn SharedLinkDialog() -> impl IntoView {
         if assessment.id.trim().is_empty() {
             assessment.id = new_id();
         }
+        let (id, title) = (assessment.id.clone(), assessment.title.clone());
+        let landing = waiting.offer(library, assessment);
+        // Emptied first, so that closing the dialog does not clear the link
+        // by itself (the effect above): only a landed import clears it.
         shared.set(None);
         open.set(false);
-        clear_fragment();
-        let (id, title) = (assessment.id.clone(), assessment.title.clone());
-        match waiting.offer(library, assessment) {
+        match landing {
             Landing::Saved => {
+                clear_fragment();
                 notices.info(format!("Imported \u{201c}{title}\u{201d}."));
                 navigate(&Route::Assessment { id, tab: Tab::Overview });
             }
-            Landing::Waiting | Landing::Failed(_) => {}
+            Landing::Waiting => clear_fragment(),
+            // The link stays in the address: once there is room, reloading
+            // the page offers it again.
+            Landing::Failed(why) => notices.error(
+                format!("\u{201c}{title}\u{201d} could not be imported."),
+                vec![why, "The link is kept in the address bar: reload the page to try again.".to_string()],
+            ),
         }
     };
     let title = Signal::derive(|| "Import a shared assessment".to_string());

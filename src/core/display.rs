@@ -109,9 +109,70 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// Reads a number written where the comma is the decimal point (a CSV
+/// separated by semicolons, as spreadsheets save in much of Europe): `0,125`
+/// is an eighth, and dots and spaces group thousands (`1.250.000,5`,
+/// `1 500`). A number with a dot and no comma is read with the dot as the
+/// decimal point (`0.5`, as Gapmap's own export writes numbers), unless the
+/// dot is followed by exactly three digits (`1.500`): that could be either
+/// reading, so it is refused with a sentence saying how to write it.
+pub fn parse_decimal_comma(text: &str) -> Result<Option<f64>, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let not_a_number = || format!("\u{201c}{trimmed}\u{201d} is not a number.");
+    // Spaces, including the no-break spaces spreadsheets put between groups.
+    let compact: String = trimmed.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let (whole, fraction) = match compact.split_once(',') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (compact.as_str(), None),
+    };
+    let groups: Vec<&str> = whole.split('.').collect();
+    let whole = if groups.len() == 1 {
+        whole.to_string()
+    } else if fraction.is_none() && groups.len() == 2 && groups[1].len() != 3 {
+        // One dot, no comma, not a group of three: the dot is the decimal point.
+        return parse_plain(&compact).map(Some).ok_or_else(not_a_number);
+    } else if groups[1..].iter().all(|g| g.len() == 3) {
+        if fraction.is_none() && groups.len() == 2 {
+            return Err(format!(
+                "\u{201c}{trimmed}\u{201d} could be {} or {}; write it without the dot, or with a comma for the \
+                 decimal point.",
+                groups.concat(),
+                compact.replacen('.', ",", 1)
+            ));
+        }
+        groups.concat()
+    } else {
+        return Err(not_a_number());
+    };
+    let normalised = match fraction {
+        Some(fraction) => format!("{whole}.{fraction}"),
+        None => whole,
+    };
+    parse_plain(&normalised).map(Some).ok_or_else(not_a_number)
+}
+
+/// A plain decimal number (`-12.5`): digits, one optional point, an
+/// optional sign; no exponent, infinity or NaN.
+fn parse_plain(text: &str) -> Option<f64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = digits.split('.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next().unwrap_or_default();
+    let plain = parts.next().is_none()
+        && !(whole.is_empty() && fraction.is_empty())
+        && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit());
+    if !plain {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod parse_tests {
-    use super::parse_number;
+    use super::{parse_decimal_comma, parse_number};
 
     #[test]
     fn reads_numbers_as_typed() {
@@ -128,6 +189,30 @@ mod parse_tests {
         assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
         for bad in ["abc", "4x", "1e5", "inf", "NaN", "1,000.5.2", "--1"] {
             assert!(parse_number(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// Regression (review finding 5): in a CSV separated by semicolons,
+    /// `0,125` was read as 125.
+    #[test]
+    fn reads_numbers_with_a_decimal_comma() {
+        let check = |text: &str, expected: Option<f64>| assert_eq!(parse_decimal_comma(text), Ok(expected), "{text}");
+        check("", None);
+        check("0,125", Some(0.125));
+        check("2,5", Some(2.5));
+        check("12", Some(12.0));
+        check("-3,5", Some(-3.5));
+        check("1.000,5", Some(1000.5));
+        check("1.250.000", Some(1_250_000.0));
+        check("1 500", Some(1500.0));
+        check("1\u{a0}500,25", Some(1500.25));
+        // Gapmap's own export writes a dot.
+        check("0.5", Some(0.5));
+        check("12.25", Some(12.25));
+        let ambiguous = parse_decimal_comma("1.500").unwrap_err();
+        assert!(ambiguous.contains("could be 1500 or 1,500"), "{ambiguous}");
+        for bad in ["abc", "1,2,3", "1.5,25", "1e5", "inf", "NaN", "--1", ",", "-", "1.2.3"] {
+            assert!(parse_decimal_comma(bad).is_err(), "{bad}");
         }
     }
 }

@@ -120,6 +120,16 @@ pub fn open_read_only(text: &str) -> Option<Stored> {
     Some(Stored { assessment, revision: envelope.revision, saved_at: envelope.saved_at })
 }
 
+/// The assessment's file inside an envelope, byte for byte as it was stored
+/// (with a final newline, as saved files end). A read-only assessment is
+/// exported this way: decoding and saving it again would drop, or reset to
+/// defaults, what only the newer Gapmap that wrote it knows. `None` when the
+/// text is not an envelope.
+pub fn stored_file(text: &str) -> Option<String> {
+    let envelope: EnvelopeIn = serde_json::from_str(text).ok()?;
+    Some(format!("{}\n", envelope.assessment.get()))
+}
+
 /// One assessment as the library lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -282,6 +292,30 @@ mod tests {
         assert_eq!(open_read_only(&newer_storage).map(|s| s.assessment), Some(sample()));
         for garbage in ["", "{", "{\"storage\":9,\"revision\":1,\"saved_at\":0,\"assessment\":[]}"] {
             assert_eq!(open_read_only(garbage), None, "{garbage}");
+        }
+    }
+
+    #[test]
+    fn a_newer_entry_exports_its_file_byte_for_byte() {
+        // Regression: a read-only assessment was exported as this version
+        // decoded it, with the newer fields dropped and version 1 written.
+        let newer = seal(&sample(), 4, 9.0).replacen("\"version\": 1", "\"version\": 9", 1).replacen(
+            "\"title\"",
+            "\"x-future\": {\"deep\": [1, 2]},\n  \"title\"",
+            1,
+        );
+        let file = stored_file(&newer).expect("an envelope");
+        let inner = format::save(&sample()).replacen("\"version\": 1", "\"version\": 9", 1).replacen(
+            "\"title\"",
+            "\"x-future\": {\"deep\": [1, 2]},\n  \"title\"",
+            1,
+        );
+        assert_eq!(file, inner);
+        assert!(file.contains("\"x-future\": {\"deep\": [1, 2]}") && file.contains("\"version\": 9"));
+        // A current entry gives its canonical file.
+        assert_eq!(stored_file(&seal(&sample(), 1, 0.0)), Some(format::save(&sample())));
+        for garbage in ["", "{", "{\"storage\":1}"] {
+            assert_eq!(stored_file(garbage), None, "{garbage}");
         }
     }
 

@@ -4,7 +4,9 @@
 //! and compares the table with the open assessment; a dialog shows each
 //! gap, field, old and new value, the rows whose id no gap has, and every
 //! problem with its row, before anything changes. "Apply" makes the changes
-//! as one edit, which one Undo takes back.
+//! as one edit, which one Undo takes back; a field that changed while the
+//! dialog was open (another tab, an Undo) keeps its value, and the notice
+//! says which.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,7 +14,7 @@ use leptos::task::spawn_local;
 use super::use_gaps;
 use crate::app::files::{read_bytes, take_files};
 use crate::app::widgets::dialog::Dialog;
-use crate::core::import::csv::{apply, preview, Preview};
+use crate::core::import::csv::{apply, preview, Applied, Preview};
 
 /// The most changed fields the dialog lists; the count says how many more.
 const SHOWN_CHANGES: usize = 500;
@@ -38,6 +40,10 @@ pub(super) fn ImportCsv() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             match read_bytes(&file).await {
+                // The user may have left the assessment (or the Gaps tab)
+                // during a long read: reading its editor would panic, and
+                // there is no dialog left to show the preview in.
+                Ok(_) if !editor.is_open() || open.is_disposed() => {}
                 Ok(bytes) => {
                     let preview = editor.with_untracked(|a| preview(a, &bytes));
                     pending.set(Some(Pending { file: name, preview }));
@@ -49,14 +55,18 @@ pub(super) fn ImportCsv() -> impl IntoView {
     };
     let apply_pending = move |_| {
         let Some(Pending { preview, .. }) = pending.get_untracked() else { return };
-        let mut count = 0;
-        editor.edit(None, |a| count = apply(a, &preview));
+        let mut applied = Applied::default();
+        editor.edit(None, |a| applied = apply(a, &preview));
         open.set(false);
         pending.set(None);
-        notices.info(format!(
-            "Applied {count} change{} from the CSV; Undo takes them back.",
-            if count == 1 { "" } else { "s" }
-        ));
+        let count = applied.changed;
+        let title =
+            format!("Applied {count} change{} from the CSV; Undo takes them back.", if count == 1 { "" } else { "s" });
+        if applied.skipped.is_empty() {
+            notices.info(title);
+        } else {
+            notices.info_with_details(title, applied.skipped.iter().map(ToString::to_string).collect());
+        }
     };
     let cancel = move |_| {
         open.set(false);

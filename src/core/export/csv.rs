@@ -38,7 +38,9 @@
 //! file is opened. Every cell written here that begins with one of those
 //! characters gets a leading `'`, which spreadsheets read as "this is text"
 //! (the OWASP advice): `=1+1` is written `'=1+1`. The importer removes that
-//! quote again.
+//! quote again; so that it removes only that one, a text that itself begins
+//! with `'` and then one of those characters or another `'` gets one more
+//! (`'=x` is written `''=x`).
 //!
 //! Lines end in CRLF, as RFC 4180 says; cells are quoted only when needed.
 //! The spreadsheet table starts with a UTF-8 byte order mark, without which
@@ -227,19 +229,23 @@ fn header_key(header: &str) -> String {
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A cell made safe to open in a spreadsheet: a leading `'` before a cell
-/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return.
+/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return. A cell
+/// that really begins with a `'` the importer would take off (`'=x`, `''`)
+/// gets one more, so that [`unescape_formula`] gives back exactly the text.
 pub fn escape_formula(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(FORMULA_STARTS) {
+    if cell.starts_with(FORMULA_STARTS) || unescape_formula(cell).len() != cell.len() {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
 }
 
-/// Undoes [`escape_formula`]: the leading `'` it added goes.
+/// Undoes [`escape_formula`]: one leading `'` goes when a formula character
+/// or another `'` follows it. A `'` before plain text (`'quoted'`) stays:
+/// the export never adds one there.
 pub fn unescape_formula(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
         _ => cell,
     }
 }

@@ -6,7 +6,8 @@
 //! what will. [`preview`] reads the file and lists, per gap, each field whose
 //! cell differs from the gap (old → new), the rows whose id no gap has, and
 //! every problem with its row number (as a spreadsheet numbers rows: the
-//! header is row 1). [`apply`] then makes exactly the previewed changes.
+//! header is row 1). [`apply`] then makes the previewed changes and no
+//! other.
 //!
 //! Columns are found by their header ([`Column::from_header`]: case, spaces
 //! and punctuation do not matter), in any order; a column that is missing
@@ -16,12 +17,22 @@
 //! nothing. A cell equal to what the export writes for the gap is no change,
 //! whatever it would parse to: a table exported and imported untouched
 //! previews no change. The `'` that the export puts before a cell beginning
-//! with `=`, `+`, `-`, `@`, a tab or a carriage return is taken off.
+//! with `=`, `+`, `-`, `@`, a tab, a carriage return or another `'` is taken
+//! off. A row with more cells than the header is skipped, with a problem: a
+//! separator typed inside a cell would otherwise shift every later field.
 //!
 //! The file may be UTF-8 (with or without a byte order mark), UTF-16 or
 //! Windows-1252 (what spreadsheets save), separated by commas, semicolons or
-//! tabs (whichever the header line has most of). It is read up to
-//! [`MAX_BYTES`] and [`MAX_ROWS`]; nothing in it can make this panic.
+//! tabs (whichever the header line has most of). In a file separated by
+//! semicolons, which spreadsheets write where the comma is the decimal
+//! point, numbers are read that way: `0,125` is an eighth, `1.000,5` a
+//! thousand and a half, and `1.500` (a thousand and a half, or one and a
+//! half?) is a problem rather than a guess. It is read up to [`MAX_BYTES`]
+//! and [`MAX_ROWS`]; nothing in it can make this panic.
+//!
+//! The assessment may change between the preview and [`apply`] (an edit in
+//! another tab, an Undo): `apply` makes a change only if the field is still
+//! what the preview saw, and reports the others.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -84,6 +95,9 @@ pub struct Change {
     pub new: String,
     /// The value [`apply`] sets.
     pub value: NewValue,
+    /// The field's value when the preview was made: [`apply`] leaves the
+    /// field alone if it is no longer this.
+    pub was: NewValue,
 }
 
 /// A field's new value.
@@ -118,6 +132,23 @@ impl NewValue {
             NewValue::Tags(_) => "Tags",
             NewValue::Evidence(_) => "Evidence",
             NewValue::Description(_) => "Description",
+        }
+    }
+
+    /// The same field as `gap` has it now.
+    fn current(&self, gap: &Gap) -> NewValue {
+        match self {
+            NewValue::Category(_) => NewValue::Category(gap.category.clone()),
+            NewValue::Title(_) => NewValue::Title(gap.title.clone()),
+            NewValue::Status(_) => NewValue::Status(gap.status),
+            NewValue::Priority(_) => NewValue::Priority(gap.priority),
+            NewValue::Severity(_) => NewValue::Severity(gap.severity),
+            NewValue::Effort(_) => NewValue::Effort(gap.effort.clone()),
+            NewValue::Owner(_) => NewValue::Owner(gap.owner.clone()),
+            NewValue::Phase(_) => NewValue::Phase(gap.phase.clone()),
+            NewValue::Tags(_) => NewValue::Tags(gap.tags.clone()),
+            NewValue::Evidence(_) => NewValue::Evidence(gap.evidence.clone()),
+            NewValue::Description(_) => NewValue::Description(gap.description.clone()),
         }
     }
 
@@ -166,6 +197,40 @@ impl fmt::Display for RowProblem {
     }
 }
 
+/// What [`apply`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// How many fields changed.
+    pub changed: usize,
+    /// The previewed changes left out, because their gap changed or went
+    /// after the preview was made.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A previewed change that [`apply`] left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The gap's id.
+    pub id: String,
+    /// The field ("Status" …), or `None` when the gap itself is gone.
+    pub field: Option<&'static str>,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.field {
+            Some(field) => write!(
+                f,
+                "Gap \u{201c}{}\u{201d}: its {} changed after the preview, so the file's value was not applied.",
+                self.id, field
+            ),
+            None => {
+                write!(f, "Gap \u{201c}{}\u{201d} is gone since the preview; its changes were not applied.", self.id)
+            }
+        }
+    }
+}
+
 /// Reads a gaps table and says what importing it into `assessment` would
 /// change. Changes nothing.
 pub fn preview(assessment: &Assessment, bytes: &[u8]) -> Preview {
@@ -183,11 +248,9 @@ pub fn preview(assessment: &Assessment, bytes: &[u8]) -> Preview {
     let decoded = encoding::decode(bytes);
     preview.code_page = decoded.code_page.map(encoding::display_name);
     let text = decoded.text.as_ref();
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
+    let separator = delimiter(text);
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(header)) => header,
@@ -234,6 +297,18 @@ pub fn preview(assessment: &Assessment, bytes: &[u8]) -> Preview {
             continue;
         }
         preview.rows += 1;
+        if record.len() > header.len() {
+            preview.problems.push(RowProblem {
+                row: Some(row),
+                message: format!(
+                    "has {} cells but the header has {}, so its cells cannot be matched to columns (a separator \
+                     inside a cell that is not in quotes?); it is skipped.",
+                    record.len(),
+                    header.len()
+                ),
+            });
+            continue;
+        }
         let id = unescape_formula(record.get(id_column).unwrap_or_default().trim()).to_string();
         if id.is_empty() {
             preview.problems.push(RowProblem { row: Some(row), message: "has no ID; it is skipped.".to_string() });
@@ -251,7 +326,8 @@ pub fn preview(assessment: &Assessment, bytes: &[u8]) -> Preview {
             continue;
         };
         let cells = columns.iter().zip(record.iter()).filter_map(|(c, cell)| c.map(|c| (c, cell)));
-        let mut reading = RowReading { assessment, gap, row, changes: Vec::new(), problems: Vec::new() };
+        let decimal_comma = separator == b';';
+        let mut reading = RowReading { assessment, gap, row, decimal_comma, changes: Vec::new(), problems: Vec::new() };
         reading.read(cells);
         preview.problems.append(&mut reading.problems);
         if !reading.changes.is_empty() {
@@ -261,19 +337,27 @@ pub fn preview(assessment: &Assessment, bytes: &[u8]) -> Preview {
     preview
 }
 
-/// Makes the changes of a preview; returns how many fields changed. A gap
-/// that is gone since the preview is left out.
-pub fn apply(assessment: &mut Assessment, preview: &Preview) -> usize {
-    let mut count = 0;
+/// Makes the changes of a preview, each only if its field still holds what
+/// the preview saw ([`Change::was`]): a field changed since (in another tab,
+/// by an Undo) keeps its new value, and a gap gone since is left out; both
+/// are listed in [`Applied::skipped`].
+pub fn apply(assessment: &mut Assessment, preview: &Preview) -> Applied {
+    let mut applied = Applied::default();
     for gap_changes in &preview.gaps {
-        if let Some(gap) = assessment.gaps.iter_mut().find(|g| g.id == gap_changes.id) {
-            for change in &gap_changes.changes {
+        let Some(gap) = assessment.gaps.iter_mut().find(|g| g.id == gap_changes.id) else {
+            applied.skipped.push(Skipped { id: gap_changes.id.clone(), field: None });
+            continue;
+        };
+        for change in &gap_changes.changes {
+            if change.value.current(gap) == change.was {
                 change.value.set(gap);
-                count += 1;
+                applied.changed += 1;
+            } else {
+                applied.skipped.push(Skipped { id: gap_changes.id.clone(), field: Some(change.field) });
             }
         }
     }
-    count
+    applied
 }
 
 /// The separator the header line uses most: comma, semicolon or tab.
@@ -291,6 +375,9 @@ struct RowReading<'a> {
     assessment: &'a Assessment,
     gap: &'a Gap,
     row: usize,
+    /// The file is separated by semicolons: a comma in a number is the
+    /// decimal point.
+    decimal_comma: bool,
     changes: Vec<Change>,
     problems: Vec<RowProblem>,
 }
@@ -301,7 +388,8 @@ impl RowReading<'_> {
     }
 
     fn change(&mut self, old: String, new: String, value: NewValue) {
-        self.changes.push(Change { field: value.field(), old, new, value });
+        let was = value.current(self.gap);
+        self.changes.push(Change { field: value.field(), old, new, value, was });
     }
 
     fn read<'c>(&mut self, cells: impl Iterator<Item = (Column, &'c str)>) {
@@ -439,7 +527,9 @@ impl RowReading<'_> {
         let new = if min.is_empty() && max.is_empty() && unit.is_empty() {
             None
         } else {
-            let number = |text: &str, end: &str| match display::parse_number(text) {
+            let parse: fn(&str) -> Result<Option<f64>, String> =
+                if self.decimal_comma { display::parse_decimal_comma } else { display::parse_number };
+            let number = |text: &str, end: &str| match parse(text) {
                 Ok(Some(value)) if value >= 0.0 => Ok(value),
                 Ok(Some(value)) => Err(format!("the effort's {end} cannot be negative ({value}); {keep}.")),
                 Ok(None) => Err(format!(

@@ -1,8 +1,10 @@
 // Offline and installable: after one online visit the app loads and works
-// with the network gone; it is installable; a new release shows "Update
-// available — reload", and reloading keeps what was typed; the page ships a
-// strict Content-Security-Policy (every journey also fails on any violation,
-// see fixtures.mjs).
+// with the network gone, or with a server that errs or hangs; it is
+// installable; a new release shows "Update available — reload", and
+// reloading keeps what was typed, or is refused while saving fails; each
+// deployment on an origin keeps its own caches; the page ships a strict
+// Content-Security-Policy (every journey also fails on any violation, see
+// fixtures.mjs).
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -128,12 +130,18 @@ test("the app is installable", async ({ playwright, baseURL }, info) => {
   }
 });
 
-test("a new release shows “Update available — reload”, and reloading keeps the edit", async ({ browser }, info) => {
-  // A host of our own, serving a copy of the build that the test can redeploy.
+/**
+ * Runs `journey` on a host of the test's own: a copy of the build served on
+ * a port of its own, which the journey can redeploy (`deploy()`: the same
+ * files under a new worker version, as any rebuild makes) or stop
+ * (`stop()`, to put another server on the same origin). The first visit is
+ * made, and a worker controls the page, before `journey` starts.
+ */
+async function onOwnHost(browser, info, offset, journey) {
   const root = mkdtempSync(join(tmpdir(), "gapmap-release-"));
   cpSync(dist, root, { recursive: true });
-  const port = Number(process.env.E2E_PORT ?? 8090) + 100;
-  const server = spawn("node", [join(repo, "tests", "e2e", "serve.mjs"), String(port), root], { stdio: "pipe" });
+  const port = Number(process.env.E2E_PORT ?? 8090) + offset;
+  let server = spawn("node", [join(repo, "tests", "e2e", "serve.mjs"), String(port), root], { stdio: "pipe" });
   await new Promise((ready) => server.stdout.once("data", ready));
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}/gapmap/` });
   try {
@@ -142,20 +150,59 @@ test("a new release shows “Update available — reload”, and reloading keeps
     await app.watchCsp();
     await app.openLibrary();
     await controlled(page);
-    const first = await page.evaluate(() => caches.keys());
-
-    // Deploy: the same files under a new worker version, as any rebuild makes.
     const worker = join(root, "sw.js");
-    writeFileSync(worker, readFileSync(worker, "utf8").replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
+    const deploy = () => writeFileSync(worker, readFileSync(worker, "utf8").replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
+    const stop = async () => {
+      const exited = new Promise((done) => server.once("exit", done));
+      server.kill();
+      await exited;
+      server = null;
+    };
+    await journey({ page, app, port, deploy, stop });
+  } finally {
+    await context.close();
+    server?.kill();
+    rmSync(root, { recursive: true, force: true });
+    info.annotations.push({ type: "host", description: `copy of ${dist} on port ${port}` });
+  }
+}
 
-    await page.reload();
-    const prompt = page.getByRole("status").filter({ hasText: "Update available — reload" });
-    await expect(prompt).toBeVisible({ timeout: 30_000 });
+/** Deploys a new release and waits for the page to offer it; returns the prompt. */
+async function updateOffered(page, deploy) {
+  deploy();
+  await page.reload();
+  const prompt = page.getByRole("status").filter({ hasText: "Update available — reload" });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  return prompt;
+}
+
+test("a new release shows “Update available — reload”, and reloading keeps the edit", async ({ browser }, info) => {
+  await onOwnHost(browser, info, 100, async ({ page, app, port, deploy }) => {
+    const first = await page.evaluate(() => caches.keys());
+    expect(first).toHaveLength(1);
+    // Caches that are not this deployment's: another deployment's on the
+    // same origin (its scope in its name), and an unnamed-scope cache from
+    // an older worker that holds another deployment's page. Plus an old
+    // unnamed-scope cache of this deployment, which is garbage.
+    const origin = `http://127.0.0.1:${port}`;
+    const foreign = [`gapmap-${origin}/gapmap-next/ 0123456789abcdef`, "gapmap-00000000000000aa"];
+    await page.evaluate(
+      async ([[scoped, legacy], origin]) => {
+        await caches.open(scoped);
+        await (await caches.open(legacy)).put(`${origin}/gapmap-next/index.html`, new Response("theirs"));
+        await (await caches.open("gapmap-00000000000000bb")).put(`${origin}/gapmap/index.html`, new Response("ours"));
+      },
+      [foreign, origin],
+    );
+
+    await updateOffered(page, deploy);
     await app.expectAccessible("the update prompt");
     await app.screenshot("update-available");
 
-    // Type and click "Reload" in one task, so that the debounced save (300
-    // ms) cannot have run yet: the edit survives only if Reload saves first.
+    // Type and click "Reload" in one task, before the debounced save (300
+    // ms) can run: Reload saves first (the editor would also save on the
+    // reload's pagehide, so this is the everyday path, not a proof of the
+    // first; the refusal below is).
     const system = await systemField(app, page);
     await Promise.all([
       page.waitForEvent("load"),
@@ -168,17 +215,84 @@ test("a new release shows “Update available — reload”, and reloading keeps
     await expect(page.getByRole("tab", { name: "Settings" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByLabel("System", { exact: true })).toHaveValue("Kestrel, kept across the update");
     await expect(page.getByText("Update available — reload")).toHaveCount(0);
-    // The new release's cache replaced the old one.
+    // The new release's cache replaced this deployment's old ones, and
+    // nothing else.
     const after = await page.evaluate(() => caches.keys());
-    expect(after).toHaveLength(1);
-    expect(after[0]).toMatch(/-next$/);
-    expect(after).not.toEqual(first);
+    expect(after.filter((key) => foreign.includes(key)).sort()).toEqual([...foreign].sort());
+    const mine = after.filter((key) => !foreign.includes(key));
+    expect(mine).toEqual([`${first[0]}-next`]);
+    expect(mine[0]).toMatch(new RegExp(`^gapmap-${origin}/gapmap/ [0-9a-f]{16}-next$`));
     app.expectNoErrors();
     app.expectNoCspViolations();
-  } finally {
-    await context.close();
-    server.kill();
-    rmSync(root, { recursive: true, force: true });
-    info.annotations.push({ type: "host", description: `copy of ${dist} on port ${port}` });
-  }
+  });
+});
+
+test("while saving fails, “Reload” for an update is refused with a message, and the edit stays", async ({ browser }, info) => {
+  await onOwnHost(browser, info, 101, async ({ page, app, deploy }) => {
+    const prompt = await updateOffered(page, deploy);
+    const system = await systemField(app, page);
+    // Every write now fails as a full storage does.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await system.fill("Kestrel, typed while full");
+    await expect(page.getByTestId("save-failure")).toContainText("Changes are not being saved");
+    let reloaded = false;
+    page.on("load", () => (reloaded = true));
+    await prompt.getByRole("button", { name: "Reload" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Gapmap did not reload" });
+    await expect(refusal).toContainText("Export the assessment first");
+    await app.screenshot("update-refused");
+    await page.waitForTimeout(1500);
+    expect(reloaded).toBe(false);
+    await expect(page.getByLabel("System", { exact: true })).toHaveValue("Kestrel, typed while full");
+    await expect(prompt).toBeVisible();
+    // Closing or reloading the tab asks the browser to confirm first.
+    const asked = await page.evaluate(() => {
+      const event = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(asked).toBe(true);
+    await app.expectAccessible("the refused update");
+  });
+});
+
+test("the page comes from this build's cache when the server errs or hangs", async ({ browser }, info) => {
+  await onOwnHost(browser, info, 102, async ({ page, port, stop }) => {
+    const { createServer } = await import("node:http");
+    const serve = async (handler) => {
+      const server = createServer(handler);
+      await new Promise((ready) => server.listen(port, "127.0.0.1", ready));
+      return server;
+    };
+    const close = (server) => {
+      server.closeAllConnections();
+      return new Promise((done) => server.close(done));
+    };
+    await stop();
+    // A broken deployment: every request answered "503 Service Unavailable".
+    const broken = await serve((request, response) => response.writeHead(503).end("down for maintenance"));
+    try {
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+      await expect(page.getByText("down for maintenance")).toHaveCount(0);
+    } finally {
+      await close(broken);
+    }
+    // A server that takes the request and never answers.
+    const hanging = await serve(() => {});
+    try {
+      const started = Date.now();
+      await page.reload({ timeout: 20_000 });
+      await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(3_500);
+      expect(waited).toBeLessThan(15_000);
+    } finally {
+      await close(hanging);
+    }
+  });
 });

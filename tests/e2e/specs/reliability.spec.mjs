@@ -197,6 +197,15 @@ test("damaged and newer entries are listed, kept byte for byte, downloadable; ne
   await page.locator("h1").click();
   await page.keyboard.press("Control+z");
   await app.expectAccessible("a read-only assessment");
+  // Export hands over the stored file byte for byte (the newer field and
+  // version included), does not count as this version's export, and there
+  // is no share link, which would carry this version's reading of it.
+  const exported = await app.download(page.getByRole("button", { name: "Export", exact: true }));
+  expect(exported.name).toBe("from-a-newer-gapmap.json");
+  expect(exported.text).toBe(JSON.stringify(JSON.parse(newer).assessment) + "\n");
+  expect(JSON.parse(exported.text)["x-from-the-future"]).toEqual({ kept: true });
+  expect(await page.evaluate(() => localStorage.getItem("gapmap:exported:future"))).toBeNull();
+  await expect(page.getByRole("button", { name: "Copy share link" })).toHaveCount(0);
   // Reading and printing still work.
   await app.tab("Report");
   await expect(page.getByRole("button", { name: "Print" })).toBeEnabled();

@@ -102,6 +102,36 @@ test("a shared title is shown as text, never as markup", async ({ app, page }) =
   expect(page.url()).not.toContain("#a=");
 });
 
+test("a shared assessment that cannot be saved says why and keeps the link to try again", async ({ app, page }) => {
+  // Regression: the failure was silent and the link was gone from the address.
+  const file = { format: "gapmap", version: 1, id: "shared-full", title: "Shared while full", categories: [{ id: "c1", name: "Security", weight: 1 }] };
+  const payload = "1." + deflateRawSync(JSON.stringify(file)).toString("base64url");
+  await app.openLibrary();
+  await page.goto(`./#a=${payload}`);
+  const preview = page.getByRole("dialog", { name: "Import a shared assessment" });
+  await expect(preview.getByTestId("shared-title")).toHaveText("Shared while full");
+  // Every write now fails as a full storage does.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    window.__restoreSetItem = () => (Storage.prototype.setItem = original);
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await preview.getByRole("button", { name: "Import", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "\u201cShared while full\u201d could not be imported." });
+  await expect(alert).toContainText("reload the page to try again");
+  await expect(preview).toBeHidden();
+  expect(page.url()).toContain(`#a=${payload}`);
+  await app.screenshot("share-import-failed");
+  // Room again: the reload offers the link once more, and it comes in.
+  await page.evaluate(() => window.__restoreSetItem());
+  await page.reload();
+  await preview.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Shared while full" })).toBeVisible();
+  expect(page.url()).not.toContain("#a=");
+});
+
 test("a link too long for mail says so and suggests the file", async ({ app, page }) => {
   // The built-in example is large enough to pass 2,000 characters.
   await app.openLibrary();
