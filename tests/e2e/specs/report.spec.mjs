@@ -118,6 +118,17 @@ test("the report prints to a PDF with no table row split across pages", async ({
     rmSync(profile, { recursive: true, force: true });
   }
 
+  checkPrinted(pdf, rows, "report-page", info.outputPath("pages"));
+
+  // The same report on A4 (the command line prints Letter), through the
+  // same print engine.
+  const a4 = info.outputPath("report-a4.pdf");
+  await page.pdf({ path: a4, format: "A4", printBackground: true });
+  checkPrinted(a4, rows, "report-a4-page", info.outputPath("pages-a4"));
+});
+
+/** Page count within reason, page images to look at, and every row whole on one page. */
+function checkPrinted(pdf, rows, prefix, images) {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1]);
   // One page per section at least (eight), the 36 gaps and the charts a few
   // more; far more would mean rows or charts spread one per page.
@@ -125,13 +136,12 @@ test("the report prints to a PDF with no table row split across pages", async ({
   expect(pages).toBeLessThanOrEqual(20);
 
   // Page images for people to look at.
-  const images = info.outputPath("pages");
   mkdirSync(images, { recursive: true });
   execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(images, "page")]);
   const shots = join(repo, "tests", "e2e", "screenshots");
   for (const name of readdirSync(images)) {
     const n = Number(/(\d+)\.png$/.exec(name)[1]);
-    renameSync(join(images, name), join(shots, `report-page-${n}.png`));
+    renameSync(join(images, name), join(shots, `${prefix}-${n}.png`));
   }
 
   // Each page's text in drawing order, without white space (wrapping moves
@@ -143,5 +153,5 @@ test("the report prints to a PDF with no table row split across pages", async ({
   }
   expect(texts.join("")).toContain(squash(exampleTitle));
   const split = rows.filter((cells) => !texts.some((text) => text.includes(squash(cells.join("")))));
-  expect(split, "table rows not whole on one page").toEqual([]);
-});
+  expect(split, `table rows not whole on one page (${prefix})`).toEqual([]);
+}
