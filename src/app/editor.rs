@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use super::library::{new_id, Library};
 use super::notices::Notices;
+use super::route::LeaveGuard;
 use crate::core::history::History;
 use crate::core::{summarize, validate, Assessment, Problem, Summary};
 use crate::storage::envelope::{assessment_key, Stored};
@@ -105,6 +106,29 @@ impl Editor {
                 ev.set_return_value("unsaved");
             }
         });
+        // Leaving the assessment in the app (a link, Back, a typed address)
+        // while saving fails would drop the version on screen with the
+        // editor: stay, and say why, with a way out for who has exported.
+        let guard = use_context::<LeaveGuard>();
+        if let Some(guard) = guard {
+            let notices = use_context::<Notices>();
+            guard.set(move |next| {
+                editor.flush();
+                if !editor.has_unsaved() {
+                    return true;
+                }
+                if let Some(notices) = notices {
+                    let next = next.clone();
+                    notices.error_with_action(
+                        "You are still here: your latest changes are not saved in this browser.",
+                        vec!["Export the assessment to keep them, then leave; or leave anyway and lose them.".into()],
+                        "Leave anyway",
+                        move || guard.leave_anyway(&next),
+                    );
+                }
+                false
+            });
+        }
         // Another tab saved: the browser tells every other tab of the site.
         let elsewhere = window_event_listener(leptos::ev::storage, move |ev| {
             let key = editor.doc.try_with_untracked(|a| assessment_key(&a.id));
@@ -113,6 +137,9 @@ impl Editor {
             }
         });
         on_cleanup(move || {
+            if let Some(guard) = guard {
+                guard.clear();
+            }
             editor.flush();
             flush_hidden.remove();
             flush_hide.remove();

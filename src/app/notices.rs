@@ -64,6 +64,17 @@ impl Notices {
         self.push(Tone::Error, title.into(), details, None);
     }
 
+    /// Shows an error with a way out, such as "Leave anyway".
+    pub fn error_with_action(
+        &self,
+        title: impl Into<String>,
+        details: Vec<String>,
+        label: impl Into<String>,
+        action: impl Fn() + Send + Sync + 'static,
+    ) {
+        self.push(Tone::Error, title.into(), details, Some((label.into(), Arc::new(action))));
+    }
+
     /// Shows a confirmation.
     pub fn info(&self, title: impl Into<String>) {
         self.push(Tone::Info, title.into(), Vec::new(), None);

@@ -191,20 +191,7 @@ fn scores(s: &Summary) -> impl IntoView {
             {chart::radar(s).map(|chart| view! { <ChartFigure chart kind="radar" /> })}
             <ChartFigure chart=chart::tiers(s) kind="tiers" />
         </div>
-        <table class="report-table">
-            <thead>
-                <tr>
-                    <th scope="col">"Category"</th>
-                    <th scope="col" class="num">"Score"</th>
-                    <th scope="col" class="num">"Computed"</th>
-                    <th scope="col" class="num">"Manual"</th>
-                    <th scope="col" class="num">"Target"</th>
-                    <th scope="col" class="num">"Weight"</th>
-                    <th scope="col" class="num">"Scored gaps"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        {report_table(&[("Category", false), ("Score", true), ("Computed", true), ("Manual", true), ("Target", true), ("Weight", true), ("Scored gaps", true)], rows)}
     };
     section("scores", "Scores", body)
 }
@@ -245,18 +232,7 @@ fn blockers(a: &Assessment, s: &Summary) -> impl IntoView {
             .collect_view();
         view! {
             <p>{format!("{} stand between the system and readiness.", plural(s.blockers.len(), "open P0 gap", "open P0 gaps"))}</p>
-            <table class="report-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Gap"</th>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Owner"</th>
-                        <th scope="col">"Phase"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {report_table(&[("Gap", false), ("Category", false), ("Status", false), ("Owner", false), ("Phase", false)], rows)}
         }
             .into_any()
     };
@@ -293,19 +269,7 @@ fn gaps_by_category(a: &Assessment) -> impl IntoView {
                         view! { <p class="hint">"No gaps in this category."</p> }.into_any()
                     } else {
                         view! {
-                            <table class="report-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Gap"</th>
-                                        <th scope="col">"Priority"</th>
-                                        <th scope="col">"Status"</th>
-                                        <th scope="col" class="num">"Effort"</th>
-                                        <th scope="col">"Owner"</th>
-                                        <th scope="col">"Phase"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
+                            {report_table(&[("Gap", false), ("Priority", false), ("Status", false), ("Effort", true), ("Owner", false), ("Phase", false)], rows)}
                         }
                             .into_any()
                     }}
@@ -372,21 +336,7 @@ fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
         .collect_view();
     let body = view! {
         {chart::timeline(s).map(|chart| view! { <ChartFigure chart kind="timeline" /> })}
-        <table class="report-table">
-            <thead>
-                <tr>
-                    <th scope="col">"Phase"</th>
-                    <th scope="col" class="num">"Weeks"</th>
-                    <th scope="col" class="num">"Team (FTE)"</th>
-                    <th scope="col" class="num">"Labor"</th>
-                    <th scope="col" class="num">"One-off"</th>
-                    <th scope="col" class="num">"Total"</th>
-                    <th scope="col">"Load"</th>
-                    <th scope="col" class="num">"Score after"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        {report_table(&[("Phase", false), ("Weeks", true), ("Team (FTE)", true), ("Labor", true), ("One-off", true), ("Total", true), ("Load", false), ("Score after", true)], rows)}
         <ul class="report-goals">{goals}</ul>
         <div class="report-charts">
             {chart::projection(s, &a.settings.levels).map(|chart| view! { <ChartFigure chart kind="projection" /> })}
@@ -432,17 +382,7 @@ fn kpis_and_risks(a: &Assessment) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="report-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"KPI"</th>
-                        <th scope="col" class="num">"Current"</th>
-                        <th scope="col">"Direction"</th>
-                        <th scope="col">"Targets after each phase"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {report_table(&[("KPI", false), ("Current", true), ("Direction", false), ("Targets after each phase", false)], rows)}
         }
         .into_any()
     };
@@ -468,19 +408,7 @@ fn kpis_and_risks(a: &Assessment) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="report-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Risk"</th>
-                        <th scope="col">"Probability"</th>
-                        <th scope="col">"Impact"</th>
-                        <th scope="col" class="num">"Severity"</th>
-                        <th scope="col">"Mitigation"</th>
-                        <th scope="col">"Mitigating gaps"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {report_table(&[("Risk", false), ("Probability", false), ("Impact", false), ("Severity", true), ("Mitigation", false), ("Mitigating gaps", false)], rows)}
         }
         .into_any()
     };
@@ -565,4 +493,21 @@ fn appendix(a: &Assessment, s: &Summary) -> impl IntoView {
         </ul>
     };
     section("appendix", "Appendix: how the numbers are computed", body)
+}
+
+/// A table of the report: its column headings (`true` for a numeric column,
+/// aligned right) and its rows.
+fn report_table(columns: &'static [(&'static str, bool)], rows: impl IntoView) -> impl IntoView {
+    let headings = columns
+        .iter()
+        .map(|&(name, numeric)| view! { <th scope="col" class=numeric.then_some("num")>{name}</th> })
+        .collect_view();
+    view! {
+        <table class="report-table">
+            <thead>
+                <tr>{headings}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
 }

@@ -2,6 +2,8 @@
 //! URL's fragment (`#/a/<id>/gaps`). The fragment never reaches a server, works
 //! under any sub-path and on file://, and survives a reload of any view.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 /// The tabs of an open assessment, in the order they are shown.
@@ -92,10 +94,71 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// The current route, following the URL as it changes.
+/// Whether the open assessment may be left for another place (`false`
+/// keeps the user where they are): set by the open editor, asked before the
+/// route follows a changed URL, whether a link, the Back button or a typed
+/// address changed it.
+type Check = Arc<dyn Fn(&Route) -> bool + Send + Sync>;
+
+/// The check on leaving an open assessment, from context.
+#[derive(Clone, Copy)]
+pub struct LeaveGuard {
+    check: StoredValue<Option<Check>>,
+    /// One navigation the user confirmed anyway ("Leave anyway").
+    waived: StoredValue<bool>,
+}
+
+impl LeaveGuard {
+    pub fn set(&self, check: impl Fn(&Route) -> bool + Send + Sync + 'static) {
+        self.check.set_value(Some(Arc::new(check)));
+    }
+
+    pub fn clear(&self) {
+        // The app may be going away with the editor.
+        let _ = self.check.try_set_value(None);
+    }
+
+    /// Goes to `route` once, whatever the check says.
+    pub fn leave_anyway(&self, route: &Route) {
+        self.waived.set_value(true);
+        navigate(route);
+    }
+
+    fn allows(&self, route: &Route) -> bool {
+        if self.waived.try_get_value().unwrap_or(false) {
+            self.waived.set_value(false);
+            return true;
+        }
+        match self.check.try_get_value().flatten() {
+            Some(check) => check(route),
+            None => true,
+        }
+    }
+}
+
+/// The current route, following the URL as it changes, unless the
+/// [`LeaveGuard`] (provided here) keeps the user in the open assessment: then
+/// the URL is put back as it was, without a new history entry.
 pub fn use_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_hash()));
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(Route::parse(&current_hash())));
+    let guard = LeaveGuard { check: StoredValue::new(None), waived: StoredValue::new(false) };
+    provide_context(guard);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let next = Route::parse(&current_hash());
+        let current = route.get_untracked();
+        let leaving = match (&current, &next) {
+            (Route::Assessment { id, .. }, Route::Assessment { id: next_id, .. }) => id != next_id,
+            (Route::Assessment { .. }, Route::Library) => true,
+            (Route::Library, _) => false,
+        };
+        if leaving && !guard.allows(&next) {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&current.href()));
+            }
+            return;
+        }
+        set_route.set(next);
+    });
     on_cleanup(move || handle.remove());
     route
 }

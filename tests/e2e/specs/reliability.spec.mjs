@@ -268,6 +268,44 @@ test("a full storage keeps the last good save and says so until it can save agai
   expect(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).assessment.title).toBe("Renamed while full");
 });
 
+test("while saving fails, leaving the assessment (link or Back) keeps the user there, until they leave anyway", async ({ app, page }) => {
+  await app.openLibrary();
+  await app.open(example);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await app.tab("Settings");
+  const title = page.getByRole("textbox", { name: "Title" }).first();
+  await title.fill("Unsaved while full");
+  await expect(page.getByTestId("save-failure")).toBeVisible();
+
+  // The in-app link: the user stays, the edit stays, and the app says why.
+  await page.getByRole("link", { name: "← Library" }).click();
+  const stay = page.getByRole("alert").filter({ hasText: "You are still here" });
+  await expect(stay).toBeVisible();
+  await expect(page.getByRole("tab", { name: "Settings" })).toHaveAttribute("aria-selected", "true");
+  await expect(title).toHaveValue("Unsaved while full");
+  expect(await page.evaluate(() => location.hash)).toContain("/settings");
+
+  // The Back button alike: back through the tabs is not leaving; back to
+  // the library is, and is refused too.
+  for (let step = 0; step < 3; step++) {
+    await page.goBack();
+    await page.waitForTimeout(200);
+    await expect(page.getByRole("tablist")).toBeVisible();
+  }
+  await expect(stay).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "Your assessments" })).toHaveCount(0);
+  await app.tab("Settings");
+  await expect(title).toHaveValue("Unsaved while full");
+
+  // Who has exported (or does not mind) can still go.
+  await stay.first().getByRole("button", { name: "Leave anyway" }).click();
+  await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+});
+
 test("a 50 MB file is refused from its size, with a clear message", async ({ app, page }, info) => {
   const big = info.outputPath("huge.json");
   writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, " "));
