@@ -555,3 +555,20 @@ fn the_report_shows_computed_figures_from_the_summary() {
         assert!(markdown.contains(&projected), "{projected}");
     }
 }
+
+#[test]
+fn a_gap_whose_category_is_missing_is_reported_as_uncategorised() {
+    // A file read with problems (a share link, a hand-edited file) can hold
+    // a gap whose category does not exist: the report still lists it.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/worked-example.json");
+    let mut a = gapmap::core::load(&std::fs::read(path).unwrap()).unwrap();
+    a.gaps[0].category = "no-such-category".to_string();
+    let title = a.gaps[0].title.clone();
+    let markdown = report(&a);
+    let section = markdown.split("### Uncategorised").nth(1).expect("an Uncategorised section");
+    assert!(section.contains(&format!("**{title}**")), "{markdown}");
+    // Every gap appears exactly once.
+    for gap in &a.gaps {
+        assert_eq!(markdown.matches(&format!("**{}**", gap.title)).count(), 1, "{}", gap.title);
+    }
+}

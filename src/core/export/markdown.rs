@@ -22,6 +22,7 @@
 use crate::core::display;
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START, STATED_COST};
 use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Status};
+use crate::core::query;
 use crate::core::summary::{summarize, Bounds, Summary};
 
 /// The Markdown report of an assessment.
@@ -173,22 +174,25 @@ impl Report<'_> {
     }
 
     fn gaps(&mut self) {
-        let a = self.a;
-        let with_content: Vec<_> = a
-            .categories
-            .iter()
-            .filter(|c| !c.notes.trim().is_empty() || a.gaps.iter().any(|g| g.category == c.id))
+        // Grouped by the core, so that a gap whose category is missing (a
+        // file read with problems) is reported too, under "Uncategorised".
+        let groups: Vec<_> = query::gaps_by_category(self.a)
+            .into_iter()
+            .filter(|g| !g.gaps.is_empty() || g.category.is_some_and(|c| !c.notes.trim().is_empty()))
             .collect();
-        if with_content.is_empty() {
+        if groups.is_empty() {
             return;
         }
         self.line("## Gaps");
         self.blank();
-        for category in with_content {
-            self.line(&format!("### {}", inline(&category.name)));
-            self.markdown(&category.notes);
+        for group in groups {
+            let name = group.category.map_or(query::UNCATEGORISED, |c| c.name.as_str());
+            self.line(&format!("### {}", inline(name)));
+            if let Some(category) = group.category {
+                self.markdown(&category.notes);
+            }
             self.blank();
-            for gap in a.gaps.iter().filter(|g| g.category == category.id) {
+            for gap in group.gaps {
                 self.gap(gap);
             }
             self.blank();
