@@ -32,24 +32,36 @@ async function bothOnSettings(a, b) {
 }
 
 /**
- * Types in both tabs at once: each has an edit waiting when the other's save
- * lands, so whichever saves second is refused. Returns that tab ("mine",
- * with its banner) and the other ("theirs"), with what each typed.
+ * Both tabs edit the same assessment: B's edit is still unsaved (its writes
+ * fail for a moment, as a full storage's do) when A's save lands, so B's
+ * save would overwrite A's newer one and is refused. Deterministic, unlike
+ * typing in both at once and hoping the saves interleave; saves of the very
+ * same instant are told apart by a browser test (`tests/web.rs`,
+ * `two_saves_of_the_same_revision_are_told_apart_by_their_time`). Returns
+ * the refused tab ("mine", with its banner) and the other ("theirs").
  */
 async function typeInBoth(a, b, textA, textB) {
-  await Promise.all([titleField(a).fill(textA), titleField(b).fill(textB)]);
-  const banner = (app) => app.page.getByTestId("save-conflict");
-  // Exactly one tab is refused (the pages are two, so poll both).
-  const refused = async () => (await banner(a).count()) + (await banner(b).count());
-  await expect.poll(refused, { timeout: 10_000 }).toBe(1);
-  const aLost = (await banner(a).count()) === 1;
-  const [mine, theirs] = aLost ? [a, b] : [b, a];
-  const conflict = banner(mine);
+  await b.page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    window.__restoreSetItem = () => (Storage.prototype.setItem = original);
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await titleField(b).fill(textB);
+  await expect(b.page.getByRole("status").filter({ hasText: "Not saved" }).first()).toBeVisible();
+  await titleField(a).fill(textA);
+  await saved(a);
+  await b.page.evaluate(() => window.__restoreSetItem());
+  const conflict = b.page.getByTestId("save-conflict");
+  // B may already know from the storage event; else its next save finds out.
+  const retry = b.page.getByRole("button", { name: "Try saving again" });
+  if ((await conflict.count()) === 0 && (await retry.count()) > 0) await retry.first().click();
   await expect(conflict).toContainText("Another tab saved this assessment");
-  await expect(mine.page.getByRole("status").filter({ hasText: "Not saved" }).first()).toBeVisible();
-  await saved(theirs);
-  await expect(banner(theirs)).toHaveCount(0);
-  return { mine, theirs, conflict, mineText: aLost ? textA : textB, theirsText: aLost ? textB : textA };
+  await expect(b.page.getByRole("status").filter({ hasText: "Not saved" }).first()).toBeVisible();
+  await saved(a);
+  await expect(a.page.getByTestId("save-conflict")).toHaveCount(0);
+  return { mine: b, theirs: a, conflict, mineText: textB, theirsText: textA };
 }
 
 test("each tab follows what the other saves, in the library and in an open assessment", async ({ page, context }) => {
