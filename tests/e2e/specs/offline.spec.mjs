@@ -27,13 +27,29 @@ async function systemField(app, page) {
   return page.getByLabel("System", { exact: true });
 }
 
-test("after one online visit, the app loads, edits and saves with the network gone", async ({ app, page, context }) => {
+test("after one online visit, the app loads, creates, edits and saves with the network gone", async ({ app, page, context }) => {
   await app.openLibrary();
   await controlled(page);
 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+
+  // A new assessment, from the built-in template, made and edited offline.
+  await page.getByRole("button", { name: "New assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assessment" });
+  await dialog.getByLabel("Title").fill("Made offline");
+  await dialog.getByRole("radio", { name: /Production readiness of a web service/ }).check();
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Made offline" })).toBeVisible();
+  await app.tab("Settings");
+  await page.getByLabel("System", { exact: true }).fill("A service reviewed offline");
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("System", { exact: true })).toHaveValue("A service reviewed offline");
+  await page.goto("./");
+  await expect(page.getByRole("link", { name: "Made offline", exact: true })).toBeVisible();
+
   const system = await systemField(app, page);
   await system.fill("Kestrel, edited offline");
   await expect(page.getByTestId("storage-used")).toContainText("of about 5 MB");
