@@ -2,7 +2,8 @@
 # Both install what is missing first (scripts/install-tools.sh).
 
 SHELL := /bin/bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# scripts/bin first: its wasm-bindgen splits the wasm, then runs the real one.
+export PATH := $(CURDIR)/scripts/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown --no-default-features
@@ -37,6 +38,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --features fuzzing -- -D warnings
 	cargo clippy $(WASM) --lib --bin gapmap-web --test web -- -D warnings
+	cargo clippy $(WASM) --features split --lib --bin gapmap-web -- -D warnings
 
 test-native:
 	cargo test --features fuzzing

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Gapmap needs, skipping whatever is
 # already there: the wasm32 target, Trunk, the wasm-bindgen CLI at exactly the
-# version in Cargo.lock, npm packages (wasm-opt, Playwright, axe-core) and,
+# version in Cargo.lock, wasm-split-cli, npm packages (wasm-opt, Playwright, axe-core) and,
 # for tests, Debian's Chromium and ChromeDriver. Nothing here downloads a
 # prebuilt binary outside the package registries.
 #
@@ -30,6 +30,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   say "installing wasm-bindgen-cli $bindgen_version (takes several minutes, once)"
   # Without --locked: the locked build fails on this toolchain.
   cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# wasm-split-cli cuts the release wasm into chunks (scripts/bin/wasm-bindgen).
+split_version=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$split_version:"; then
+  say "installing wasm-split-cli $split_version (takes a few minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$split_version" --features build-binary
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

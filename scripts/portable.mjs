@@ -3,8 +3,9 @@
 // and for mailing the tool itself along with an assessment.
 //
 // It takes a release build (`make dist`) and inlines everything into its
-// page: the stylesheets as <style>, the wasm-bindgen glue as the page's one
-// module script, and the wasm as base64 in a data block (a <script> of a
+// page: the stylesheets as <style>, the wasm-bindgen glue (and the chunks'
+// loader) as the page's one module script, and the wasm and its chunks as
+// base64 in data blocks (a <script> of a
 // non-JavaScript type, which the browser never runs) that the module decodes
 // and instantiates. Inlining is what makes file:// work: browsers refuse to
 // load module scripts and to fetch files next to a file:// page.
@@ -55,7 +56,32 @@ if (!glueName || !wasmName) fail("the loader names no glue or no wasm file");
 // The glue is an ES module: its exports become plain declarations, since the
 // page's own module script is the only one and nothing imports from it.
 let glue = readFileSync(join(dist, glueName), "utf8");
+// The chunks' loader (src/app/chunks.rs, scripts/bin/wasm-bindgen) is the one
+// file the glue may import: it joins the module below, its chunks travel like
+// the wasm and are fetched from their data blocks.
+const loaderImports = [...glue.matchAll(/^import \* as (\w+) from "\.\/(__wasm_split-[0-9a-f]+\.js)";?$/gm)];
+for (const [line] of loaderImports) glue = glue.replace(line, "");
+if (new Set(loaderImports.map((m) => m[2])).size > 1) fail("the glue imports two different chunk loaders");
 if (/^\s*import\s/m.test(glue)) fail("the glue imports other files (snippets), which the portable page cannot load");
+const chunks = [];
+let chunkLoader = "";
+if (loaderImports.length > 0) {
+  const loaderName = loaderImports[0][2];
+  chunkLoader = readFileSync(join(dist, loaderName), "utf8").replace(/^import \{ initSync \} from "\.\/[^"]+\.js";?$/m, "");
+  if (/^\s*import\s/m.test(chunkLoader)) fail(`${loaderName} imports something besides the glue's initSync`);
+  const exported = [...chunkLoader.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
+  if (exported.length === 0) fail(`${loaderName} exports no loader`);
+  chunkLoader = chunkLoader.replace(/^export const /gm, "const ");
+  chunkLoader = chunkLoader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    chunks.push(name);
+    return `gapmapChunk(${JSON.stringify(name)})`;
+  });
+  if (chunks.length < exported.length) fail(`${loaderName}: ${exported.length} loaders but ${chunks.length} chunk fetches`);
+  if (/import\.meta|fetch\(/.test(chunkLoader)) fail(`${loaderName} fetches in a way this script does not know`);
+  // Each name the glue gave the loader's namespace, as an object of its loaders.
+  for (const [, binding] of loaderImports) chunkLoader += `\nconst ${binding} = { ${exported.join(", ")} };`;
+  chunkLoader += "\n";
+}
 glue = glue
   .replace(/^export (class|function|async function|const|let) /gm, "$1 ")
   .replace(/^export \{[^}]*\};?\s*$/gm, "");
@@ -71,10 +97,21 @@ const wasm = readFileSync(join(dist, wasmName));
 // wasm header: refuse it here rather than ship a page that cannot start.
 if (!wasm.subarray(0, 4).equals(Buffer.from([0x00, 0x61, 0x73, 0x6d]))) fail(`${wasmName} is not WebAssembly`);
 const packed = gzipSync(wasm, { level: 9 });
+const packedChunks = chunks.map((name) => {
+  const bytes = readFileSync(join(dist, name));
+  if (!bytes.subarray(0, 4).equals(Buffer.from([0x00, 0x61, 0x73, 0x6d]))) fail(`${name} is not WebAssembly`);
+  return { name, bytes, packed: gzipSync(bytes, { level: 9 }) };
+});
 const module = `${glue}
-// The wasm, from the data block at the end of the page: base64 of its gzip.
-async function gapmapWasm() {
-  const raw = atob(document.getElementById("gapmap-wasm").textContent.trim());
+${chunkLoader}
+// A chunk, from its data block, as the response a fetch would give.
+async function gapmapChunk(name) {
+  const id = "gapmap-chunk-" + name.replace(/[^A-Za-z0-9_-]/g, "_");
+  return new Response(await gapmapWasm(id), { headers: { "Content-Type": "application/wasm" } });
+}
+// The wasm, from its data block at the end of the page: base64 of its gzip.
+async function gapmapWasm(id = "gapmap-wasm") {
+  const raw = atob(document.getElementById(id).textContent.trim());
   const packed = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
   const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -129,6 +166,9 @@ ${styles.map((css) => `<style>${css}</style>`).join("\n")}
   <body>
     ${body}
     <script type="application/octet-stream" id="gapmap-wasm">${packed.toString("base64")}</script>
+${packedChunks
+  .map(({ name, packed }) => `    <script type="application/octet-stream" id="gapmap-chunk-${name.replace(/[^A-Za-z0-9_-]/g, "_")}">${packed.toString("base64")}</script>`)
+  .join("\n")}
   </body>
 </html>
 `;
@@ -137,8 +177,9 @@ if (!/^<meta charset/i.test(metadata[0] ?? "")) fail("the page does not start it
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "gapmap.html"), html);
 
-// Sizes, raw and gzipped: the portable page against what the hosted build
-// sends on a first visit (page, glue, wasm, stylesheets).
+// Sizes, raw and gzipped: the portable page (which carries the chunks too)
+// against what the hosted build sends on a first visit (page, glue, wasm,
+// stylesheets; not the chunks, fetched when first used).
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const hosted = ["index.html", glueName, wasmName, ...readdirSync(dist).filter((f) => f.endsWith(".css"))].map((f) =>

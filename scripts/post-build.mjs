@@ -4,7 +4,16 @@
 //
 // 1. a strict Content-Security-Policy <meta> in index.html, allowing Trunk's
 //    inline loader <script> by its hash (and nothing else inline);
-// 2. the service worker sw.js, from the template public/sw.js, with the list
+// 2. one stylesheet instead of one per view: Trunk links each CSS file of
+//    index.html on its own, and every one of them blocks the first paint
+//    (a round trip each on a slow network). They are joined in their order,
+//    so the cascade is unchanged, into app-<digest>.css with its own
+//    integrity hash; the parts are removed;
+// 3. the wasm chunks (src/app/chunks.rs) and their loader, which
+//    scripts/bin/wasm-bindgen cut out of the app and left beside Trunk's
+//    wasm-bindgen output with a manifest: copied in, the loader's import of
+//    the glue pointed at the glue's hashed name;
+// 4. the service worker sw.js, from the template public/sw.js, with the list
 //    of every file of this build (Trunk's hashed names) and a version that is
 //    a digest of all of them, so each release is a new worker.
 //
@@ -16,8 +25,8 @@
 //
 // Usage: node scripts/post-build.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -64,6 +73,48 @@ export function policy(scripts) {
   ].join("; ");
 }
 
+/**
+ * `html` with its stylesheet links (`<link rel="stylesheet" href="./x.css" …>`)
+ * replaced by one link to their concatenation, in document order. `read`
+ * and `write` take paths relative to the page; `remove` deletes a part.
+ * A page with one stylesheet or none is returned as it is.
+ */
+export function bundleStyles(html, { read, write, remove }) {
+  const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\n?/g)];
+  if (links.length < 2) return html;
+  const css = links.map(([, name]) => `/* ${name.replace(/-[0-9a-f]+\.css$/, ".css")} */\n${read(name)}`).join("\n");
+  const name = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+  write(name, css);
+  for (const [, part] of links) remove(part);
+  const [first, ...rest] = links;
+  let out = html.replace(first[0], `    <link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`);
+  for (const link of rest) out = out.replace(link[0], "");
+  return out;
+}
+
+/**
+ * Brings the chunks that the glue `glueName` (in `dir`) loads into `dir`:
+ * finds the manifest scripts/bin/wasm-bindgen wrote for this loader among
+ * `manifests`, copies its files and points the loader at the hashed glue.
+ * Returns the files copied (none when the glue loads no chunk).
+ */
+export function bringChunks(dir, glueName, manifests) {
+  const glue = readFileSync(join(dir, glueName), "utf8");
+  const loader = glue.match(/from "\.\/(__wasm_split-[0-9a-f]+\.js)"/)?.[1];
+  if (!loader) return [];
+  const manifest = manifests.find((path) => existsSync(path) && JSON.parse(readFileSync(path, "utf8")).loader === loader);
+  if (!manifest) throw new Error(`the glue loads ${loader}, but no split manifest names it (looked in ${manifests.join(", ")})`);
+  const { glue: unhashed, files } = JSON.parse(readFileSync(manifest, "utf8"));
+  for (const file of files) copyFileSync(join(dirname(manifest), file), join(dir, file));
+  const path = join(dir, loader);
+  const text = readFileSync(path, "utf8");
+  const from = `from "./${unhashed}"`;
+  if (!text.includes(from)) throw new Error(`${loader} does not import ./${unhashed}`);
+  writeFileSync(path, text.split(from).join(`from "./${glueName}"`));
+  return files;
+}
+
 /** Every file under `root`, as sorted `/`-separated relative paths. */
 function files(root) {
   const found = [];
@@ -90,7 +141,28 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error("post-build: no <meta charset> in index.html to put the CSP after");
     process.exit(1);
   }
+  html = bundleStyles(html, {
+    read: (name) => readFileSync(join(dir, name), "utf8"),
+    write: (name, text) => writeFileSync(join(dir, name), text),
+    remove: (name) => rmSync(join(dir, name)),
+  });
   writeFileSync(page, html);
+
+  const glueName = html.match(/from\s+["']\.\/([^"']+\.js)["']/)?.[1];
+  if (!glueName) {
+    console.error("post-build: index.html has no loader that imports the glue");
+    process.exit(1);
+  }
+  const targets = [...new Set([process.env.CARGO_TARGET_DIR, join(source, "target")].filter(Boolean))];
+  const profiles = [...new Set([process.env.TRUNK_PROFILE, "release", "debug"].filter(Boolean))];
+  const manifests = targets.flatMap((t) => profiles.map((p) => join(t, "wasm-bindgen", p, "split", "manifest.json")));
+  let chunks;
+  try {
+    chunks = bringChunks(dir, glueName, manifests);
+  } catch (error) {
+    console.error(`post-build: ${error.message}`);
+    process.exit(1);
+  }
 
   // The version is a digest of every file of the build and of the worker's
   // own code: a change to either is a new worker with a new cache.
@@ -105,5 +177,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     .replace('"__GAPMAP_VERSION__"', JSON.stringify(version))
     .replace("__GAPMAP_PRECACHE__", JSON.stringify(precache));
   writeFileSync(join(dir, "sw.js"), worker);
-  console.log(`post-build: CSP in index.html; sw.js ${version} precaches ${precache.length} files`);
+  console.log(`post-build: CSP and one stylesheet in index.html; ${chunks.length} chunk files; sw.js ${version} precaches ${precache.length} files`);
 }

@@ -16,10 +16,13 @@
 //! - `recovery`: the screen the panic hook shows, in plain DOM.
 //! - `offline`: the service worker, the update prompt, persistent storage.
 //! - `share`: "Copy share link", and the preview of a link opened (`#a=…`).
+//! - `chunks`: what a first visit does not download (the open assessment's
+//!   views, the Markdown importer), fetched on first use.
 //! - `exports`: the header's "More exports" menu (Markdown, CSV, Jira, GitHub, Azure DevOps).
 
 pub mod assessment;
 pub mod charts;
+pub mod chunks;
 pub mod costs;
 pub mod editor;
 pub mod exports;
@@ -79,13 +82,53 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match open_id.get() {
                 None => view! { <LibraryScreen /> }.into_any(),
-                Some(id) => view! { <assessment::AssessmentScreen id tab /> }.into_any(),
+                Some(id) => view! { <OpenAssessment id tab /> }.into_any(),
             }}
         </main>
         <import::ConflictDialog />
         <import::MarkdownDialog />
         <share::SharedLinkDialog />
     }
+}
+
+/// The screen of an open assessment, whose views come in their own chunk
+/// (the first time: a moment's wait, announced).
+#[component]
+fn OpenAssessment(id: String, tab: Memo<route::Tab>) -> impl IntoView {
+    let loaded = LocalResource::new(chunks::load_assessment_views);
+    move || match loaded.get() {
+        None => view! {
+            <p class="loading" role="status">
+                "Opening the assessment\u{2026}"
+            </p>
+        }
+        .into_any(),
+        Some(Ok(())) => {
+            let id = id.clone();
+            // Ready on its first poll: the chunk is loaded.
+            Suspend::new(async move {
+                chunks::assessment_screen(id, tab).await.unwrap_or_else(|error| chunk_failed(error, loaded))
+            })
+            .into_any()
+        }
+        Some(Err(error)) => chunk_failed(error, loaded),
+    }
+}
+
+/// A chunk that could not be fetched: why, and "Try again".
+fn chunk_failed(error: chunks::ChunkError, loaded: LocalResource<Result<(), chunks::ChunkError>>) -> AnyView {
+    view! {
+        <nav class="crumbs">
+            <a href=Route::Library.href()>"\u{2190} Library"</a>
+        </nav>
+        <div class="banner banner-error" role="alert">
+            <p>{error.to_string()}</p>
+            <button class="button" on:click=move |_| loaded.refetch()>
+                "Try again"
+            </button>
+        </div>
+    }
+    .into_any()
 }
 
 /// Says once, plainly, when nothing will be kept across visits, or when

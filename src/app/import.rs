@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::chunks;
 use super::files::{read_files, take_files, PickedFile};
 use super::library::{new_id, use_library, Library};
 use super::notices::Notices;
@@ -17,7 +18,7 @@ use super::route::{navigate, Route};
 use super::widgets::dialog::Dialog;
 use super::widgets::fields::keyword_label;
 use crate::core::display;
-use crate::core::import::{markdown, Import, Note};
+use crate::core::import::{Import, Note};
 use crate::core::model::Status;
 use crate::core::query::{filter_gaps, GapFilter, StatusFilter};
 use crate::core::{format, summarize, Assessment};
@@ -147,8 +148,7 @@ fn import_files(library: Library, notices: Notices, waiting: Pending, mut files:
             }
         };
         if is_markdown(&name, &text) {
-            let import = markdown::import(&text);
-            waiting.markdown.0.update(|q| q.push(MarkdownImport { file: name.clone(), import }));
+            queue_markdown(notices, waiting, name.clone(), text);
             outcomes.push(Outcome::Confirm(name));
             continue;
         }
@@ -170,6 +170,17 @@ fn import_files(library: Library, notices: Notices, waiting: Pending, mut files:
         }
     }
     summarise(notices, &outcomes);
+}
+
+/// Reads a Markdown document with the importer (fetched on first use, see
+/// [`chunks`]) and queues it for its dialog.
+fn queue_markdown(notices: Notices, waiting: Pending, file: String, text: String) {
+    leptos::task::spawn_local(async move {
+        match chunks::import_markdown(text).await {
+            Ok(import) => waiting.markdown.0.update(|q| q.push(MarkdownImport { file, import })),
+            Err(error) => notices.error(format!("\u{201c}{file}\u{201d} was not imported."), vec![error.to_string()]),
+        }
+    });
 }
 
 /// One notice for several files: what came in, what waits, what failed.
@@ -236,9 +247,7 @@ fn import_one_file(library: Library, notices: Notices, waiting: Pending, file: P
         }
     };
     if is_markdown(&file.name, &text) {
-        let import = markdown::import(&text);
-        waiting.markdown.0.update(|q| q.push(MarkdownImport { file: file.name, import }));
-        return;
+        return queue_markdown(notices, waiting, file.name, text);
     }
     match format::load_many(text.as_bytes()) {
         Ok(assessments) => {

@@ -92,6 +92,58 @@ test("the page ships a strict Content-Security-Policy that allows its loader by 
   }
 });
 
+test("the build hook joins the stylesheets in order and brings in the chunks the glue loads", async () => {
+  const hook = join(repo, "scripts", "post-build.mjs");
+  const dir = mkdtempSync(join(tmpdir(), "gapmap-build-"));
+  const target = mkdtempSync(join(tmpdir(), "gapmap-target-"));
+  const split = join(target, "wasm-bindgen", "release", "split");
+  mkdirSync(split, { recursive: true });
+  writeFileSync(
+    join(dir, "index.html"),
+    '<html><head><meta charset="utf-8" />\n<script type="module">import init from \'./app-1.js\';</script>\n' +
+      '    <link rel="stylesheet" href="./main-11.css" integrity="sha384-x"/>\n' +
+      '    <link rel="stylesheet" href="./view-22.css" integrity="sha384-y"/>\n</head><body></body></html>',
+  );
+  writeFileSync(join(dir, "main-11.css"), "body { color: black; }");
+  writeFileSync(join(dir, "view-22.css"), "body { color: navy; }");
+  writeFileSync(join(dir, "app-1.js"), 'import * as import1 from "./__wasm_split-0123456789abcdef.js"\nexport default 1;');
+  writeFileSync(join(split, "__wasm_split-0123456789abcdef.js"), 'import { initSync } from "./app.js";\nfetch("./split_views-aa.wasm");');
+  writeFileSync(join(split, "split_views-aa.wasm"), "chunk");
+  writeFileSync(
+    join(split, "manifest.json"),
+    JSON.stringify({ glue: "app.js", loader: "__wasm_split-0123456789abcdef.js", files: ["split_views-aa.wasm", "__wasm_split-0123456789abcdef.js"] }),
+  );
+  execFileSync("node", [hook, dir], { env: { ...process.env, CARGO_TARGET_DIR: target, TRUNK_PROFILE: "release" } });
+
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  const links = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)" integrity="(sha384-[^"]+)"/g)];
+  expect(links).toHaveLength(1);
+  const [, name, integrity] = links[0];
+  const css = readFileSync(join(dir, name));
+  expect(css.toString()).toMatch(/color: black[\s\S]*color: navy/);
+  expect(integrity).toBe(`sha384-${createHash("sha384").update(css).digest("base64")}`);
+  const worker = readFileSync(join(dir, "sw.js"), "utf8");
+  const precache = JSON.parse(worker.match(/const PRECACHE = (\[.*\]);/)[1]);
+  expect(precache).toEqual(["__wasm_split-0123456789abcdef.js", "app-1.js", name, "index.html", "split_views-aa.wasm"]);
+  // The loader imports the glue by the name it has in this build.
+  expect(readFileSync(join(dir, "__wasm_split-0123456789abcdef.js"), "utf8")).toContain('import { initSync } from "./app-1.js";');
+  rmSync(dir, { recursive: true, force: true });
+
+  // A glue that loads a chunk no manifest names fails the build, plainly.
+  const broken = mkdtempSync(join(tmpdir(), "gapmap-build-"));
+  writeFileSync(join(broken, "index.html"), '<html><head><meta charset="utf-8" />\n<script type="module">import init from "./app-1.js";</script></head></html>');
+  writeFileSync(join(broken, "app-1.js"), 'import * as import1 from "./__wasm_split-fedcba9876543210.js"');
+  let failure = "";
+  try {
+    execFileSync("node", [hook, broken], { env: { ...process.env, CARGO_TARGET_DIR: target }, stdio: "pipe" });
+  } catch (error) {
+    failure = String(error.stderr);
+  }
+  expect(failure).toContain("no split manifest names it");
+  rmSync(broken, { recursive: true, force: true });
+  rmSync(target, { recursive: true, force: true });
+});
+
 test("each build's worker precaches exactly its files, and a changed file makes a new version", async () => {
   const hook = join(repo, "scripts", "post-build.mjs");
   const build = (wasm) => {

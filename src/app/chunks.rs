@@ -1,0 +1,113 @@
+//! The parts of the app that a first visit does not download.
+//!
+//! Each function here is the door to a wasm chunk: in the release build (the
+//! `split` feature, which Trunk turns on in index.html) the code behind it
+//! is cut out of the main module by `wasm-split` (scripts/bin/wasm-bindgen)
+//! and fetched on the first call; later calls find it loaded. Without the
+//! feature (the wasm tests, clippy) they are plain calls, so that every
+//! build runs the same code.
+//!
+//! What sits behind a door is what a first visit to the library never
+//! needs: the views of an open assessment (and everything only they use:
+//! charts, report, exports, CSV), and the Markdown importer.
+//!
+//! **Invariant**: a chunk that cannot be fetched (the network went away
+//! before the service worker kept the release) is a [`ChunkError`] with a
+//! message, never a panic.
+
+use leptos::prelude::*;
+
+use super::route::Tab;
+use crate::core::import::Import;
+
+/// A part of the app could not be fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl std::fmt::Display for ChunkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "This part of Gapmap could not be downloaded: the network may be down. \
+             Nothing was lost; try again when you are online.",
+        )
+    }
+}
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// Fetches the chunk of the open assessment's views, once; later calls
+/// return at once.
+pub async fn load_assessment_views() -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        Ok(split::preload_assessment().await?)
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(())
+    }
+}
+
+/// The screen of the open assessment `id`: at once when
+/// [`load_assessment_views`] has succeeded.
+pub async fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::assessment_screen(id, tab).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(views::assessment_screen(id, tab))
+    }
+}
+
+/// Reads a Markdown assessment document (the core's importer).
+pub async fn import_markdown(text: String) -> Result<Import, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::import_markdown(text).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(crate::core::import::markdown::import(&text))
+    }
+}
+
+mod views {
+    use leptos::prelude::*;
+
+    use super::super::{assessment::AssessmentScreen, route::Tab};
+
+    pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> AnyView {
+        view! { <AssessmentScreen id tab /> }.into_any()
+    }
+}
+
+/// The split points. Each module name becomes a chunk's file name.
+#[cfg(feature = "split")]
+mod split {
+    use leptos::prelude::*;
+    use leptos::wasm_split::wasm_split;
+
+    use super::{ChunkError, Import, Tab};
+
+    #[wasm_split(
+        gapmap_assessment,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_assessment)
+    )]
+    pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
+        Ok(super::views::assessment_screen(id, tab))
+    }
+
+    #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn import_markdown(text: String) -> Result<Import, ChunkError> {
+        Ok(crate::core::import::markdown::import(&text))
+    }
+}
