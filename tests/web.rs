@@ -177,6 +177,20 @@ fn an_export_time_is_kept_beside_the_assessment_not_among_them() {
     assert_eq!(local::exported_at("a1"), None);
 }
 
+/// Every template "New assessment" offers has its text, and it is the
+/// template named (the texts come in a chunk, apart from the names).
+#[wasm_bindgen_test]
+fn each_offered_template_has_its_assessment() {
+    use gapmap::app::templates::{template_assessment, TEMPLATES};
+    assert!(!TEMPLATES.is_empty());
+    for (index, offered) in TEMPLATES.iter().enumerate() {
+        let assessment = template_assessment(index).expect("the template's text loads");
+        assert_eq!(assessment.title, offered.name);
+        assert!(!assessment.gaps.is_empty());
+    }
+    assert!(template_assessment(TEMPLATES.len()).is_none());
+}
+
 mod components {
     //! The app mounted into the test page.
 

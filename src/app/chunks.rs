@@ -9,7 +9,8 @@
 //!
 //! What sits behind a door is what a first visit to the library never
 //! needs: the views of an open assessment (and everything only they use:
-//! charts, report, exports, CSV), and the Markdown importer.
+//! charts, report, exports, CSV), the Markdown importer, the share-link
+//! dialog (and its decoder) and the templates' texts.
 //!
 //! **Invariant**: a chunk that cannot be fetched (the network went away
 //! before the service worker kept the release) is a [`ChunkError`] with a
@@ -78,13 +79,41 @@ pub async fn import_markdown(text: String) -> Result<Import, ChunkError> {
     }
 }
 
+/// Template `index` of [`super::templates::TEMPLATES`].
+pub async fn template(index: usize) -> Result<Option<crate::core::Assessment>, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::template(index).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(super::templates::template_assessment(index))
+    }
+}
+
+/// The dialog that reads a share link in the address and offers to import it.
+pub async fn shared_link_dialog() -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::shared_link_dialog().await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(views::shared_link_dialog())
+    }
+}
+
 mod views {
     use leptos::prelude::*;
 
-    use super::super::{assessment::AssessmentScreen, route::Tab};
+    use super::super::{assessment::AssessmentScreen, route::Tab, share::SharedLinkDialog};
 
     pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> AnyView {
         view! { <AssessmentScreen id tab /> }.into_any()
+    }
+
+    pub(super) fn shared_link_dialog() -> AnyView {
+        view! { <SharedLinkDialog /> }.into_any()
     }
 }
 
@@ -104,6 +133,16 @@ mod split {
     )]
     pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
         Ok(super::views::assessment_screen(id, tab))
+    }
+
+    #[wasm_split(gapmap_share, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn shared_link_dialog() -> Result<AnyView, ChunkError> {
+        Ok(super::views::shared_link_dialog())
+    }
+
+    #[wasm_split(gapmap_templates, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn template(index: usize) -> Result<Option<crate::core::Assessment>, ChunkError> {
+        Ok(super::super::templates::template_assessment(index))
     }
 
     #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]

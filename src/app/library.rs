@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::chunks;
 use super::files;
 use super::import;
 use super::notices::Notices;
@@ -179,8 +180,23 @@ fn saved_label(ms: f64) -> String {
     if ms <= 0.0 {
         return "—".to_string();
     }
+    local_time(ms)
+}
+
+/// A moment (milliseconds since the Unix epoch) as `YYYY-MM-DD HH:MM` in
+/// the user's time zone. Written out here rather than by the browser's
+/// `toLocaleString`: the first call of that loads the browser's locale data,
+/// a long pause on a slow phone before the library can show.
+pub fn local_time(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }
 
 /// The first screen.
@@ -447,19 +463,13 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     // 0 = blank; i + 1 = TEMPLATES[i].
     let start = RwSignal::new(if TEMPLATES.is_empty() { 0_usize } else { 1 });
-    let create = move || {
-        let chosen = start.get_untracked();
-        let mut assessment = match chosen.checked_sub(1).and_then(|i| TEMPLATES.get(i)) {
-            Some(template) => match template.assessment() {
-                Some(a) => a,
-                None => return,
-            },
-            None => Assessment::new("", ""),
-        };
+    let notices = library.notices;
+    // The title typed, on a blank assessment or on a template's copy.
+    let created = move |mut assessment: Assessment, blank: bool| {
         assessment.id = new_id();
         let typed = title.get_untracked();
         assessment.title = if typed.trim().is_empty() {
-            if chosen == 0 {
+            if blank {
                 "Untitled assessment".to_string()
             } else {
                 assessment.title
@@ -473,6 +483,17 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
             title.set(String::new());
             navigate(&Route::Assessment { id: assessment.id, tab: Tab::Overview });
         }
+    };
+    let create = move || match start.get_untracked().checked_sub(1) {
+        None => created(Assessment::new("", ""), true),
+        // A template's text comes with its chunk, on first use.
+        Some(index) => leptos::task::spawn_local(async move {
+            match chunks::template(index).await {
+                Ok(Some(assessment)) => created(assessment, false),
+                Ok(None) => {}
+                Err(error) => notices.error("The template could not be opened.", vec![error.to_string()]),
+            }
+        }),
     };
     view! {
         <Dialog open title="New assessment">

@@ -199,10 +199,8 @@ pub fn UpdatePrompt(
     }
 }
 
-/// When assessment `id` was last exported, as the browser writes dates and
-/// times for the user's language, or `None` if it never was.
+/// When assessment `id` was last exported, in the user's time zone, or
+/// `None` if it never was.
 pub fn last_exported(id: &str) -> Option<String> {
-    let ms = crate::storage::local::exported_at(id)?;
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    Some(String::from(date.to_locale_string("default", &JsValue::UNDEFINED)))
+    crate::storage::local::exported_at(id).map(super::library::local_time)
 }

@@ -128,6 +128,35 @@ fn clear_fragment() {
     }
 }
 
+/// Waits for a share link in the address, at start or pasted later, and
+/// then brings in [`SharedLinkDialog`] (with the link's decoder, in a chunk
+/// a first visit without a link never downloads), which reads it.
+#[component]
+pub fn SharedLinks() -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let linked = RwSignal::new(payload_here().is_some());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if !linked.get_untracked() && payload_here().is_some() {
+            linked.set(true);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    move || {
+        linked.get().then(|| {
+            Suspend::new(async move {
+                match super::chunks::shared_link_dialog().await {
+                    Ok(dialog) => Some(dialog),
+                    Err(error) => {
+                        notices.error("This share link could not be opened.", vec![error.to_string()]);
+                        linked.set(false);
+                        None
+                    }
+                }
+            })
+        })
+    }
+}
+
 /// Shows what a share link holds (title, system, overall score, counts) and
 /// offers to import it. Importing never overwrites: an id already in the
 /// library goes to the conflict dialog (replace or keep both).

@@ -2,6 +2,10 @@
 //! templates a new assessment can start from. They are data, files in the
 //! Gapmap format under `public/templates/`, compiled in so that they work
 //! offline; `tests/templates.rs` checks that each is valid.
+//!
+//! A template's text is read only through [`template_assessment`], which
+//! the first visit does not download (see `chunks`): [`TEMPLATES`] holds
+//! what the "New assessment" dialog shows.
 
 use crate::core::{format, Assessment};
 
@@ -27,9 +31,24 @@ pub const EXAMPLE: Template = Template {
     text: include_str!("../../public/templates/example.json"),
 };
 
-/// The templates offered by "New assessment".
-pub const TEMPLATES: &[Template] = &[Template {
+/// A template offered by "New assessment", by name; its text is in
+/// [`template_assessment`].
+pub struct Offered {
+    pub name: &'static str,
+    pub description: &'static str,
+}
+
+/// The templates offered by "New assessment", in the order of
+/// [`template_assessment`]'s texts.
+pub const TEMPLATES: &[Offered] = &[Offered {
     name: "Production readiness of a web service",
     description: "Twelve categories of checks, each with a default priority and typical effort.",
-    text: include_str!("../../public/templates/web-service.json"),
 }];
+
+/// The assessment of template `index` of [`TEMPLATES`]; `None` for no such
+/// template, or a broken built-in file (which `tests/templates.rs` rules out).
+pub fn template_assessment(index: usize) -> Option<Assessment> {
+    const TEXTS: &[&str] = &[include_str!("../../public/templates/web-service.json")];
+    let text = TEXTS.get(index)?;
+    format::load(text.as_bytes()).ok()
+}
