@@ -41,6 +41,20 @@ fn both_files_are_canonical() {
     }
 }
 
+/// The first run stores the example's text as it is, without the core
+/// (`envelope::seal_text`): it must be what sealing the loaded example
+/// writes, so that the stored entry is the one a save would have made.
+#[test]
+fn the_example_sealed_as_text_is_the_example_sealed() {
+    use gapmap::storage::envelope::{file_id, open, seal, seal_text};
+    let example = load("example.json", EXAMPLE);
+    assert_eq!(format::save(&example), EXAMPLE, "the example is canonical");
+    let sealed = seal_text(EXAMPLE, 1, 1_763_800_000_000.0);
+    assert_eq!(sealed, seal(&example, 1, 1_763_800_000_000.0));
+    assert_eq!(open(&sealed).map(|stored| stored.assessment), Ok(example.clone()));
+    assert_eq!(file_id(EXAMPLE), Some(example.id));
+}
+
 #[test]
 fn template_has_twelve_categories_of_five_to_eight_checks() {
     let template = load("web-service.json", TEMPLATE);

@@ -1,6 +1,6 @@
-//! The built-in assessments: the worked example a first run shows, and the
-//! templates a new assessment can start from. They are data, files in the
-//! Gapmap format under `public/templates/`, compiled in so that they work
+//! The built-in assessments: the worked example a first run stores (as its
+//! text, see `storage::local::seed`), and the templates a new assessment
+//! can start from. They are data, files in the Gapmap format under `public/templates/`, compiled in so that they work
 //! offline; `tests/templates.rs` checks that each is valid.
 //!
 //! A template's text is read only through [`template_assessment`], which
@@ -8,6 +8,7 @@
 //! what the "New assessment" dialog shows.
 
 use crate::core::{format, Assessment};
+use crate::storage::envelope::Figures;
 
 /// A built-in assessment to start from.
 pub struct Template {
@@ -17,10 +18,10 @@ pub struct Template {
 }
 
 impl Template {
-    /// The template's assessment; `None` only if the built-in file is broken,
-    /// which `tests/templates.rs` rules out.
-    pub fn assessment(&self) -> Option<Assessment> {
-        format::load(self.text.as_bytes()).ok()
+    /// The built-in file's text: canonical, as `tests/templates.rs` checks,
+    /// so that it is stored as it is, without the core.
+    pub fn text(&self) -> &'static str {
+        self.text
     }
 }
 
@@ -30,6 +31,11 @@ pub const EXAMPLE: Template = Template {
     description: "A filled-in assessment to explore every part of Gapmap.",
     text: include_str!("../../public/templates/example.json"),
 };
+
+/// The example's numbers as the library lists them, worked out by the core
+/// ahead of time (`tests/web.rs` checks them against it): a first run lists
+/// the example whole at once, without the core.
+pub const EXAMPLE_FIGURES: Figures = Figures { overall: Some(56.7), level: Some("MVP"), blockers: 3 };
 
 /// A template offered by "New assessment", by name; its text is in
 /// [`template_assessment`].
