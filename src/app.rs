@@ -17,7 +17,8 @@
 //! - `offline`: the service worker, the update prompt, persistent storage.
 //! - `share`: "Copy share link", and the preview of a link opened (`#a=…`).
 //! - `chunks`: what a first visit does not download (the open assessment's
-//!   views, the Markdown importer, the share-link dialog, the templates),
+//!   views, the Markdown importer, the share-link dialog, the templates,
+//!   and the core's reading and writing behind every library action),
 //!   fetched on first use.
 //! - `exports`: the header's "More exports" menu (Markdown, CSV, Jira, GitHub, Azure DevOps).
 

@@ -364,9 +364,10 @@ pub fn ConflictDialog() -> impl IntoView {
         if matches!(choice, Choice::Skip) {
             return;
         }
+        let what = if matches!(choice, Choice::Replace) { "Replacing" } else { "Importing" };
         spawn_local(async move {
             if let Err(error) = chunks::resolve_conflict(library, notices, assessment, choice).await {
-                notices.error("Importing failed.", vec![error.to_string()]);
+                notices.error(format!("{what} failed."), vec![error.to_string()]);
             }
         });
     };
