@@ -12,12 +12,14 @@
 //!   (`overview`, `gaps`, `roadmap`, `costs`, `kpis_risks`, `settings`).
 //! - `editor`: the open assessment's state, undo and saving.
 //! - `widgets`: inputs, dialogs and disclosures shared by the views.
-//! - `notices`, `files`, `templates`: messages, downloads, built-in assessments.
+//! - `notices`, `files`: messages, downloads (the built-in assessments are
+//!   `crate::templates`).
 //! - `recovery`: the screen the panic hook shows, in plain DOM.
 //! - `offline`: the service worker, the update prompt, persistent storage.
 //! - `share`: "Copy share link", and the preview of a link opened (`#a=…`).
 //! - `chunks`: what a first visit does not download (the open assessment's
-//!   views, the Markdown importer, the share-link dialog, the templates),
+//!   views, the Markdown importer, the share-link dialog, the templates,
+//!   and the core's reading and writing behind every library action),
 //!   fetched on first use.
 //! - `exports`: the header's "More exports" menu (Markdown, CSV, Jira, GitHub, Azure DevOps).
 
@@ -41,7 +43,6 @@ pub mod roadmap;
 pub mod route;
 pub mod settings;
 pub mod share;
-pub mod templates;
 pub mod widgets;
 
 use leptos::prelude::*;

@@ -5,6 +5,8 @@
 //!   shared by the browser app and the `gapmap` command line.
 //! - [`storage`]: what the app keeps in local storage; its browser half is
 //!   wasm32 only.
+//! - [`templates`]: the built-in assessments (the first run's example, the
+//!   templates), as data.
 //! - `app` (wasm32 only): the Leptos app.
 //! - `fuzzing` (feature `fuzzing`): the properties the fuzz targets check.
 //!
@@ -12,6 +14,7 @@
 
 pub mod core;
 pub mod storage;
+pub mod templates;
 
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;

@@ -41,6 +41,20 @@ fn both_files_are_canonical() {
     }
 }
 
+/// The first run stores the example's text as it is, without the core
+/// (`envelope::seal_text`): it must be what sealing the loaded example
+/// writes, so that the stored entry is the one a save would have made.
+#[test]
+fn the_example_sealed_as_text_is_the_example_sealed() {
+    use gapmap::storage::envelope::{file_id, open, seal, seal_text};
+    let example = load("example.json", EXAMPLE);
+    assert_eq!(format::save(&example), EXAMPLE, "the example is canonical");
+    let sealed = seal_text(EXAMPLE, 1, 1_763_800_000_000.0);
+    assert_eq!(sealed, seal(&example, 1, 1_763_800_000_000.0));
+    assert_eq!(open(&sealed).map(|stored| stored.assessment), Ok(example.clone()));
+    assert_eq!(file_id(EXAMPLE), Some(example.id));
+}
+
 #[test]
 fn template_has_twelve_categories_of_five_to_eight_checks() {
     let template = load("web-service.json", TEMPLATE);
@@ -90,4 +104,18 @@ fn example_tells_its_story() {
     assert!(projected[2] >= threshold, "never reaches the ready threshold: {projected:?}");
     assert!(projected.windows(2).all(|w| w[0] <= w[1]), "the projection falls: {projected:?}");
     assert!(summary.phases.iter().any(|p| p.load == Load::AtRisk), "no phase is at risk on load");
+}
+
+/// A first run lists the example with numbers worked out ahead of time
+/// (`gapmap::templates::EXAMPLE_FIGURES`, so that the library needs no core):
+/// they must be the core's, and the text stored must be the file's.
+#[test]
+fn the_example_is_seeded_with_the_cores_own_numbers() {
+    use gapmap::storage::envelope::Entry;
+    use gapmap::templates::{EXAMPLE as SEEDED, EXAMPLE_FIGURES};
+    assert_eq!(SEEDED.text(), EXAMPLE);
+    let entry = Entry::of(&load("example.json", EXAMPLE), 1, 0.0);
+    let figures = (entry.overall, entry.level.as_deref(), entry.blockers);
+    let seeded = (EXAMPLE_FIGURES.overall, EXAMPLE_FIGURES.level, EXAMPLE_FIGURES.blockers);
+    assert_eq!(seeded, figures, "EXAMPLE_FIGURES in src/templates.rs is stale: set it to what the core computes");
 }

@@ -10,7 +10,11 @@
 //! What sits behind a door is what a first visit to the library never
 //! needs: the views of an open assessment (and everything only they use:
 //! charts, report, exports, CSV), the Markdown importer, the share-link
-//! dialog (and its decoder) and the templates' texts.
+//! dialog (and its decoder) and the templates' texts. So does the core's
+//! reading, writing and scoring of assessments: the library lists its index
+//! (or each entry's quick line, see `storage::local::listing`) without it,
+//! and every write, export and import of the library, and the rebuild of
+//! its index, goes through the `gapmap_library` chunk.
 //!
 //! **Invariant**: a chunk that cannot be fetched (the network went away
 //! before the service worker kept the release) is a [`ChunkError`] with a
@@ -18,8 +22,15 @@
 
 use leptos::prelude::*;
 
+use super::files::PickedFile;
+use super::import::{Choice, MarkdownQueue, Pending};
+use super::library::{Action, Library};
+use super::notices::Notices;
 use super::route::Tab;
 use crate::core::import::Import;
+use crate::core::Assessment;
+use crate::storage::envelope::Entry;
+use crate::storage::StorageError;
 
 /// A part of the app could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +90,7 @@ pub async fn import_markdown(text: String) -> Result<Import, ChunkError> {
     }
 }
 
-/// Template `index` of [`super::templates::TEMPLATES`].
+/// Template `index` of [`crate::templates::TEMPLATES`].
 pub async fn template(index: usize) -> Result<Option<crate::core::Assessment>, ChunkError> {
     #[cfg(feature = "split")]
     {
@@ -87,7 +98,7 @@ pub async fn template(index: usize) -> Result<Option<crate::core::Assessment>, C
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(super::templates::template_assessment(index))
+        Ok(crate::templates::template_assessment(index))
     }
 }
 
@@ -100,6 +111,93 @@ pub async fn shared_link_dialog() -> Result<AnyView, ChunkError> {
     #[cfg(not(feature = "split"))]
     {
         Ok(views::shared_link_dialog())
+    }
+}
+
+/// Rebuilds the library's index from the stored entries, with the core
+/// (`storage::local::entries`), and returns it.
+pub async fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::rebuild_index().await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(crate::storage::local::entries())
+    }
+}
+
+/// Does one of the library's actions (see [`Action`]).
+pub async fn library_action(library: Library, action: Action) -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::library_action(library, action).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        super::library::run(library, action);
+        Ok(())
+    }
+}
+
+/// Imports files the user picked or dropped (see `import::import_files`).
+pub async fn import_files(
+    library: Library,
+    notices: Notices,
+    waiting: Pending,
+    files: Vec<PickedFile>,
+) -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::import_files(library, notices, waiting, files).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        super::import::import_files(library, notices, waiting, files);
+        Ok(())
+    }
+}
+
+/// Does the user's choice for an import whose id is taken.
+pub async fn resolve_conflict(
+    library: Library,
+    notices: Notices,
+    assessment: Assessment,
+    choice: Choice,
+) -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::resolve_conflict(library, notices, assessment, choice).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        super::import::resolve(library, notices, assessment, choice);
+        Ok(())
+    }
+}
+
+/// Saves a Markdown import the user confirmed.
+pub async fn confirm_markdown(library: Library, notices: Notices, assessment: Assessment) -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::confirm_markdown(library, notices, assessment).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        super::import::confirm_markdown(library, notices, assessment);
+        Ok(())
+    }
+}
+
+/// The preview of the Markdown document that waits first for the user.
+pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::markdown_preview(queue).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(super::import::markdown_preview(queue))
     }
 }
 
@@ -123,7 +221,10 @@ mod split {
     use leptos::prelude::*;
     use leptos::wasm_split::wasm_split;
 
-    use super::{ChunkError, Import, Tab};
+    use super::{
+        Action, Assessment, Choice, ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile,
+        StorageError, Tab,
+    };
 
     #[wasm_split(
         gapmap_assessment,
@@ -142,11 +243,59 @@ mod split {
 
     #[wasm_split(gapmap_templates, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn template(index: usize) -> Result<Option<crate::core::Assessment>, ChunkError> {
-        Ok(super::super::templates::template_assessment(index))
+        Ok(crate::templates::template_assessment(index))
     }
 
     #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn import_markdown(text: String) -> Result<Import, ChunkError> {
         Ok(crate::core::import::markdown::import(&text))
+    }
+
+    #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkError> {
+        Ok(crate::app::import::markdown_preview(queue))
+    }
+
+    #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkError> {
+        Ok(crate::storage::local::entries())
+    }
+
+    #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn library_action(library: Library, action: Action) -> Result<(), ChunkError> {
+        crate::app::library::run(library, action);
+        Ok(())
+    }
+
+    #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn import_files(
+        library: Library,
+        notices: Notices,
+        waiting: Pending,
+        files: Vec<PickedFile>,
+    ) -> Result<(), ChunkError> {
+        crate::app::import::import_files(library, notices, waiting, files);
+        Ok(())
+    }
+
+    #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn resolve_conflict(
+        library: Library,
+        notices: Notices,
+        assessment: Assessment,
+        choice: Choice,
+    ) -> Result<(), ChunkError> {
+        crate::app::import::resolve(library, notices, assessment, choice);
+        Ok(())
+    }
+
+    #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn confirm_markdown(
+        library: Library,
+        notices: Notices,
+        assessment: Assessment,
+    ) -> Result<(), ChunkError> {
+        crate::app::import::confirm_markdown(library, notices, assessment);
+        Ok(())
     }
 }

@@ -40,7 +40,7 @@ fn conflicts() -> Conflicts {
 
 /// A Markdown document read and waiting for the user to confirm its import.
 #[derive(Clone)]
-struct MarkdownImport {
+pub struct MarkdownImport {
     /// The name of the file it came from.
     file: String,
     import: Import,
@@ -48,7 +48,7 @@ struct MarkdownImport {
 
 /// Markdown imports that wait, in order, for the user to confirm or cancel.
 #[derive(Clone, Copy)]
-struct MarkdownQueue(RwSignal<Vec<MarkdownImport>>);
+pub struct MarkdownQueue(RwSignal<Vec<MarkdownImport>>);
 
 fn markdown_queue() -> MarkdownQueue {
     match use_context::<MarkdownQueue>() {
@@ -130,8 +130,9 @@ enum Outcome {
 /// Reads the files and brings every valid assessment in them into the
 /// library; Markdown documents wait, one after another, in their dialog for
 /// the user's confirmation. Several files get one notice that sums up every
-/// file: what came in, what waits, what failed and why.
-fn import_files(library: Library, notices: Notices, waiting: Pending, mut files: Vec<PickedFile>) {
+/// file: what came in, what waits, what failed and why. Only the door of
+/// [`chunks::import_files`] calls it: the core comes with its chunk.
+pub fn import_files(library: Library, notices: Notices, waiting: Pending, mut files: Vec<PickedFile>) {
     if files.len() == 1 {
         if let Some(file) = files.pop() {
             return import_one_file(library, notices, waiting, file);
@@ -280,7 +281,9 @@ fn import_list(library: Library, notices: Notices, waiting: Pending, list: Optio
     }
     spawn_local(async move {
         let files = read_files(files).await;
-        import_files(library, notices, waiting, files);
+        if let Err(error) = chunks::import_files(library, notices, waiting, files).await {
+            notices.error("The files were not imported.", vec![error.to_string()]);
+        }
     });
 }
 
@@ -350,43 +353,30 @@ pub fn ConflictDialog() -> impl IntoView {
             pending.0.set(Vec::new());
         }
     });
-    let first = move || pending.0.with(|p| p.first().cloned());
     let resolve = move |choice: Choice| {
-        let Some(assessment) = first() else { return };
+        let mut first = None;
         pending.0.update(|p| {
-            p.remove(0);
+            if !p.is_empty() {
+                first = Some(p.remove(0));
+            }
         });
-        match choice {
-            Choice::Replace => {
-                if library.report("Replacing", library.put(&assessment)) {
-                    notices.info(format!("Replaced \u{201c}{}\u{201d}.", assessment.title));
-                    // The open editor holds the replaced version, and its next
-                    // save would meet a newer revision: leave it.
-                    let open_here = matches!(
-                        Route::parse(&window().location().hash().unwrap_or_default()),
-                        Route::Assessment { id, .. } if id == assessment.id
-                    );
-                    if open_here {
-                        navigate(&Route::Library);
-                    }
-                }
-            }
-            Choice::KeepBoth => {
-                let mut copy = assessment;
-                copy.id = new_id();
-                if library.report("Importing", library.put(&copy)) {
-                    notices.info(format!("Imported \u{201c}{}\u{201d} as a copy.", copy.title));
-                }
-            }
-            Choice::Skip => {}
+        let Some(assessment) = first else { return };
+        if matches!(choice, Choice::Skip) {
+            return;
         }
+        let what = if matches!(choice, Choice::Replace) { "Replacing" } else { "Importing" };
+        spawn_local(async move {
+            if let Err(error) = chunks::resolve_conflict(library, notices, assessment, choice).await {
+                notices.error(format!("{what} failed."), vec![error.to_string()]);
+            }
+        });
     };
     let title = Signal::derive(move || "This assessment is already in the library".to_string());
     view! {
         <Dialog open title>
             <p>
                 "The file holds \u{201c}"
-                {move || first().map(|a| a.title).unwrap_or_default()}
+                {move || pending.0.with(|p| p.first().map(|a| a.title.clone())).unwrap_or_default()}
                 "\u{201d}, and an assessment with the same id is already saved here. "
                 "Replace the saved one with the file, or keep both?"
             </p>
@@ -405,11 +395,61 @@ pub fn ConflictDialog() -> impl IntoView {
     }
 }
 
+/// What to do with an import whose id is taken.
 #[derive(Clone, Copy)]
-enum Choice {
+pub enum Choice {
     Replace,
     KeepBoth,
     Skip,
+}
+
+/// Does the user's choice for an import whose id is taken. Only the door
+/// of [`chunks::resolve_conflict`] calls it: the core comes with its chunk.
+pub fn resolve(library: Library, notices: Notices, assessment: Assessment, choice: Choice) {
+    match choice {
+        Choice::Replace => {
+            if library.report("Replacing", library.put(&assessment)) {
+                notices.info(format!("Replaced \u{201c}{}\u{201d}.", assessment.title));
+                // The open editor holds the replaced version, and its next
+                // save would meet a newer revision: leave it.
+                let open_here = matches!(
+                    Route::parse(&window().location().hash().unwrap_or_default()),
+                    Route::Assessment { id, .. } if id == assessment.id
+                );
+                if open_here {
+                    navigate(&Route::Library);
+                }
+            }
+        }
+        Choice::KeepBoth => {
+            let mut copy = assessment;
+            copy.id = new_id();
+            if library.report("Importing", library.put(&copy)) {
+                notices.info(format!("Imported \u{201c}{}\u{201d} as a copy.", copy.title));
+            }
+        }
+        Choice::Skip => {}
+    }
+}
+
+/// Saves a confirmed Markdown import (beside an assessment with its id, if
+/// any) and shows the library. Only the door of
+/// [`chunks::confirm_markdown`] calls it.
+pub fn confirm_markdown(library: Library, notices: Notices, mut assessment: Assessment) {
+    if library.contains(&assessment.id) {
+        assessment.id = new_id();
+    }
+    if library.report("Importing", library.put(&assessment)) {
+        notices.info(format!("Imported \u{201c}{}\u{201d}.", assessment.title));
+        navigate(&Route::Library);
+    }
+}
+
+/// The preview of the first document of the queue, following it. Only the
+/// door of [`chunks::markdown_preview`] calls it: the preview's numbers come
+/// from the core, which comes with the importer's chunk.
+pub fn markdown_preview(queue: MarkdownQueue) -> AnyView {
+    (move || queue.0.with(|q| q.first().map(preview))).into_any()
 }
 
 /// Shows the first Markdown document waiting to be imported: what the
@@ -446,19 +486,29 @@ pub fn MarkdownDialog() -> impl IntoView {
     };
     let confirm = move |_| {
         let Some(MarkdownImport { import, .. }) = take() else { return };
-        let mut assessment = import.assessment;
-        if library.contains(&assessment.id) {
-            assessment.id = new_id();
-        }
-        if library.report("Importing", library.put(&assessment)) {
-            notices.info(format!("Imported \u{201c}{}\u{201d}.", assessment.title));
-            navigate(&Route::Library);
-        }
+        spawn_local(async move {
+            if let Err(error) = chunks::confirm_markdown(library, notices, import.assessment).await {
+                notices.error("Importing failed.", vec![error.to_string()]);
+            }
+        });
     };
     let title = Signal::derive(|| "Import Markdown".to_string());
     view! {
         <Dialog open title>
-            {move || queue.0.with(|q| q.first().map(preview))}
+            // Shown once a document is read, so its chunk (the importer's) is here.
+            {move || {
+                open.get()
+                    .then(|| {
+                        Suspend::new(async move {
+                            chunks::markdown_preview(queue)
+                                .await
+                                .unwrap_or_else(|error| {
+                                    view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }
+                                        .into_any()
+                                })
+                        })
+                    })
+            }}
             <div class="dialog-actions">
                 <button class="button" on:click=cancel>
                     "Cancel"

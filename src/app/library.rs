@@ -9,31 +9,41 @@ use super::files;
 use super::import;
 use super::notices::Notices;
 use super::route::{navigate, Route, Tab};
-use super::templates::{EXAMPLE, TEMPLATES};
 use super::widgets::dialog::Dialog;
 use crate::core::{display, Assessment};
-use crate::storage::envelope::{Entry, Stored, Unreadable, PREFIX};
+use crate::storage::envelope::{self, Entry, Stored, Unreadable, PREFIX};
 use crate::storage::{local, usage_warning, StorageError};
+use crate::templates::{EXAMPLE, EXAMPLE_FIGURES, TEMPLATES};
 
 /// The saved assessments, from context; every change goes through storage
 /// first and is then read back, so the list never shows what was not saved.
+///
+/// The list itself needs no core (see [`local::listing`]): what does (every
+/// write, every export, and rebuilding the index) runs behind the doors of
+/// [`chunks`], so that the first screen comes without the core.
 #[derive(Clone, Copy)]
 pub struct Library {
     pub entries: RwSignal<Vec<Entry>>,
     /// How many bytes Gapmap's entries take in local storage.
     pub used_bytes: RwSignal<usize>,
     notices: Notices,
+    /// A rebuild of the index is under way.
+    rebuilding: StoredValue<bool>,
 }
 
 impl Library {
-    /// Reads the library; on the very first run, adds the example assessment.
+    /// Reads the library; on the very first run, adds the example assessment
+    /// (stored as its text, with its numbers worked out ahead: no core).
     pub fn open(notices: Notices) -> Self {
-        let library = Library { entries: RwSignal::new(Vec::new()), used_bytes: RwSignal::new(0), notices };
+        let library = Library {
+            entries: RwSignal::new(Vec::new()),
+            used_bytes: RwSignal::new(0),
+            notices,
+            rebuilding: StoredValue::new(false),
+        };
         if local::flag("seeded").is_none() {
-            if let Some(example) = EXAMPLE.assessment() {
-                if local::entries().map(|e| e.is_empty()).unwrap_or(false) {
-                    let _ = local::save(&example, 0);
-                }
+            if local::listing().map(|l| l.entries.is_empty()).unwrap_or(false) {
+                let _ = local::seed(EXAMPLE.text(), EXAMPLE_FIGURES);
             }
             let _ = local::set_flag("seeded", "1");
         }
@@ -59,16 +69,65 @@ impl Library {
         }
     }
 
-    /// Reads the list again from storage.
+    /// Reads the list again from storage. When the index does not match the
+    /// stored entries, the list shows their quick lines at once, and the
+    /// index is rebuilt after the page is painted.
     pub fn refresh(&self) {
         self.measure();
-        match local::entries() {
-            Ok(mut entries) => {
-                entries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
-                self.entries.set(entries);
+        match local::listing() {
+            Ok(listing) => {
+                self.show(listing.entries);
+                if listing.stale {
+                    self.rebuild();
+                }
             }
             Err(error) => self.notices.error("The library could not be read.", vec![error.to_string()]),
         }
+    }
+
+    fn show(&self, mut entries: Vec<Entry>) {
+        entries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        let _ = self.entries.try_set(entries);
+    }
+
+    /// Rebuilds the index with the core (behind its door), once the page is
+    /// painted, and shows it. One at a time: a refresh meanwhile shows quick
+    /// lines, and the rebuild's end reads the list again.
+    fn rebuild(&self) {
+        if self.rebuilding.try_get_value() != Some(false) {
+            return;
+        }
+        self.rebuilding.set_value(true);
+        let library = *self;
+        // After the next frame: the first paint does not wait for the chunk.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    leptos::task::spawn_local(async move {
+                        let rebuilt = chunks::rebuild_index().await;
+                        if library.rebuilding.try_set_value(false).is_some() {
+                            return;
+                        }
+                        match rebuilt {
+                            // What was saved meanwhile is in the index; if the
+                            // index could not be written, the rebuilt lines are
+                            // shown (and no second rebuild is started).
+                            Ok(Ok(rebuilt)) => match local::listing() {
+                                Ok(listing) if !listing.stale => library.show(listing.entries),
+                                _ => library.show(rebuilt),
+                            },
+                            Ok(Err(error)) => {
+                                library.notices.error("The library could not be read.", vec![error.to_string()])
+                            }
+                            Err(error) => library
+                                .notices
+                                .error("The library\u{2019}s scores could not be computed.", vec![error.to_string()]),
+                        }
+                    })
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     }
 
     /// Whether an assessment with this id is saved.
@@ -92,15 +151,31 @@ impl Library {
         result
     }
 
-    /// Removes an assessment; returns it, for undo.
-    pub fn remove(&self, id: &str) -> Option<Assessment> {
-        let stored = self.get(id).and_then(Result::ok).map(|s| s.assessment);
+    /// Removes an assessment; returns its stored text, for undo.
+    pub fn remove(&self, id: &str) -> Option<String> {
+        let stored = local::raw(id).ok().flatten();
         if let Err(error) = local::remove(id) {
             self.notices.error("The assessment could not be deleted.", vec![error.to_string()]);
             return None;
         }
         self.refresh();
         stored
+    }
+
+    /// The line of `id` in the list.
+    fn entry(&self, id: &str) -> Option<Entry> {
+        self.entries.with_untracked(|entries| entries.iter().find(|e| e.id == id).cloned())
+    }
+
+    /// Does `action` behind its door (the core's chunk, on first use).
+    fn act(&self, action: Action) {
+        let (library, notices) = (*self, self.notices);
+        let what = action.what();
+        leptos::task::spawn_local(async move {
+            if let Err(error) = chunks::library_action(library, action).await {
+                notices.error(format!("{what} failed."), vec![error.to_string()]);
+            }
+        });
     }
 
     /// Reports a failed save as an error notice.
@@ -110,6 +185,109 @@ impl Library {
             Err(error) => {
                 self.notices.error(format!("{what} failed."), vec![error.to_string()]);
                 false
+            }
+        }
+    }
+}
+
+/// What the library does with the core: run by [`run`] behind the door of
+/// [`chunks::library_action`].
+pub enum Action {
+    Duplicate(String),
+    Rename {
+        id: String,
+        title: String,
+    },
+    /// The assessment's file, downloaded.
+    Export(String),
+    /// One bundle of these assessments, downloaded.
+    ExportAll(Vec<String>),
+    /// The undo of a delete, when the id was taken since (by an import): the
+    /// removed entry's stored text, restored beside under a new id.
+    RestoreCopy(String),
+    /// A new assessment: blank, or a copy of a template's; with the title
+    /// typed in the dialog, if any; opened once saved (the dialog then
+    /// closes and forgets the title).
+    Create {
+        template: Option<Box<Assessment>>,
+        title: RwSignal<String>,
+        open: RwSignal<bool>,
+    },
+}
+
+impl Action {
+    /// What the action is, for a message of its failure.
+    fn what(&self) -> &'static str {
+        match self {
+            Action::Duplicate(_) => "Duplicating",
+            Action::Rename { .. } => "Renaming",
+            Action::Export(_) | Action::ExportAll(_) => "The export",
+            Action::RestoreCopy(_) => "Restoring",
+            Action::Create { .. } => "Creating the assessment",
+        }
+    }
+}
+
+/// Does a library action, with the same messages as ever. Only
+/// [`chunks::library_action`] calls it: the core comes with its chunk.
+pub fn run(library: Library, action: Action) {
+    let notices = library.notices;
+    let load = |id: &str| library.get(id).and_then(Result::ok).map(|s| s.assessment);
+    match action {
+        Action::Duplicate(id) => {
+            let Some(mut copy) = load(&id) else { return };
+            copy.id = new_id();
+            copy.title = format!("{} (copy)", copy.title);
+            library.report("Duplicating", library.put(&copy));
+        }
+        Action::Rename { id, title } => {
+            let Some(mut assessment) = load(&id) else { return };
+            if title.trim().is_empty() || title == assessment.title {
+                return;
+            }
+            assessment.title = title.trim().to_string();
+            library.report("Renaming", library.put(&assessment));
+        }
+        Action::Export(id) => {
+            let Some(assessment) = load(&id) else { return };
+            if let Err(e) = files::download_assessment(&assessment) {
+                notices.error("The export failed.", vec![e]);
+            }
+        }
+        Action::ExportAll(ids) => {
+            let assessments: Vec<Assessment> = ids.iter().filter_map(|id| load(id)).collect();
+            if assessments.is_empty() {
+                notices.info("There is nothing to export yet.");
+                return;
+            }
+            if let Err(e) = files::download_bundle("gapmap-library.json", &assessments) {
+                notices.error("The export failed.", vec![e]);
+            }
+        }
+        Action::RestoreCopy(text) => match envelope::open(&text) {
+            Ok(Stored { mut assessment, .. }) => {
+                assessment.id = new_id();
+                library.report("Restoring", library.put(&assessment));
+            }
+            Err(Unreadable::TooNew { message, .. } | Unreadable::Damaged { message }) => {
+                notices.error("Restoring failed.", vec![message]);
+            }
+        },
+        Action::Create { template, title, open } => {
+            let blank = template.is_none();
+            let mut assessment = template.map_or_else(|| Assessment::new("", ""), |template| *template);
+            assessment.id = new_id();
+            let typed = title.get_untracked();
+            if !typed.trim().is_empty() {
+                assessment.title = typed.trim().to_string();
+            } else if blank {
+                assessment.title = "Untitled assessment".to_string();
+            }
+            assessment.assessed_on = Some(today());
+            if library.report("Creating the assessment", library.put(&assessment)) {
+                open.set(false);
+                title.set(String::new());
+                navigate(&Route::Assessment { id: assessment.id, tab: Tab::Overview });
             }
         }
     }
@@ -210,19 +388,12 @@ pub fn LibraryScreen() -> impl IntoView {
     library.refresh();
 
     let export_all = move |_| {
-        let assessments: Vec<Assessment> = library
-            .entries
-            .get_untracked()
-            .iter()
-            .filter_map(|e| library.get(&e.id).and_then(Result::ok).map(|s| s.assessment))
-            .collect();
-        if assessments.is_empty() {
+        let ids: Vec<String> = library.entries.with_untracked(|e| e.iter().map(|e| e.id.clone()).collect());
+        if ids.is_empty() {
             notices.info("There is nothing to export yet.");
             return;
         }
-        if let Err(e) = files::download_bundle("gapmap-library.json", &assessments) {
-            notices.error("The export failed.", vec![e]);
-        }
+        library.act(Action::ExportAll(ids));
     };
 
     view! {
@@ -270,9 +441,11 @@ pub fn LibraryScreen() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
+                        // A quick line and its full one are one row: only the
+                        // numbers change (and an entry found unreadable).
                         <For
                             each=move || library.entries.get()
-                            key=|e| (e.id.clone(), e.revision, e.title.clone())
+                            key=|e| (e.id.clone(), e.revision, e.title.clone(), e.unreadable.is_some(), e.read_only)
                             let:entry
                         >
                             <LibraryRow entry />
@@ -294,19 +467,8 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
     let href = Route::Assessment { id: entry.id.clone(), tab: Tab::Overview }.href();
     let title = entry.title.clone();
 
-    let load = move || library.get(&id.get_value()).and_then(Result::ok).map(|s| s.assessment);
-    let duplicate = move |_| {
-        let Some(mut copy) = load() else { return };
-        copy.id = new_id();
-        copy.title = format!("{} (copy)", copy.title);
-        library.report("Duplicating", library.put(&copy));
-    };
-    let export = move |_| {
-        let Some(assessment) = load() else { return };
-        if let Err(e) = files::download_assessment(&assessment) {
-            notices.error("The export failed.", vec![e]);
-        }
-    };
+    let duplicate = move |_| library.act(Action::Duplicate(id.get_value()));
+    let export = move |_| library.act(Action::Export(id.get_value()));
     let download_raw = move |_| {
         let id = id.get_value();
         if let Ok(Some(text)) = local::raw(&id) {
@@ -314,16 +476,21 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
         }
     };
     let delete = move |_| {
-        let Some(removed) = library.remove(&id.get_value()) else { return };
-        let title = removed.title.clone();
+        let id = id.get_value();
+        let line = library.entry(&id);
+        let Some(removed) = library.remove(&id) else { return };
+        let title = line.as_ref().map_or_else(|| id.clone(), |line| line.title.clone());
         notices.info_with_action(format!("Deleted \u{201c}{title}\u{201d}."), "Undo", move || {
-            // Something else may have taken the id since (an import):
-            // restore beside it rather than over it.
-            let mut restored = removed.clone();
-            if library.contains(&restored.id) {
-                restored.id = new_id();
+            // Put back byte for byte. Something else may have taken the id
+            // since (an import): then restore beside it rather than over it.
+            match local::restore(&id, &removed, line.clone()) {
+                Ok(true) => library.refresh(),
+                Ok(false) => library.act(Action::RestoreCopy(removed.clone())),
+                Err(error) => {
+                    library.refresh();
+                    library.report("Restoring", Err(error));
+                }
             }
-            library.report("Restoring", library.put(&restored));
         });
     };
     let rename = move |new_title: String| {
@@ -332,14 +499,22 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
             return;
         }
         renaming.set(false);
-        let Some(mut assessment) = load() else { return };
-        if new_title.trim().is_empty() || new_title == assessment.title {
+        if new_title.trim().is_empty() || local::stored_title(&id.get_value()).is_some_and(|t| t == new_title) {
             return;
         }
-        assessment.title = new_title.trim().to_string();
-        library.report("Renaming", library.put(&assessment));
+        library.act(Action::Rename { id: id.get_value(), title: new_title });
     };
 
+    // The row's line as the list has it now: a quick line's numbers follow.
+    let line = {
+        let entry = entry.clone();
+        Memo::new(move |_| {
+            library
+                .entries
+                .with(|entries| entries.iter().find(|e| e.id == entry.id).cloned())
+                .unwrap_or_else(|| entry.clone())
+        })
+    };
     // A newer entry opens read-only; a damaged one does not open at all.
     let openable = entry.unreadable.is_none() || entry.read_only;
     view! {
@@ -349,7 +524,7 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
                     if renaming.get() {
                         let rename = rename;
                         // The stored title: an open editor may have changed it since the list was read.
-                        let current = load().map_or_else(|| title.clone(), |a| a.title);
+                        let current = local::stored_title(&id.get_value()).unwrap_or_else(|| title.clone());
                         view! {
                             <input
                                 class="input"
@@ -391,11 +566,11 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
                     })}
             </th>
             <td>{entry.system.clone()}</td>
-            <td>{entry.assessed_on.clone().unwrap_or_default()}</td>
-            <td class="num">{display::score(entry.overall)}</td>
-            <td>{entry.level.clone().unwrap_or_else(|| "—".to_string())}</td>
-            <td class="num">{entry.blockers}</td>
-            <td>{saved_label(entry.saved_at)}</td>
+            <td class="date">{entry.assessed_on.clone().unwrap_or_default()}</td>
+            <td class="num">{move || figure(line.get(), |e| display::score(e.overall))}</td>
+            <td>{move || figure(line.get(), |e| e.level.clone().unwrap_or_else(|| "—".to_string()))}</td>
+            <td class="num">{move || figure(line.get(), |e| e.blockers.to_string())}</td>
+            <td class="date">{saved_label(entry.saved_at)}</td>
             <td class="row-actions">
                 {if entry.unreadable.is_some() {
                     let name = entry.title.clone();
@@ -456,6 +631,20 @@ fn LibraryRow(entry: Entry) -> impl IntoView {
     }
 }
 
+/// A number of a library line, or, while it is not computed yet, an
+/// ellipsis that says so.
+fn figure(entry: Entry, text: impl Fn(&Entry) -> String) -> AnyView {
+    if entry.pending {
+        view! {
+            <span aria-hidden="true">"\u{2026}"</span>
+            <span class="visually-hidden">"Not computed yet"</span>
+        }
+        .into_any()
+    } else {
+        text(&entry).into_any()
+    }
+}
+
 /// Asks for a title and a starting point, then creates and opens the assessment.
 #[component]
 fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
@@ -464,36 +653,23 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
     // 0 = blank; i + 1 = TEMPLATES[i].
     let start = RwSignal::new(if TEMPLATES.is_empty() { 0_usize } else { 1 });
     let notices = library.notices;
-    // The title typed, on a blank assessment or on a template's copy.
-    let created = move |mut assessment: Assessment, blank: bool| {
-        assessment.id = new_id();
-        let typed = title.get_untracked();
-        assessment.title = if typed.trim().is_empty() {
-            if blank {
-                "Untitled assessment".to_string()
-            } else {
-                assessment.title
-            }
-        } else {
-            typed.trim().to_string()
-        };
-        assessment.assessed_on = Some(today());
-        if library.report("Creating the assessment", library.put(&assessment)) {
-            open.set(false);
-            title.set(String::new());
-            navigate(&Route::Assessment { id: assessment.id, tab: Tab::Overview });
-        }
-    };
-    let create = move || match start.get_untracked().checked_sub(1) {
-        None => created(Assessment::new("", ""), true),
-        // A template's text comes with its chunk, on first use.
-        Some(index) => leptos::task::spawn_local(async move {
-            match chunks::template(index).await {
-                Ok(Some(assessment)) => created(assessment, false),
-                Ok(None) => {}
-                Err(error) => notices.error("The template could not be opened.", vec![error.to_string()]),
-            }
-        }),
+    let create = move || {
+        let start = start.get_untracked();
+        leptos::task::spawn_local(async move {
+            let template = match start.checked_sub(1) {
+                None => None,
+                // A template's text comes with its chunk, on first use.
+                Some(index) => match chunks::template(index).await {
+                    Ok(Some(assessment)) => Some(Box::new(assessment)),
+                    Ok(None) => return,
+                    Err(error) => {
+                        notices.error("The template could not be opened.", vec![error.to_string()]);
+                        return;
+                    }
+                },
+            };
+            library.act(Action::Create { template, title, open });
+        })
     };
     view! {
         <Dialog open title="New assessment">

@@ -60,11 +60,50 @@ pub enum Unreadable {
 
 /// Wraps an assessment for storage.
 pub fn seal(assessment: &Assessment, revision: u64, saved_at: f64) -> String {
-    let canonical = format::save(assessment);
+    seal_text(&format::save(assessment), revision, saved_at)
+}
+
+/// Wraps an assessment's canonical file text for storage, without reading
+/// it: for a text known to be canonical (the built-in example, which
+/// seeding stores without the core), `seal_text(&format::save(a), ..)` is
+/// `seal(a, ..)`.
+pub fn seal_text(canonical: &str, revision: u64, saved_at: f64) -> String {
     format!(
         "{{\"storage\":{STORAGE_VERSION},\"revision\":{revision},\"saved_at\":{saved_at},\"assessment\":{}}}",
         canonical.trim_end()
     )
+}
+
+/// The few fields of an assessment file that the library lists, read
+/// without the core (no decoding, no checks): unknown fields are skipped.
+#[derive(Deserialize)]
+struct QuickFile {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    system: String,
+    #[serde(default)]
+    assessed_on: Option<String>,
+}
+
+/// An envelope read as far as the library's quick line needs.
+#[derive(Deserialize)]
+struct QuickEnvelope {
+    revision: u64,
+    saved_at: f64,
+    assessment: QuickFile,
+}
+
+/// The id of an assessment file, read without the core.
+pub fn file_id(text: &str) -> Option<String> {
+    serde_json::from_str::<QuickFile>(text).ok().map(|file| file.id).filter(|id| !id.is_empty())
+}
+
+/// The title of the assessment in an envelope, read without the core.
+pub fn quick_title(text: &str) -> Option<String> {
+    serde_json::from_str::<QuickEnvelope>(text).ok().map(|envelope| envelope.assessment.title)
 }
 
 /// Reads the revision of an envelope without decoding the assessment.
@@ -81,16 +120,9 @@ pub fn stamp_of(text: &str) -> Option<(u64, f64)> {
 
 /// Opens an envelope.
 pub fn open(text: &str) -> Result<Stored, Unreadable> {
-    let envelope: EnvelopeIn = serde_json::from_str(text)
-        .map_err(|e| Unreadable::Damaged { message: format!("The saved entry is not readable: {e}.") })?;
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(not_an_envelope)?;
     if envelope.storage > STORAGE_VERSION {
-        return Err(Unreadable::TooNew {
-            message: format!(
-                "Saved by a newer Gapmap (storage version {}); this one reads up to {STORAGE_VERSION}.",
-                envelope.storage
-            ),
-            revision: envelope.revision,
-        });
+        return Err(newer_storage(envelope.storage, envelope.revision));
     }
     // Only what cannot be read makes an entry unreadable. An assessment saved
     // mid-edit may well have validation problems (a cost not named yet): the
@@ -111,6 +143,21 @@ pub fn open(text: &str) -> Result<Stored, Unreadable> {
     }
 }
 
+/// Why a text that is no envelope cannot be opened.
+fn not_an_envelope(error: serde_json::Error) -> Unreadable {
+    Unreadable::Damaged { message: format!("The saved entry is not readable: {error}.") }
+}
+
+/// Why an envelope of a newer storage version is only shown.
+fn newer_storage(storage: u32, revision: u64) -> Unreadable {
+    Unreadable::TooNew {
+        message: format!(
+            "Saved by a newer Gapmap (storage version {storage}); this one reads up to {STORAGE_VERSION}."
+        ),
+        revision,
+    }
+}
+
 /// Opens an entry written by a newer Gapmap as far as this one understands
 /// it, to be shown read-only (never saved: what this version does not know
 /// would be lost). `None` when even that is impossible.
@@ -128,6 +175,14 @@ pub fn open_read_only(text: &str) -> Option<Stored> {
 pub fn stored_file(text: &str) -> Option<String> {
     let envelope: EnvelopeIn = serde_json::from_str(text).ok()?;
     Some(format!("{}\n", envelope.assessment.get()))
+}
+
+/// The numbers of a library line (see [`Entry`]), worked out ahead of time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figures {
+    pub overall: Option<f64>,
+    pub level: Option<&'static str>,
+    pub blockers: usize,
 }
 
 /// One assessment as the library lists it.
@@ -156,6 +211,10 @@ pub struct Entry {
     /// The entry can be shown but not changed (written by a newer Gapmap).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub read_only: bool,
+    /// A quick line ([`Entry::quick`]): overall, level and blockers are not
+    /// computed yet. Never in the index.
+    #[serde(skip)]
+    pub pending: bool,
 }
 
 impl Entry {
@@ -174,6 +233,47 @@ impl Entry {
             saved_at,
             unreadable: None,
             read_only: false,
+            pending: false,
+        }
+    }
+
+    /// The library's line for a stored entry, read without the core: what
+    /// the envelope says (title, system, date, revision, save time), with
+    /// the numbers left to [`Entry::from_stored`] (`pending`). An envelope
+    /// that is no JSON, or written by a newer storage version, is listed as
+    /// `from_stored` lists it; what only decoding finds is left to that.
+    pub fn quick(id: &str, text: &str) -> Self {
+        let unknown = |title: String, revision: u64, saved_at: f64| Entry {
+            id: id.to_string(),
+            title,
+            system: String::new(),
+            assessed_on: None,
+            overall: None,
+            level: None,
+            blockers: 0,
+            revision,
+            saved_at,
+            unreadable: None,
+            read_only: false,
+            pending: true,
+        };
+        let header = match serde_json::from_str::<EnvelopeIn>(text) {
+            Ok(header) => header,
+            Err(error) => return Entry::unreadable(id, id.to_string(), not_an_envelope(error)),
+        };
+        let quick = serde_json::from_str::<QuickEnvelope>(text);
+        if header.storage > STORAGE_VERSION {
+            let title = quick.map_or_else(|_| id.to_string(), |envelope| envelope.assessment.title);
+            return Entry::unreadable(id, title, newer_storage(header.storage, header.revision));
+        }
+        match quick {
+            Ok(envelope) => Entry {
+                system: envelope.assessment.system,
+                assessed_on: envelope.assessment.assessed_on,
+                ..unknown(envelope.assessment.title, envelope.revision, envelope.saved_at)
+            },
+            // A field of an unexpected type: the full reading says what is wrong.
+            Err(_) => unknown(id.to_string(), header.revision, header.saved_at),
         }
     }
 
@@ -182,26 +282,35 @@ impl Entry {
         match open(text) {
             Ok(stored) => Entry::of(&stored.assessment, stored.revision, stored.saved_at),
             Err(unreadable) => {
-                let (message, read_only, revision) = match unreadable {
-                    Unreadable::TooNew { message, revision, .. } => (message, true, revision),
-                    Unreadable::Damaged { message } => (message, false, 0),
-                };
                 // A newer entry can still show its title; a damaged one shows its id.
-                let readable = if read_only { open_read_only(text) } else { None };
-                Entry {
-                    id: id.to_string(),
-                    title: readable.map_or_else(|| id.to_string(), |stored| stored.assessment.title),
-                    system: String::new(),
-                    assessed_on: None,
-                    overall: None,
-                    level: None,
-                    blockers: 0,
-                    revision,
-                    saved_at: 0.0,
-                    unreadable: Some(message),
-                    read_only,
-                }
+                let readable = match unreadable {
+                    Unreadable::TooNew { .. } => open_read_only(text),
+                    Unreadable::Damaged { .. } => None,
+                };
+                Entry::unreadable(id, readable.map_or_else(|| id.to_string(), |s| s.assessment.title), unreadable)
             }
+        }
+    }
+
+    /// The line of an entry that cannot be edited, under `title`.
+    fn unreadable(id: &str, title: String, why: Unreadable) -> Self {
+        let (message, read_only, revision) = match why {
+            Unreadable::TooNew { message, revision } => (message, true, revision),
+            Unreadable::Damaged { message } => (message, false, 0),
+        };
+        Entry {
+            id: id.to_string(),
+            title,
+            system: String::new(),
+            assessed_on: None,
+            overall: None,
+            level: None,
+            blockers: 0,
+            revision,
+            saved_at: 0.0,
+            unreadable: Some(message),
+            read_only,
+            pending: false,
         }
     }
 }
@@ -317,6 +426,53 @@ mod tests {
         for garbage in ["", "{", "{\"storage\":1}"] {
             assert_eq!(stored_file(garbage), None, "{garbage}");
         }
+    }
+
+    #[test]
+    fn seal_text_of_the_canonical_text_is_seal() {
+        let canonical = format::save(&sample());
+        assert_eq!(seal_text(&canonical, 3, 1.5), seal(&sample(), 3, 1.5));
+        assert_eq!(file_id(&canonical).as_deref(), Some("a1"));
+        assert_eq!(file_id("{\"title\": \"no id\"}"), None);
+        assert_eq!(file_id("not json"), None);
+    }
+
+    #[test]
+    fn a_quick_entry_lists_the_envelope_without_its_numbers() {
+        let mut a = sample();
+        a.system = "payments".into();
+        a.assessed_on = Some("2026-01-02".into());
+        let text = seal(&a, 5, 42.0);
+        let quick = Entry::quick("a1", &text);
+        let full = Entry::from_stored("a1", &text);
+        assert!(quick.pending && !full.pending);
+        assert_eq!((quick.overall, quick.level.as_deref(), quick.blockers), (None, None, 0));
+        // Everything else is what the full reading lists.
+        assert_eq!(Entry { overall: full.overall, level: full.level.clone(), pending: false, ..quick.clone() }, full);
+        assert_eq!(quick_title(&text).as_deref(), Some("Payments API"));
+        // Never written into the index: a quick line read back is no longer pending.
+        let back = open_index(&seal_index(&[quick])).expect("an index");
+        assert!(!back[0].pending);
+    }
+
+    #[test]
+    fn a_quick_entry_of_what_cannot_be_read_is_listed_as_the_full_reading_lists_it() {
+        let newer_storage = seal(&sample(), 2, 0.0).replacen("\"storage\":1", "\"storage\":5", 1);
+        for text in ["", "{", "null", "{\"storage\":1}", newer_storage.as_str()] {
+            let quick = Entry::quick("x", text);
+            assert_eq!(quick, Entry::from_stored("x", text), "{text}");
+            assert!(quick.unreadable.is_some() && !quick.pending, "{text}");
+        }
+        // What only decoding finds (a newer format, a missing title) waits for the full reading.
+        let newer_format = seal(&sample(), 1, 0.0).replacen("\"version\": 1", "\"version\": 9", 1);
+        let quick = Entry::quick("a1", &newer_format);
+        assert!(quick.pending && quick.unreadable.is_none());
+        assert_eq!(quick.title, "Payments API");
+        let odd = "{\"storage\":1,\"revision\":3,\"saved_at\":7,\"assessment\":{\"title\":[1]}}";
+        let quick = Entry::quick("odd", odd);
+        assert!(quick.pending);
+        assert_eq!((quick.title.as_str(), quick.revision, quick.saved_at), ("odd", 3, 7.0));
+        assert!(Entry::from_stored("odd", odd).unreadable.is_some());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
-use super::envelope::{self, assessment_key, Entry, Stored, Unreadable, ASSESSMENT_PREFIX, INDEX_KEY, PREFIX};
+use super::envelope::{self, assessment_key, Entry, Figures, Stored, Unreadable, ASSESSMENT_PREFIX, INDEX_KEY, PREFIX};
 use super::StorageError;
 use crate::core::Assessment;
 
@@ -181,10 +181,69 @@ pub fn stamp(id: &str) -> Option<(u64, f64)> {
     get(&assessment_key(id)).ok().flatten().and_then(|text| envelope::stamp_of(&text))
 }
 
-/// Removes an assessment and its index entry.
+/// Removes an assessment, and its line from the index when the index is
+/// trusted; an index that is not is left to its next rebuild.
 pub fn remove(id: &str) -> Result<(), StorageError> {
+    let index = indexed(&assessment_ids())?;
     delete(&assessment_key(id))?;
-    update_index(|entries| entries.retain(|e| e.id != id))
+    match index {
+        Some(mut entries) => {
+            entries.retain(|e| e.id != id);
+            put(INDEX_KEY, &envelope::seal_index(&entries))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Puts back, byte for byte, the stored text of an assessment removed a
+/// moment ago (the undo of a delete), with its library line `entry` in the
+/// index when both are trusted. `Ok(false)`, and nothing written, when
+/// something was saved under the id since.
+pub fn restore(id: &str, text: &str, entry: Option<Entry>) -> Result<bool, StorageError> {
+    let key = assessment_key(id);
+    if get(&key)?.is_some() {
+        return Ok(false);
+    }
+    let index = indexed(&assessment_ids())?;
+    put(&key, text)?;
+    let entry = entry.filter(|e| e.id == id && !e.pending && Some(e.revision) == envelope::revision_of(text));
+    if let (Some(mut entries), Some(entry)) = (index, entry) {
+        entries.push(entry);
+        if put(INDEX_KEY, &envelope::seal_index(&entries)).is_err() {
+            let _ = delete(INDEX_KEY);
+        }
+    }
+    Ok(true)
+}
+
+/// Stores the built-in example on a first run: its canonical file text,
+/// sealed as it is, at revision 1, and its line in the index with its
+/// `figures` worked out ahead of time: no core is needed, and the library
+/// lists it whole at once. Returns the example's id.
+pub fn seed(canonical: &str, figures: Figures) -> Result<String, StorageError> {
+    let id = envelope::file_id(canonical).ok_or_else(|| StorageError::Failed("the example has no id".to_string()))?;
+    let index = indexed(&assessment_ids())?;
+    let text = envelope::seal_text(canonical, 1, js_sys::Date::now());
+    put(&assessment_key(&id), &text)?;
+    let line = Entry {
+        overall: figures.overall,
+        level: figures.level.map(str::to_string),
+        blockers: figures.blockers,
+        pending: false,
+        ..Entry::quick(&id, &text)
+    };
+    if let Some(mut entries) = index.filter(|entries| entries.iter().all(|e| e.id != id)) {
+        entries.push(line);
+        if put(INDEX_KEY, &envelope::seal_index(&entries)).is_err() {
+            let _ = delete(INDEX_KEY);
+        }
+    }
+    Ok(id)
+}
+
+/// The stored title of an assessment, read without the core.
+pub fn stored_title(id: &str) -> Option<String> {
+    get(&assessment_key(id)).ok().flatten().and_then(|text| envelope::quick_title(&text))
 }
 
 /// The ids of every stored assessment.
@@ -192,23 +251,60 @@ fn assessment_ids() -> Vec<String> {
     all().into_iter().filter_map(|(key, _)| key.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string)).collect()
 }
 
+/// The index, when it lists exactly the stored entries `ids`, each at its
+/// stored revision (a write that failed halfway leaves it behind).
+fn indexed(ids: &[String]) -> Result<Option<Vec<Entry>>, StorageError> {
+    let Some(entries) = get(INDEX_KEY)?.and_then(|text| envelope::open_index(&text)) else {
+        return Ok(None);
+    };
+    let consistent = entries.len() == ids.len()
+        && entries.iter().all(|e| {
+            ids.contains(&e.id)
+                && (e.unreadable.is_some()
+                    || get(&assessment_key(&e.id)).ok().flatten().and_then(|t| envelope::revision_of(&t))
+                        == Some(e.revision))
+        });
+    Ok(consistent.then_some(entries))
+}
+
+/// What the library shows at once, without the core.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listing {
+    /// The index; or, when it does not match the stored entries, each
+    /// entry's quick line ([`Entry::quick`]).
+    pub entries: Vec<Entry>,
+    /// The lines are quick ones: [`entries`] must rebuild the index.
+    pub stale: bool,
+}
+
+/// The library as it can be listed without the core: the index when it
+/// matches the stored entries, else quick lines and `stale`, for
+/// [`entries`] to rebuild the index (the app does it behind a door, after
+/// the first paint).
+pub fn listing() -> Result<Listing, StorageError> {
+    let ids = assessment_ids();
+    if let Some(entries) = indexed(&ids)? {
+        return Ok(Listing { entries, stale: false });
+    }
+    if ids.is_empty() {
+        // Nothing to rebuild from: the empty index is written at once.
+        let _ = put(INDEX_KEY, &envelope::seal_index(&[]));
+        return Ok(Listing { entries: Vec::new(), stale: false });
+    }
+    let entries = ids
+        .iter()
+        .filter_map(|id| get(&assessment_key(id)).ok().flatten().map(|text| Entry::quick(id, &text)))
+        .collect();
+    Ok(Listing { entries, stale: true })
+}
+
 /// The library: every stored assessment, from the index when it matches the
-/// stored entries, else rebuilt from them (and the index rewritten).
+/// stored entries, else rebuilt from them with the core (and the index
+/// rewritten).
 pub fn entries() -> Result<Vec<Entry>, StorageError> {
     let ids = assessment_ids();
-    if let Some(entries) = get(INDEX_KEY)?.and_then(|text| envelope::open_index(&text)) {
-        // Trusted only when it lists exactly the stored entries, each at its
-        // stored revision (a write that failed halfway leaves it behind).
-        let consistent = entries.len() == ids.len()
-            && entries.iter().all(|e| {
-                ids.contains(&e.id)
-                    && (e.unreadable.is_some()
-                        || get(&assessment_key(&e.id)).ok().flatten().and_then(|t| envelope::revision_of(&t))
-                            == Some(e.revision))
-            });
-        if consistent {
-            return Ok(entries);
-        }
+    if let Some(entries) = indexed(&ids)? {
+        return Ok(entries);
     }
     let entries: Vec<Entry> = ids
         .iter()

@@ -355,3 +355,79 @@ test("a deleted assessment comes back, whole, with the library's Undo", async ({
   expect(after).toEqual(before);
   app.expectNoErrors();
 });
+
+test.describe("an index that does not match the stored entries", () => {
+  // Requests that a service worker answers bypass page.route: keep it out.
+  test.use({ serviceWorkers: "block" });
+  const libraryChunk = /\/split_gapmap_library-[0-9a-f]{16}\.wasm$/;
+
+  test("lists every entry at once from its envelope, then its numbers once the index is rebuilt", async ({ app, page }) => {
+    await app.openLibrary();
+    const row = page.locator("tr", { hasText: example });
+    const figures = row.locator("td.num");
+    await expect(figures.first()).toHaveText(/^\d+\.\d$/);
+    const numbers = await figures.allTextContents();
+    // Hold the chunk that rebuilds the index, to see the list before it.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(libraryChunk, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => localStorage.setItem("gapmap:index", "garbage"));
+    await page.reload();
+    await expect(page.getByRole("link", { name: example })).toBeVisible();
+    await expect(row.getByRole("cell", { name: "Not computed yet" })).toHaveCount(3);
+    await expect(figures.first()).toHaveText("\u2026Not computed yet");
+    await app.expectAccessible("the library before its numbers");
+    await app.screenshot("library-numbers-pending");
+    expect(await page.evaluate(() => localStorage.getItem("gapmap:index"))).toBe("garbage");
+    release();
+    await expect(figures).toHaveText(numbers);
+    await expect(row.getByRole("cell", { name: "Not computed yet" })).toHaveCount(0);
+    const index = await page.evaluate(() => JSON.parse(localStorage.getItem("gapmap:index")));
+    expect(index.entries.map((e) => e.title)).toEqual([example]);
+    // The rebuilt index is trusted: the next visit needs no rebuild.
+    let fetched = 0;
+    await page.unroute(libraryChunk);
+    await page.route(libraryChunk, (route) => {
+      fetched += 1;
+      return route.continue();
+    });
+    await page.reload();
+    await expect(figures).toHaveText(numbers);
+    expect(fetched).toBe(0);
+    app.expectNoErrors();
+  });
+
+  test("a delete meanwhile is left to the rebuild, and Undo puts the entry back byte for byte", async ({ app, page }) => {
+    await app.openLibrary();
+    const key = "gapmap:assessment:example";
+    const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+    // A second entry, so that the library is not empty after the delete.
+    await page.evaluate((text) => {
+      const envelope = JSON.parse(text);
+      envelope.assessment.id = "other";
+      envelope.assessment.title = "Another assessment";
+      localStorage.setItem("gapmap:assessment:other", JSON.stringify(envelope));
+      localStorage.setItem("gapmap:index", "garbage");
+    }, stored);
+    await page.route(libraryChunk, (route) => route.abort("internetdisconnected"));
+    await page.reload();
+    await expect(page.getByRole("alert").filter({ hasText: "could not be computed" }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Another assessment" })).toBeVisible();
+    await page.getByRole("button", { name: `Delete ${example}` }).click();
+    await expect(page.getByRole("link", { name: example })).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem("gapmap:index"))).toBe("garbage");
+    await page.getByRole("status").filter({ hasText: "Deleted" }).getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByRole("link", { name: example })).toBeVisible();
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
+    // Once the chunk can be fetched, the numbers follow.
+    await page.unroute(libraryChunk);
+    await page.reload();
+    await expect(page.locator("tr", { hasText: example }).locator("td.num").first()).toHaveText(/^\d+\.\d$/);
+    await expect(page.locator("tr", { hasText: "Another assessment" }).locator("td.num").first()).toHaveText(/^\d+\.\d$/);
+    const index = await page.evaluate(() => JSON.parse(localStorage.getItem("gapmap:index")));
+    expect(index.entries.map((e) => e.id).sort()).toEqual(["example", "other"]);
+  });
+});

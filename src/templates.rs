@@ -1,13 +1,15 @@
-//! The built-in assessments: the worked example a first run shows, and the
-//! templates a new assessment can start from. They are data, files in the
-//! Gapmap format under `public/templates/`, compiled in so that they work
+//! The built-in assessments: the worked example a first run stores (as its
+//! text, see `storage::local::seed`), and the templates a new assessment
+//! can start from. They are data, files in the Gapmap format under `public/templates/`, compiled in so that they work
 //! offline; `tests/templates.rs` checks that each is valid.
 //!
 //! A template's text is read only through [`template_assessment`], which
-//! the first visit does not download (see `chunks`): [`TEMPLATES`] holds
-//! what the "New assessment" dialog shows.
+//! the first visit does not download (see `app::chunks`): [`TEMPLATES`]
+//! holds what the "New assessment" dialog shows. Pure (no browser), so that
+//! the native tests check what the app ships.
 
 use crate::core::{format, Assessment};
+use crate::storage::envelope::Figures;
 
 /// A built-in assessment to start from.
 pub struct Template {
@@ -17,10 +19,10 @@ pub struct Template {
 }
 
 impl Template {
-    /// The template's assessment; `None` only if the built-in file is broken,
-    /// which `tests/templates.rs` rules out.
-    pub fn assessment(&self) -> Option<Assessment> {
-        format::load(self.text.as_bytes()).ok()
+    /// The built-in file's text: canonical, as `tests/templates.rs` checks,
+    /// so that it is stored as it is, without the core.
+    pub fn text(&self) -> &'static str {
+        self.text
     }
 }
 
@@ -28,8 +30,13 @@ impl Template {
 pub const EXAMPLE: Template = Template {
     name: "Example: a fictional payments service",
     description: "A filled-in assessment to explore every part of Gapmap.",
-    text: include_str!("../../public/templates/example.json"),
+    text: include_str!("../public/templates/example.json"),
 };
+
+/// The example's numbers as the library lists them, worked out by the core
+/// ahead of time (`tests/templates.rs` and `tests/web.rs` check them against
+/// it): a first run lists the example whole at once, without the core.
+pub const EXAMPLE_FIGURES: Figures = Figures { overall: Some(56.7), level: Some("MVP"), blockers: 3 };
 
 /// A template offered by "New assessment", by name; its text is in
 /// [`template_assessment`].
@@ -48,7 +55,7 @@ pub const TEMPLATES: &[Offered] = &[Offered {
 /// The assessment of template `index` of [`TEMPLATES`]; `None` for no such
 /// template, or a broken built-in file (which `tests/templates.rs` rules out).
 pub fn template_assessment(index: usize) -> Option<Assessment> {
-    const TEXTS: &[&str] = &[include_str!("../../public/templates/web-service.json")];
+    const TEXTS: &[&str] = &[include_str!("../public/templates/web-service.json")];
     let text = TEXTS.get(index)?;
     format::load(text.as_bytes()).ok()
 }
