@@ -270,6 +270,34 @@ mod components {
         document().body().unwrap().text_content().unwrap_or_default()
     }
 
+    /// An error already on screen is not shown twice; a different one, or
+    /// the same one after it was dismissed, is.
+    #[wasm_bindgen_test]
+    async fn the_same_error_twice_is_one_notice() {
+        use gapmap::app::notices::{NoticeArea, Notices};
+        let notices = Notices::new();
+        let mount = leptos::mount::mount_to(document().body().unwrap(), move || {
+            provide_context(notices);
+            view! { <NoticeArea /> }
+        });
+        let alerts = || document().query_selector_all(".notices [role=alert]").unwrap().length();
+        notices.error("The library could not be read.", vec!["offline".to_string()]);
+        notices.error("The library could not be read.", vec!["offline".to_string()]);
+        next_frame().await;
+        assert_eq!(alerts(), 1);
+        notices.error("The library could not be read.", vec!["quota".to_string()]);
+        next_frame().await;
+        assert_eq!(alerts(), 2);
+        let dismiss = document().query_selector(".notices [aria-label='Dismiss message']").unwrap().unwrap();
+        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(dismiss).click();
+        next_frame().await;
+        assert_eq!(alerts(), 1);
+        notices.error("The library could not be read.", vec!["offline".to_string()]);
+        next_frame().await;
+        assert_eq!(alerts(), 2);
+        drop(mount);
+    }
+
     #[wasm_bindgen_test]
     async fn the_library_lists_saved_assessments_with_their_scores() {
         clear_storage();

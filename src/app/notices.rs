@@ -50,6 +50,17 @@ impl Notices {
         details: Vec<String>,
         action: Option<(String, Arc<dyn Fn() + Send + Sync>)>,
     ) {
+        // The same failure again (a retry that failed the same way, such as a
+        // part of the app that still cannot be downloaded) is already on
+        // screen: one notice says it, not a pile of them.
+        let repeated = tone == Tone::Error
+            && action.is_none()
+            && self.list.with_untracked(|list| {
+                list.iter().any(|n| n.tone == tone && n.action.is_none() && n.title == title && n.details == details)
+            });
+        if repeated {
+            return;
+        }
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|list| list.push(Notice { id, tone, title, details, action }));
