@@ -244,18 +244,8 @@ impl Entry {
     /// `from_stored` lists it; what only decoding finds is left to that.
     pub fn quick(id: &str, text: &str) -> Self {
         let unknown = |title: String, revision: u64, saved_at: f64| Entry {
-            id: id.to_string(),
-            title,
-            system: String::new(),
-            assessed_on: None,
-            overall: None,
-            level: None,
-            blockers: 0,
-            revision,
-            saved_at,
-            unreadable: None,
-            read_only: false,
             pending: true,
+            ..Entry::bare(id, title, revision, saved_at)
         };
         let header = match serde_json::from_str::<EnvelopeIn>(text) {
             Ok(header) => header,
@@ -298,6 +288,11 @@ impl Entry {
             Unreadable::TooNew { message, revision } => (message, true, revision),
             Unreadable::Damaged { message } => (message, false, 0),
         };
+        Entry { unreadable: Some(message), read_only, ..Entry::bare(id, title, revision, 0.0) }
+    }
+
+    /// A line with a title and nothing else known.
+    fn bare(id: &str, title: String, revision: u64, saved_at: f64) -> Self {
         Entry {
             id: id.to_string(),
             title,
@@ -307,9 +302,9 @@ impl Entry {
             level: None,
             blockers: 0,
             revision,
-            saved_at: 0.0,
-            unreadable: Some(message),
-            read_only,
+            saved_at,
+            unreadable: None,
+            read_only: false,
             pending: false,
         }
     }
