@@ -72,7 +72,7 @@ if (loaderImports.length > 0) {
   const exported = [...chunkLoader.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
   if (exported.length === 0) fail(`${loaderName} exports no loader`);
   chunkLoader = chunkLoader.replace(/^export const /gm, "const ");
-  chunkLoader = chunkLoader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+  chunkLoader = chunkLoader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)(?:, \{[^}]*\})?\)/g, (_, name) => {
     chunks.push(name);
     return `gapmapChunk(${JSON.stringify(name)})`;
   });

@@ -101,6 +101,14 @@ export function bundleStyles(html, { read, write, remove }) {
  */
 export function bringChunks(dir, glueName, manifests) {
   const glue = readFileSync(join(dir, glueName), "utf8");
+  // A build whose wasm-bindgen was not scripts/bin's (Trunk run without the
+  // Makefile's PATH) keeps the split points' placeholder: a page that can
+  // never start. Refuse it here, loudly.
+  if (glue.includes("__wasm_split_placeholder__")) {
+    throw new Error("the glue imports the split points' placeholder: build with scripts/bin first on PATH (make dist, make serve)");
+  }
+  const bare = glue.match(/^import\b[^;]*? from "(?!\.{0,2}\/)([^"]+)"/m);
+  if (bare) throw new Error(`the glue imports "${bare[1]}", which no browser can resolve`);
   const loader = glue.match(/from "\.\/(__wasm_split-[0-9a-f]+\.js)"/)?.[1];
   if (!loader) return [];
   const manifest = manifests.find((path) => existsSync(path) && JSON.parse(readFileSync(path, "utf8")).loader === loader);

@@ -238,6 +238,35 @@ fn an_export_time_is_kept_beside_the_assessment_not_among_them() {
     assert_eq!(local::exported_at("a1"), None);
 }
 
+/// A delete whose index cannot be rewritten has still happened, and says
+/// so (so that its Undo is offered): the index is dropped, to be rebuilt.
+#[wasm_bindgen_test]
+fn a_delete_whose_index_cannot_be_written_still_succeeds() {
+    clear_storage();
+    local::save(&sample("a1"), 0).unwrap();
+    local::save(&sample("a2"), 0).unwrap();
+    let stored = storage().get_item(&assessment_key("a1")).unwrap().unwrap();
+    js_sys::eval(
+        r#"(() => {
+            const original = Storage.prototype.setItem;
+            Storage.prototype.setItem = function (key, value) {
+                if (key === "gapmap:index") throw new DOMException("full", "QuotaExceededError");
+                return original.call(this, key, value);
+            };
+            window.__gapmapRestoreSetItem = () => { Storage.prototype.setItem = original; };
+        })()"#,
+    )
+    .unwrap();
+    let removed = local::remove("a1");
+    js_sys::eval("window.__gapmapRestoreSetItem()").unwrap();
+    assert_eq!(removed, Ok(()));
+    assert_eq!(storage().get_item(&assessment_key("a1")).unwrap(), None);
+    assert_eq!(storage().get_item(INDEX_KEY).unwrap(), None, "the stale index is dropped");
+    // The undo puts back every byte.
+    assert_eq!(local::restore("a1", &stored, None), Ok(true));
+    assert_eq!(storage().get_item(&assessment_key("a1")).unwrap().as_deref(), Some(stored.as_str()));
+}
+
 /// Every template "New assessment" offers has its text, and it is the
 /// template named (the texts come in a chunk, apart from the names).
 #[wasm_bindgen_test]

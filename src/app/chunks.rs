@@ -39,8 +39,9 @@ pub struct ChunkError;
 impl std::fmt::Display for ChunkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(
-            "This part of Gapmap could not be downloaded: the network may be down. \
-             Nothing was lost; try again when you are online.",
+            "This part of Gapmap could not be downloaded: the network may be down, or a newer \
+             Gapmap was published since this page opened. Nothing was lost; try again when you \
+             are online, or reload the page.",
         )
     }
 }

@@ -119,9 +119,12 @@ impl Library {
                             Ok(Err(error)) => {
                                 library.notices.error("The library could not be read.", vec![error.to_string()])
                             }
-                            Err(error) => library
-                                .notices
-                                .error("The library\u{2019}s scores could not be computed.", vec![error.to_string()]),
+                            Err(error) => library.notices.error_with_action(
+                                "The library\u{2019}s scores could not be computed.",
+                                vec![error.to_string()],
+                                "Try again",
+                                move || library.refresh(),
+                            ),
                         }
                     })
                 },
@@ -206,12 +209,14 @@ pub enum Action {
     /// removed entry's stored text, restored beside under a new id.
     RestoreCopy(String),
     /// A new assessment: blank, or a copy of a template's; with the title
-    /// typed in the dialog, if any; opened once saved (the dialog then
-    /// closes and forgets the title).
+    /// typed in the dialog (`title`, read when the user asked), if any;
+    /// opened once saved (the dialog then closes and forgets the title in
+    /// `field`). Nothing is created if the dialog was closed meanwhile.
     Create {
         template: Option<Box<Assessment>>,
-        title: RwSignal<String>,
+        title: String,
         open: RwSignal<bool>,
+        field: RwSignal<String>,
     },
 }
 
@@ -273,20 +278,23 @@ pub fn run(library: Library, action: Action) {
                 notices.error("Restoring failed.", vec![message]);
             }
         },
-        Action::Create { template, title, open } => {
+        Action::Create { template, title, open, field } => {
+            // Cancelled, or the library left, while the chunks came.
+            if open.try_get_untracked() != Some(true) {
+                return;
+            }
             let blank = template.is_none();
             let mut assessment = template.map_or_else(|| Assessment::new("", ""), |template| *template);
             assessment.id = new_id();
-            let typed = title.get_untracked();
-            if !typed.trim().is_empty() {
-                assessment.title = typed.trim().to_string();
+            if !title.trim().is_empty() {
+                assessment.title = title.trim().to_string();
             } else if blank {
                 assessment.title = "Untitled assessment".to_string();
             }
             assessment.assessed_on = Some(today());
             if library.report("Creating the assessment", library.put(&assessment)) {
-                open.set(false);
-                title.set(String::new());
+                let _ = open.try_set(false);
+                let _ = field.try_set(String::new());
                 navigate(&Route::Assessment { id: assessment.id, tab: Tab::Overview });
             }
         }
@@ -653,22 +661,36 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
     // 0 = blank; i + 1 = TEMPLATES[i].
     let start = RwSignal::new(if TEMPLATES.is_empty() { 0_usize } else { 1 });
     let notices = library.notices;
+    // Set from "Create" until the assessment is made or has failed: a
+    // second click or Enter meanwhile creates nothing more.
+    let busy = RwSignal::new(false);
     let create = move || {
-        let start = start.get_untracked();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let (start, typed) = (start.get_untracked(), title.get_untracked());
         leptos::task::spawn_local(async move {
             let template = match start.checked_sub(1) {
-                None => None,
+                None => Ok(None),
                 // A template's text comes with its chunk, on first use.
                 Some(index) => match chunks::template(index).await {
-                    Ok(Some(assessment)) => Some(Box::new(assessment)),
-                    Ok(None) => return,
-                    Err(error) => {
-                        notices.error("The template could not be opened.", vec![error.to_string()]);
-                        return;
-                    }
+                    Ok(Some(assessment)) => Ok(Some(Box::new(assessment))),
+                    Ok(None) => Err(None),
+                    Err(error) => Err(Some(error)),
                 },
             };
-            library.act(Action::Create { template, title, open });
+            match template {
+                Ok(template) => {
+                    let action = Action::Create { template, title: typed, open, field: title };
+                    if let Err(error) = chunks::library_action(library, action).await {
+                        notices.error("Creating the assessment failed.", vec![error.to_string()]);
+                    }
+                }
+                Err(Some(error)) => notices.error("The template could not be opened.", vec![error.to_string()]),
+                Err(None) => {}
+            }
+            let _ = busy.try_set(false);
         })
     };
     view! {
@@ -729,8 +751,8 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| open.set(false)>
                         "Cancel"
                     </button>
-                    <button type="submit" class="button button-primary">
-                        "Create"
+                    <button type="submit" class="button button-primary" prop:disabled=move || busy.get()>
+                        {move || if busy.get() { "Creating\u{2026}" } else { "Create" }}
                     </button>
                 </div>
             </form>

@@ -54,10 +54,9 @@ impl Notices {
         // part of the app that still cannot be downloaded) is already on
         // screen: one notice says it, not a pile of them.
         let repeated = tone == Tone::Error
-            && action.is_none()
-            && self.list.with_untracked(|list| {
-                list.iter().any(|n| n.tone == tone && n.action.is_none() && n.title == title && n.details == details)
-            });
+            && self
+                .list
+                .with_untracked(|list| list.iter().any(|n| n.tone == tone && n.title == title && n.details == details));
         if repeated {
             return;
         }

@@ -93,6 +93,22 @@ fn register(update_ready: RwSignal<bool>) {
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
+        // Another tab applied an update: the new worker now serves this page
+        // too, whose code (and the chunks it would fetch) is the old
+        // release's. Say so, as for an update found here. The first worker
+        // taking over a first visit changes the controller too: not an update.
+        let mut had_controller = controlled();
+        let on_controller_change = Closure::<dyn FnMut()>::new(move || {
+            if had_controller {
+                let _ = update_ready.try_set(true);
+            }
+            had_controller = true;
+        });
+        if let Some(workers) = container() {
+            let _ = workers
+                .add_event_listener_with_callback("controllerchange", on_controller_change.as_ref().unchecked_ref());
+        }
+        on_controller_change.forget();
     });
 }
 

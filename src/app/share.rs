@@ -147,8 +147,15 @@ pub fn SharedLinks() -> impl IntoView {
                 match super::chunks::shared_link_dialog().await {
                     Ok(dialog) => Some(dialog),
                     Err(error) => {
-                        notices.error("This share link could not be opened.", vec![error.to_string()]);
-                        linked.set(false);
+                        let _ = linked.try_set(false);
+                        notices.error_with_action(
+                            "This share link could not be opened.",
+                            vec![error.to_string()],
+                            "Try again",
+                            move || {
+                                let _ = linked.try_set(true);
+                            },
+                        );
                         None
                     }
                 }

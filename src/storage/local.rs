@@ -182,17 +182,19 @@ pub fn stamp(id: &str) -> Option<(u64, f64)> {
 }
 
 /// Removes an assessment, and its line from the index when the index is
-/// trusted; an index that is not is left to its next rebuild.
+/// trusted; an index that is not is left to its next rebuild. Once the
+/// entry is gone the removal has happened (and may be undone): an index
+/// that cannot be rewritten is dropped, to be rebuilt, not reported.
 pub fn remove(id: &str) -> Result<(), StorageError> {
     let index = indexed(&assessment_ids())?;
     delete(&assessment_key(id))?;
-    match index {
-        Some(mut entries) => {
-            entries.retain(|e| e.id != id);
-            put(INDEX_KEY, &envelope::seal_index(&entries))
+    if let Some(mut entries) = index {
+        entries.retain(|e| e.id != id);
+        if put(INDEX_KEY, &envelope::seal_index(&entries)).is_err() {
+            let _ = delete(INDEX_KEY);
         }
-        None => Ok(()),
     }
+    Ok(())
 }
 
 /// Puts back, byte for byte, the stored text of an assessment removed a

@@ -88,3 +88,45 @@ test("a Markdown document whose importer cannot be downloaded is refused with a 
   await app.dropFiles(markdown(info));
   await expect(page.getByRole("dialog", { name: "Import Markdown" })).toBeVisible();
 });
+
+test("Create is done once, however often it is pressed while its parts download, and not at all after Cancel", async ({ app, page }) => {
+  const templatesChunk = /\/split_gapmap_templates-[0-9a-f]{16}\.wasm$/;
+  await app.openLibrary();
+  // The template's chunk arrives late, as on a slow network.
+  let release;
+  const late = new Promise((resolve) => (release = resolve));
+  await page.route(templatesChunk, async (route) => {
+    await late;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "New assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assessment" });
+  await dialog.getByLabel("Title").fill("Pressed twice");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog.getByRole("button", { name: "Creating…" })).toBeDisabled();
+  await dialog.getByLabel("Title").press("Enter");
+  release();
+  await expect(page.getByRole("heading", { level: 1, name: "Pressed twice" })).toBeVisible();
+  await page.getByRole("link", { name: "← Library" }).click();
+  await expect(page.getByRole("link", { name: "Pressed twice", exact: true })).toHaveCount(1);
+
+  // Cancelled while the chunk is on its way: nothing is created.
+  await page.unroute(templatesChunk);
+  await page.reload();
+  let releaseAgain;
+  const lateAgain = new Promise((resolve) => (releaseAgain = resolve));
+  await page.route(templatesChunk, async (route) => {
+    await lateAgain;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "New assessment" }).click();
+  await dialog.getByLabel("Title").fill("Cancelled");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  releaseAgain();
+  await page.waitForTimeout(500);
+  await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cancelled", exact: true })).toHaveCount(0);
+  app.expectNoErrors();
+});

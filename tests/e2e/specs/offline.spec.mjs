@@ -140,6 +140,17 @@ test("the build hook joins the stylesheets in order and brings in the chunks the
     failure = String(error.stderr);
   }
   expect(failure).toContain("no split manifest names it");
+
+  // A glue built by the real wasm-bindgen alone keeps the split points'
+  // placeholder: a page that could never start is refused.
+  writeFileSync(join(broken, "app-1.js"), 'import * as import1 from "__wasm_split_placeholder__"');
+  failure = "";
+  try {
+    execFileSync("node", [hook, broken], { env: { ...process.env, CARGO_TARGET_DIR: target }, stdio: "pipe" });
+  } catch (error) {
+    failure = String(error.stderr);
+  }
+  expect(failure).toContain("build with scripts/bin first on PATH");
   rmSync(broken, { recursive: true, force: true });
   rmSync(target, { recursive: true, force: true });
 });
@@ -243,6 +254,19 @@ async function updateOffered(page, deploy) {
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   return prompt;
 }
+
+test("a tab is told when another tab has put a new release in charge", async ({ browser }, info) => {
+  await onOwnHost(browser, info, 110, async ({ page }) => {
+    // The first visit's worker taking charge of the page is no update.
+    const prompt = page.getByRole("status").filter({ hasText: "Update available — reload" });
+    await expect(page.getByRole("link", { name: example })).toBeVisible();
+    await expect(prompt).toHaveCount(0);
+    // What the browser does in every open tab when another tab's "Reload"
+    // activates the new worker: this page's code is now the old release's.
+    await page.evaluate(() => navigator.serviceWorker.dispatchEvent(new Event("controllerchange")));
+    await expect(prompt).toBeVisible();
+  });
+});
 
 test("a new release shows “Update available — reload”, and reloading keeps the edit", async ({ browser }, info) => {
   await onOwnHost(browser, info, 100, async ({ page, app, port, deploy }) => {
