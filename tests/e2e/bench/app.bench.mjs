@@ -1,12 +1,21 @@
 // The browser benchmark: an assessment of 2,000 gaps in the release build.
 // It measures, in headless Chromium, the time to open the assessment, the
 // script time of changing one gap's status (which updates the summary), and
-// of typing one character into a gap's title. Figures are printed and belong
-// in docs/benchmarks.md; budgets are checked there, not asserted here.
+// of typing one character into a gap's title; and the size of a first load:
+// the wasm, JavaScript and CSS a new visitor's browser fetches until the
+// library is shown, each file gzip -9 as a static host would send it.
+// Figures are printed and belong in docs/benchmarks.md; budgets are checked
+// there, not asserted here.
 // Run: make bench-app
 import { test } from "@playwright/test";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { largeAssessment } from "./generate.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const dist = resolve(here, "..", process.env.GAPMAP_DIST ?? "../../dist");
 
 const runs = 5;
 
@@ -27,6 +36,23 @@ async function scriptTime(page, cdp, action) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return (await scriptSeconds(cdp)) - before;
 }
+
+test("a first visit: what it downloads until the library shows", async ({ browser }) => {
+  // A new visitor: a fresh profile, no service worker yet, no cache.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("requestfinished", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto("./");
+  await page.getByRole("link", { name: /Kestrel Payments API/ }).waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await context.close();
+  const assets = [...new Set(fetched.map((path) => basename(path)))].filter((name) => /\.(wasm|js|css)$/.test(name));
+  const sizes = assets.map((name) => [name, gzipSync(readFileSync(join(dist, name)), { level: 9 }).length]);
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  console.log(`first load (gzip -9): ${kb(total)} = ${sizes.map(([name, size]) => `${name} ${kb(size)}`).join(" + ")}`);
+});
 
 test("2,000 gaps: open, change a status, type a title", async ({ page }, info) => {
   test.setTimeout(180_000);
