@@ -22,6 +22,17 @@ function markdown(info) {
 // Requests that a service worker answers bypass page.route: keep it out.
 test.use({ serviceWorkers: "block" });
 
+/** Holds back the requests for `pattern` until the returned function is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Every URL the page requests, from now on. */
 function requests(page) {
   const urls = [];
@@ -93,12 +104,7 @@ test("Create is done once, however often it is pressed while its parts download,
   const templatesChunk = /\/split_gapmap_templates-[0-9a-f]{16}\.wasm$/;
   await app.openLibrary();
   // The template's chunk arrives late, as on a slow network.
-  let release;
-  const late = new Promise((resolve) => (release = resolve));
-  await page.route(templatesChunk, async (route) => {
-    await late;
-    await route.continue();
-  });
+  const release = await holdBack(page, templatesChunk);
   await page.getByRole("button", { name: "New assessment" }).click();
   const dialog = page.getByRole("dialog", { name: "New assessment" });
   await dialog.getByLabel("Title").fill("Pressed twice");
@@ -113,12 +119,7 @@ test("Create is done once, however often it is pressed while its parts download,
   // Cancelled while the chunk is on its way: nothing is created.
   await page.unroute(templatesChunk);
   await page.reload();
-  let releaseAgain;
-  const lateAgain = new Promise((resolve) => (releaseAgain = resolve));
-  await page.route(templatesChunk, async (route) => {
-    await lateAgain;
-    await route.continue();
-  });
+  const releaseAgain = await holdBack(page, templatesChunk);
   await page.getByRole("button", { name: "New assessment" }).click();
   await dialog.getByLabel("Title").fill("Cancelled");
   await dialog.getByRole("button", { name: "Create" }).click();
