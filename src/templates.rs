@@ -11,27 +11,10 @@
 use crate::core::{format, Assessment};
 use crate::storage::envelope::Figures;
 
-/// A built-in assessment to start from.
-pub struct Template {
-    pub name: &'static str,
-    pub description: &'static str,
-    text: &'static str,
-}
-
-impl Template {
-    /// The built-in file's text: canonical, as `tests/templates.rs` checks,
-    /// so that it is stored as it is, without the core.
-    pub fn text(&self) -> &'static str {
-        self.text
-    }
-}
-
-/// The example assessment that the library holds on a first run.
-pub const EXAMPLE: Template = Template {
-    name: "Example: a fictional payments service",
-    description: "A filled-in assessment to explore every part of Gapmap.",
-    text: include_str!("../public/templates/example.json"),
-};
+/// The example assessment that the library holds on a first run: the
+/// built-in file's text, canonical (as `tests/templates.rs` checks), so that
+/// it is stored as it is, without the core.
+pub const EXAMPLE: &str = include_str!("../public/templates/example.json");
 
 /// The example's numbers as the library lists them, worked out by the core
 /// ahead of time (`tests/templates.rs` and `tests/web.rs` check them against

@@ -43,7 +43,7 @@ impl Library {
         };
         if local::flag("seeded").is_none() {
             if local::listing().map(|l| l.entries.is_empty()).unwrap_or(false) {
-                let _ = local::seed(EXAMPLE.text(), EXAMPLE_FIGURES);
+                let _ = local::seed(EXAMPLE, EXAMPLE_FIGURES);
             }
             let _ = local::set_flag("seeded", "1");
         }
