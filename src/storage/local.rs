@@ -160,20 +160,38 @@ pub fn save_over(assessment: &Assessment, base: u64, base_saved_at: Option<f64>)
     }
     let revision = base + 1;
     let now = js_sys::Date::now();
+    // Read while it still matches the entries: after the write below, the
+    // saved entry's revision would make it look stale.
+    let index = indexed(&assessment_ids());
     put(&key, &envelope::seal(assessment, revision, now))?;
     // The entry is saved: that is what counts. The index is a cache; if it
     // cannot be written it is dropped, and rebuilt from the entries next time.
-    let indexed = update_index(|entries| {
-        let entry = Entry::of(assessment, revision, now);
-        match entries.iter_mut().find(|e| e.id == entry.id) {
-            Some(existing) => *existing = entry,
-            None => entries.push(entry),
+    let entries = match index {
+        Ok(Some(entries)) => Ok(entries),
+        _ => entries(),
+    };
+    match entries {
+        Ok(mut entries) => {
+            let entry = Entry::of(assessment, revision, now);
+            match entries.iter_mut().find(|e| e.id == entry.id) {
+                Some(existing) => *existing = entry,
+                None => entries.push(entry),
+            }
+            write_index(&entries);
         }
-    });
-    if indexed.is_err() {
-        let _ = delete(INDEX_KEY);
+        Err(_) => {
+            let _ = delete(INDEX_KEY);
+        }
     }
     Ok((revision, now))
+}
+
+/// Writes the index; one that cannot be written is dropped, to be rebuilt
+/// from the entries next time (it is a cache: the entries are what counts).
+fn write_index(entries: &[Entry]) {
+    if put(INDEX_KEY, &envelope::seal_index(entries)).is_err() {
+        let _ = delete(INDEX_KEY);
+    }
 }
 
 /// The revision and save time of a stored assessment, without decoding it.
@@ -190,9 +208,7 @@ pub fn remove(id: &str) -> Result<(), StorageError> {
     delete(&assessment_key(id))?;
     if let Some(mut entries) = index {
         entries.retain(|e| e.id != id);
-        if put(INDEX_KEY, &envelope::seal_index(&entries)).is_err() {
-            let _ = delete(INDEX_KEY);
-        }
+        write_index(&entries);
     }
     Ok(())
 }
@@ -211,9 +227,7 @@ pub fn restore(id: &str, text: &str, entry: Option<Entry>) -> Result<bool, Stora
     let entry = entry.filter(|e| e.id == id && !e.pending && Some(e.revision) == envelope::revision_of(text));
     if let (Some(mut entries), Some(entry)) = (index, entry) {
         entries.push(entry);
-        if put(INDEX_KEY, &envelope::seal_index(&entries)).is_err() {
-            let _ = delete(INDEX_KEY);
-        }
+        write_index(&entries);
     }
     Ok(true)
 }
@@ -236,9 +250,7 @@ pub fn seed(canonical: &str, figures: Figures) -> Result<String, StorageError> {
     };
     if let Some(mut entries) = index.filter(|entries| entries.iter().all(|e| e.id != id)) {
         entries.push(line);
-        if put(INDEX_KEY, &envelope::seal_index(&entries)).is_err() {
-            let _ = delete(INDEX_KEY);
-        }
+        write_index(&entries);
     }
     Ok(id)
 }
@@ -315,12 +327,6 @@ pub fn entries() -> Result<Vec<Entry>, StorageError> {
     // A failure to rewrite the index is harmless: it is rebuilt next time.
     let _ = put(INDEX_KEY, &envelope::seal_index(&entries));
     Ok(entries)
-}
-
-fn update_index(change: impl FnOnce(&mut Vec<Entry>)) -> Result<(), StorageError> {
-    let mut entries = entries()?;
-    change(&mut entries);
-    put(INDEX_KEY, &envelope::seal_index(&entries))
 }
 
 /// How many bytes Gapmap's keys and values take (local storage counts UTF-16
