@@ -18,10 +18,10 @@
 // storage is less safe there (src/app.rs, StorageBanner).
 //
 // Usage: node scripts/portable.mjs [DIST] [OUT]   (defaults: dist, dist-portable)
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { cspHash } from "./post-build.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const out = process.argv[3] ?? "dist-portable";
@@ -29,11 +29,6 @@ const out = process.argv[3] ?? "dist-portable";
 function fail(message) {
   console.error(`portable: ${message}`);
   process.exit(1);
-}
-
-/** SHA-256 of `text`, base64, as CSP source expressions want it. */
-function cspHash(text) {
-  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
 /** Text safe inside an inline <script> or <style>: no closing tag in it. */

@@ -29,11 +29,6 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, 
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("post-build: no directory (run by Trunk, or pass one)");
-  process.exit(2);
-}
 const source = process.env.TRUNK_SOURCE_DIR ?? join(fileURLToPath(import.meta.url), "..", "..");
 
 /** SHA-256 of `text`, base64, as CSP source expressions want it. */
@@ -137,8 +132,13 @@ function files(root) {
   return found.sort();
 }
 
-// Runs only as a script, so that tests may import the functions above.
+// Runs only as a script, so that scripts/portable.mjs and the tests may import the functions above.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error("post-build: no directory (run by Trunk, or pass one)");
+    process.exit(2);
+  }
   const page = join(dir, "index.html");
   // A policy from an earlier run goes first (the hook may run twice on a dir).
   let html = readFileSync(page, "utf8").replace(/\n?\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, "");

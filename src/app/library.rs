@@ -683,8 +683,9 @@ fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
             match template {
                 Ok(template) => {
                     let action = Action::Create { template, title: typed, open, field: title };
+                    let what = action.what();
                     if let Err(error) = chunks::library_action(library, action).await {
-                        notices.error("Creating the assessment failed.", vec![error.to_string()]);
+                        notices.error(format!("{what} failed."), vec![error.to_string()]);
                     }
                 }
                 Err(Some(error)) => notices.error("The template could not be opened.", vec![error.to_string()]),

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use super::charts::{ChartPatterns, ProjectionChart, RadarChart, TiersChart};
 use super::editor::use_editor;
+use super::roadmap::figures::money_bounds;
 use super::route::{Route, Tab};
 use super::widgets::explain::Explain;
-use crate::core::display::{self, money, money_range};
+use crate::core::display::{self, money};
 use crate::core::score;
-use crate::core::summary::Bounds;
 
 /// The Overview tab.
 #[component]
@@ -43,10 +43,6 @@ pub fn Overview() -> impl IntoView {
 fn currency() -> Signal<String> {
     let editor = use_editor();
     Signal::derive(move || editor.with(|a| a.currency.clone()))
-}
-
-fn money_bounds(b: Bounds, currency: &str) -> String {
-    money_range(b.min, b.max, currency)
 }
 
 /// The overall score, its level and the production-ready verdict.

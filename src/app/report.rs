@@ -11,12 +11,13 @@ use leptos::prelude::*;
 
 use super::charts::{ChartFigure, ChartPatterns};
 use super::editor::use_editor;
+use super::roadmap::figures::money_bounds;
 use crate::core::chart;
-use crate::core::display::{self, money, money_range};
+use crate::core::display::{self, money, plural};
 use crate::core::model::{Assessment, Gap, Priority};
 use crate::core::query;
 use crate::core::risk;
-use crate::core::summary::{Bounds, Summary};
+use crate::core::summary::Summary;
 use crate::core::Problem;
 
 /// The Report tab.
@@ -57,14 +58,6 @@ pub fn Report() -> impl IntoView {
             }}
         </div>
     }
-}
-
-fn money_bounds(b: Bounds, currency: &str) -> String {
-    money_range(b.min, b.max, currency)
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn verdict(s: &Summary) -> &'static str {

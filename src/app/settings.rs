@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::{use_editor, Editor, SaveState};
+use super::editor::{use_editor, Editor};
 use super::library::use_library;
 use super::notices::{use_notices, Notices};
 use super::widgets::dialog::{unique_id, Dialog};
@@ -800,7 +800,6 @@ fn DeleteCategoryDialog(deleting: RwSignal<Option<String>>) -> impl IntoView {
 /// exported (the only copy that survives a cleared browser).
 #[component]
 fn StorageSettings() -> impl IntoView {
-    let editor = use_editor();
     let library = use_library();
     let available = local::is_available();
     // `None` while the browser is asked; then its answer, itself `None` when
@@ -812,12 +811,6 @@ fn StorageSettings() -> impl IntoView {
             let _ = kept.try_set(Some(answer));
         });
     }
-    // Measured again after every save of the open assessment.
-    Effect::new(move |_| {
-        if editor.save_state.get() == SaveState::Saved {
-            library.measure();
-        }
-    });
     let persistence = move || {
         if !available {
             return "No: this browser gives Gapmap no local storage here, so nothing is kept after this page closes unless you export it.";

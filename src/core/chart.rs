@@ -123,11 +123,6 @@ impl Chart {
     pub fn shapes_of<'a>(&'a self, class: &'a str) -> impl Iterator<Item = &'a Shape> + 'a {
         self.shapes.iter().filter(move |s| s.class() == class)
     }
-
-    /// `0 0 width height`, for the `viewBox` attribute.
-    pub fn view_box(&self) -> String {
-        format!("0 0 {} {}", self.width, self.height)
-    }
 }
 
 /// Text cut to `max` characters with an ellipsis, so that a long name never
@@ -386,21 +381,6 @@ pub const TIMELINE_AXIS: (f64, f64) = (180.0, 560.0);
 const TIMELINE_ROW: f64 = 34.0;
 const TIMELINE_TOP: f64 = 34.0;
 
-/// A tick step of 1, 2 or 5 × 10ⁿ weeks that gives at most about ten ticks.
-fn week_step(weeks: f64) -> f64 {
-    let mut step = 1.0;
-    while weeks / step > 10.0 {
-        step = if weeks / (step * 2.0) <= 10.0 {
-            step * 2.0
-        } else if weeks / (step * 5.0) <= 10.0 {
-            step * 5.0
-        } else {
-            step * 10.0
-        };
-    }
-    step
-}
-
 fn load_class(load: Load) -> &'static str {
     match load {
         Load::Ok => "load-ok",
@@ -437,7 +417,8 @@ pub fn timeline(summary: &Summary) -> Option<Chart> {
     let x = |week: f64| x0 + (x1 - x0) * (week.clamp(0.0, weeks) / weeks);
     let bottom = TIMELINE_TOP + TIMELINE_ROW * phases.len() as f64;
     let mut shapes = Vec::new();
-    let step = week_step(weeks);
+    // A tick step of 1, 2 or 5 × 10ⁿ weeks: at most about ten ticks.
+    let step = nice_ceiling(weeks / 10.0).max(1.0);
     let mut week = 0.0;
     while week <= weeks + 1e-9 {
         shapes.push(line(x(week), TIMELINE_TOP - 6.0, x(week), bottom, "grid"));

@@ -1,6 +1,11 @@
 //! Numbers as people read them: scores, days, ranges and money, formatted the
 //! same way in the app, the command line and every report.
 
+/// A count with its noun: "1 gap", "3 gaps".
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// A score with one decimal, or an em dash when there is none.
 pub fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"))

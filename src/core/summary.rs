@@ -211,10 +211,7 @@ pub fn summarize(assessment: &Assessment) -> Summary {
                 .map(|((phase, cost), projected)| {
                     cumulative = cumulative.plus(cost.total);
                     run_rate = run_rate.saturating_add(cost.annual);
-                    let mut summary = phase_summary(phase.name.clone(), cost, *projected);
-                    summary.cumulative_total = Bounds::money(cumulative);
-                    summary.run_rate = whole(run_rate);
-                    summary
+                    phase_summary(phase.name.clone(), cost, *projected, cumulative, run_rate)
                 })
                 .collect()
         },
@@ -225,7 +222,15 @@ pub fn summarize(assessment: &Assessment) -> Summary {
     }
 }
 
-fn phase_summary(name: String, cost: PhaseCost, projected: Option<rust_decimal::Decimal>) -> PhaseSummary {
+/// One phase's figures, with the running sums up to it (`cumulative` total
+/// cost, annual `run_rate`).
+fn phase_summary(
+    name: String,
+    cost: PhaseCost,
+    projected: Option<rust_decimal::Decimal>,
+    cumulative: Span,
+    run_rate: Decimal,
+) -> PhaseSummary {
     PhaseSummary {
         labor: Bounds::money(cost.labor),
         capacity_days: Bounds::tenths(cost.capacity_days),
@@ -241,8 +246,8 @@ fn phase_summary(name: String, cost: PhaseCost, projected: Option<rust_decimal::
         total: Bounds::money(cost.total),
         weeks: Bounds::hundredths(cost.weeks),
         fte: Bounds::hundredths(cost.fte),
-        cumulative_total: Bounds::money(cost.total),
-        run_rate: whole(cost.annual),
+        cumulative_total: Bounds::money(cumulative),
+        run_rate: whole(run_rate),
         team: cost
             .team
             .into_iter()

@@ -91,6 +91,7 @@ struct QuickFile {
 /// An envelope read as far as the library's quick line needs.
 #[derive(Deserialize)]
 struct QuickEnvelope {
+    storage: u32,
     revision: u64,
     saved_at: f64,
     assessment: QuickFile,
@@ -247,23 +248,25 @@ impl Entry {
             pending: true,
             ..Entry::bare(id, title, revision, saved_at)
         };
-        let header = match serde_json::from_str::<EnvelopeIn>(text) {
-            Ok(header) => header,
-            Err(error) => return Entry::unreadable(id, id.to_string(), not_an_envelope(error)),
-        };
-        let quick = serde_json::from_str::<QuickEnvelope>(text);
-        if header.storage > STORAGE_VERSION {
-            let title = quick.map_or_else(|_| id.to_string(), |envelope| envelope.assessment.title);
-            return Entry::unreadable(id, title, newer_storage(header.storage, header.revision));
-        }
-        match quick {
-            Ok(envelope) => Entry {
+        // One parse for the usual envelope; the header alone only when that fails.
+        if let Ok(envelope) = serde_json::from_str::<QuickEnvelope>(text) {
+            if envelope.storage > STORAGE_VERSION {
+                let why = newer_storage(envelope.storage, envelope.revision);
+                return Entry::unreadable(id, envelope.assessment.title, why);
+            }
+            return Entry {
                 system: envelope.assessment.system,
                 assessed_on: envelope.assessment.assessed_on,
                 ..unknown(envelope.assessment.title, envelope.revision, envelope.saved_at)
-            },
+            };
+        }
+        match serde_json::from_str::<EnvelopeIn>(text) {
+            Err(error) => Entry::unreadable(id, id.to_string(), not_an_envelope(error)),
+            Ok(header) if header.storage > STORAGE_VERSION => {
+                Entry::unreadable(id, id.to_string(), newer_storage(header.storage, header.revision))
+            }
             // A field of an unexpected type: the full reading says what is wrong.
-            Err(_) => unknown(id.to_string(), header.revision, header.saved_at),
+            Ok(header) => unknown(id.to_string(), header.revision, header.saved_at),
         }
     }
 

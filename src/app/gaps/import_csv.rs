@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use super::use_gaps;
 use crate::app::files::{read_bytes, take_files};
 use crate::app::widgets::dialog::Dialog;
+use crate::core::display::plural;
 use crate::core::import::csv::{apply, preview, Applied, Preview};
 
 /// The most changed fields the dialog lists; the count says how many more.
@@ -60,8 +61,7 @@ pub(super) fn ImportCsv() -> impl IntoView {
         open.set(false);
         pending.set(None);
         let count = applied.changed;
-        let title =
-            format!("Applied {count} change{} from the CSV; Undo takes them back.", if count == 1 { "" } else { "s" });
+        let title = format!("Applied {} from the CSV; Undo takes them back.", plural(count, "change", "changes"));
         if applied.skipped.is_empty() {
             notices.info(title);
         } else {
@@ -141,7 +141,6 @@ pub(super) fn ImportCsv() -> impl IntoView {
 
 /// "3 changes to 2 gaps, from gaps.csv (7 rows)."
 fn summary(file: &str, preview: &Preview) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let rows = plural(preview.rows, "row", "rows");
     match preview.change_count() {
         0 => format!("Nothing to change from \u{201c}{file}\u{201d} ({rows})."),

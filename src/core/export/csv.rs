@@ -188,11 +188,6 @@ impl Column {
         Column::ALL.into_iter().find(|c| header_key(c.header()) == wanted)
     }
 
-    /// Whether the core computes this column: an importer leaves it alone.
-    pub fn is_computed(self) -> bool {
-        matches!(self, Column::EffortDaysLow | Column::EffortDaysHigh | Column::ChecklistDone | Column::ChecklistItems)
-    }
-
     /// The cell of `gap` in this column, before formula escaping.
     pub fn cell(self, assessment: &Assessment, gap: &Gap) -> String {
         let effort = gap.effort.as_ref();

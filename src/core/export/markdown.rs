@@ -186,8 +186,7 @@ impl Report<'_> {
         self.line("## Gaps");
         self.blank();
         for group in groups {
-            let name = group.category.map_or(query::UNCATEGORISED, |c| c.name.as_str());
-            self.line(&format!("### {}", inline(name)));
+            self.line(&format!("### {}", inline(group.name())));
             if let Some(category) = group.category {
                 self.markdown(&category.notes);
             }
