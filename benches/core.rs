@@ -12,12 +12,17 @@
 //! The whole path is measured twice: in wall-clock time, as criterion does,
 //! and in the CPU time of the benchmark's thread ([`CpuTime`]), which stays
 //! true when other work shares the machine.
+//!
+//! A last group measures what milestones cost: the size they add to a
+//! 2,000-gap file, and loading, saving and comparing it.
 
 use std::hint::black_box;
 
 use criterion::measurement::Measurement;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
 
+use gapmap::core::compare::compare;
+use gapmap::core::milestone::save_milestone;
 use gapmap::core::model::{
     Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Item, Phase, Priority, Range, Risk, Role, Severity,
     Status, TeamMember,
@@ -184,10 +189,62 @@ fn parts(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, wall_time, parts);
+/// A 2,000-gap assessment with ten milestones, taken as its gaps get done
+/// over ten weeks, and the size of the file without them.
+fn with_milestones() -> (Assessment, usize) {
+    let mut a = assessment(2_000);
+    let bare = format::save(&a).len();
+    for week in 1..=10 {
+        for gap in a.gaps.iter_mut().skip(week).step_by(10) {
+            if gap.status.is_open() {
+                gap.status = Status::Done;
+            }
+        }
+        let milestone = save_milestone(&a, &format!("Week {week}"), &format!("2025-03-{:02}", week + 10));
+        a.milestones.push(milestone);
+    }
+    (a, bare)
+}
+
+/// What milestones cost at 2,000 gaps: the size they add to the file
+/// (printed once, the figure in docs/benchmarks.md), and the time to load,
+/// validate and save the file, and to compare the oldest milestone with now
+/// (restore it, summarize both sides, compare).
+fn milestones<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let (a, bare) = with_milestones();
+    let bytes = format::save(&a).into_bytes();
+    assert!(format::load(&bytes).is_ok(), "the file with milestones is valid");
+    eprintln!(
+        "2,000 gaps: {bare} bytes without milestones, {} with 10 ({:.2}×; {:.0}% of the file each)",
+        bytes.len(),
+        bytes.len() as f64 / bare as f64,
+        (bytes.len() - bare) as f64 / bare as f64 * 10.0
+    );
+    let mut group = c.benchmark_group(name);
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("load (parse, decode, validate)", |b| {
+        b.iter_with_large_drop(|| format::load(black_box(&bytes)))
+    });
+    group.bench_function("validate", |b| b.iter(|| gapmap::core::validate(black_box(&a))));
+    group.bench_function("save", |b| b.iter_with_large_drop(|| format::save(black_box(&a))));
+    group.bench_function("compare the oldest with now", |b| {
+        b.iter_with_large_drop(|| compare(&black_box(&a.milestones[0]).state.to_assessment(), black_box(&a)))
+    });
+    group.finish();
+}
+
+fn milestones_wall_time(c: &mut Criterion) {
+    milestones(c, "2000 gaps with 10 milestones");
+}
+
+fn milestones_cpu_time(c: &mut Criterion<CpuTime>) {
+    milestones(c, "2000 gaps with 10 milestones, CPU time");
+}
+
+criterion_group!(benches, wall_time, parts, milestones_wall_time);
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(CpuTime);
-    targets = cpu_time
+    targets = cpu_time, milestones_cpu_time
 }
 criterion_main!(benches, cpu);

@@ -9,6 +9,7 @@
 //! app and the command line share it unchanged.
 
 pub mod chart;
+pub mod compare;
 pub mod cost;
 pub mod decimal;
 mod decode;
@@ -20,6 +21,7 @@ pub mod ids;
 pub mod import;
 mod json;
 pub mod kpi;
+pub mod milestone;
 pub mod model;
 pub mod query;
 pub mod risk;

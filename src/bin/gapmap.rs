@@ -1,16 +1,20 @@
-//! The `gapmap` command: validate, score, format and export assessment files
-//! from a terminal or a CI pipeline.
+//! The `gapmap` command: validate, score, format, export and compare
+//! assessment files from a terminal or a CI pipeline.
 //!
 //! This file only glues: it parses arguments, reads and writes files, and
 //! calls the core, which does all the work. Outcomes map to exit codes in one
 //! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
-//! cannot be read (or a document in which nothing could be recognised), 2 a
-//! usage error, 3 a readiness gate that failed.
+//! cannot be read (or a document in which nothing could be recognised, or a
+//! milestone a file does not have), 2 a usage error, 3 a readiness gate that
+//! failed.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use gapmap::core::{self, display, export, format, import, summarize, Assessment};
+
+#[path = "gapmap/diff.rs"]
+mod diff;
 
 const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
@@ -33,6 +37,9 @@ Usage:
                                           gaps for spreadsheets), jira, github or
                                           azure-devops (open gaps as a CSV those
                                           tools import)
+  gapmap diff A B [--json]                compare two states: files, or FILE@NAME
+                                          for a milestone of a file (by name or
+                                          id; FILE@latest for the newest)
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -40,7 +47,8 @@ Usage:
 FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
-could be recognised), 2 usage error, 3 readiness gate failed.
+could be recognised; for diff: no such milestone), 2 usage error, 3
+readiness gate failed.
 ";
 
 /// What the user asked for.
@@ -50,6 +58,7 @@ enum Command {
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
     Report { file: String, format: ReportFormat },
+    Diff { before: String, after: String, json: bool },
     Schema,
     Help,
     Version,
@@ -88,13 +97,15 @@ enum Failure {
     NotCanonical(String),
     /// `import` recognised nothing in the document.
     Unrecognised(String),
+    /// `diff` named a milestone that the file does not have (or several have).
+    NoMilestone(String),
 }
 
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) => 1,
+            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) | Failure::NoMilestone(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -105,7 +116,8 @@ impl Failure {
             | Failure::File(m)
             | Failure::Gate(m)
             | Failure::NotCanonical(m)
-            | Failure::Unrecognised(m) => m,
+            | Failure::Unrecognised(m)
+            | Failure::NoMilestone(m) => m,
         }
     }
 }
@@ -132,6 +144,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut parser = lexopt::Parser::from_args(args);
     let mut subcommand: Option<String> = None;
     let mut file: Option<String> = None;
+    // `diff` alone takes a second file.
+    let mut second: Option<String> = None;
     let (mut json, mut check) = (false, false);
     let mut min_score: Option<f64> = None;
     let mut output: Option<String> = None;
@@ -155,6 +169,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
+            Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
+                second = Some(value.string().map_err(usage)?)
+            }
             other => return Err(usage(other.unexpected())),
         }
     }
@@ -182,12 +199,23 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             file: need_file(file)?,
             format: ReportFormat::parse(report_format.as_deref().unwrap_or("md"))?,
         },
+        "diff" => match (file, second) {
+            (Some(before), Some(after)) => Command::Diff { before, after, json },
+            _ => {
+                return Err(Failure::Usage(
+                    "gapmap diff: which two states? Give two files, or FILE@MILESTONE for a milestone of a file"
+                        .to_string(),
+                ))
+            }
+        },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
     };
-    if !matches!(command, Command::Score { .. }) {
+    if !matches!(command, Command::Score { .. } | Command::Diff { .. }) {
         unused("--json", json)?;
+    }
+    if !matches!(command, Command::Score { .. }) {
         unused("--min-score", min_score.is_some())?;
     }
     if !matches!(command, Command::Fmt { .. }) {
@@ -206,6 +234,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Schema => print(&core::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
+        Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
         Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
         Command::Report { file, format: ReportFormat::Csv(layout) } => {
             print(&export::csv::write(&load(&file)?, layout))

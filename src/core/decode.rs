@@ -16,6 +16,8 @@ use crate::core::json::{Document, Entry, Json};
 use crate::core::model::*;
 use crate::core::validate::{Path, Problem, Step};
 
+mod milestone;
+
 /// Decodes a current-version document; `problems` collects what does not fit.
 pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessment {
     let mut d = Decoder { problems, document };
@@ -46,6 +48,7 @@ pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessmen
         phases: d.list(&mut o, "phases", Decoder::phase),
         kpis: d.list(&mut o, "kpis", Decoder::kpi),
         risks: d.list(&mut o, "risks", Decoder::risk),
+        milestones: d.list(&mut o, "milestones", Decoder::milestone),
         extra: o.rest(),
     }
 }
@@ -79,7 +82,7 @@ impl Place<'_> {
     }
 }
 
-/// The most keys any object of the format reads (the assessment's 17, and room to grow).
+/// The most keys any object of the format reads (the assessment's 18, and room to grow).
 const MAX_KNOWN: usize = 24;
 
 /// The entries of one JSON object, where it sits, and which keys have been read.
@@ -359,15 +362,7 @@ impl<'v> Decoder<'_, 'v> {
         let status = self.keyword(&mut o, "status", Status::default());
         let priority = self.keyword(&mut o, "priority", Priority::default());
         let severity = self.optional_keyword(&mut o, "severity");
-        let effort = match o.get("effort") {
-            None => None,
-            Some(value) => self.object(value, Place::Key(&o.place, "effort")).map(|mut e| Effort {
-                min: self.required_number(&mut e, "min"),
-                max: self.required_number(&mut e, "max"),
-                unit: self.required_keyword(&mut e, "unit", EffortUnit::Days),
-                extra: e.rest(),
-            }),
-        };
+        let effort = self.effort(&mut o);
         Gap {
             id,
             category,
@@ -384,6 +379,17 @@ impl<'v> Decoder<'_, 'v> {
             tags: self.texts(&mut o, "tags"),
             extra: o.rest(),
         }
+    }
+
+    fn effort(&mut self, o: &mut Object) -> Option<Effort> {
+        let value = o.get("effort")?;
+        let mut e = self.object(value, Place::Key(&o.place, "effort"))?;
+        Some(Effort {
+            min: self.required_number(&mut e, "min"),
+            max: self.required_number(&mut e, "max"),
+            unit: self.required_keyword(&mut e, "unit", EffortUnit::Days),
+            extra: e.rest(),
+        })
     }
 
     fn item(&mut self, mut o: Object) -> Item {

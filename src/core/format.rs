@@ -10,8 +10,9 @@
 //!
 //! Saving is canonical: fields in declaration order, unknown keys sorted after
 //! them, two-space indentation, integral numbers without a fraction, and a
-//! trailing newline. The same assessment therefore always gives the same bytes,
-//! and a file kept in git diffs only where it changed.
+//! trailing newline; each entry of a milestone's lists is written on one line
+//! ([`one_line_each`]). The same assessment therefore always gives the same
+//! bytes, and a file kept in git diffs only where it changed.
 //!
 //! **Architecture Invariant**: `load(save(x)) == x` for every valid `x`, and
 //! `save(load(f)) == f` for every canonical file `f`.
@@ -122,10 +123,13 @@ pub fn read(bytes: &[u8]) -> Result<(Assessment, Vec<Problem>), LoadError> {
     };
     let assessment = decode::assessment(document, &mut problems);
     // A value that decoding found missing or mistyped was replaced by its
-    // default; validation would only report that default again at the same
-    // path ("title is required" then "needs a title"), so one problem is enough.
+    // default; validation would only report that default again, at the same
+    // path ("title is required" then "needs a title") or below it (a
+    // milestone's missing state, then each field the state needs), so one
+    // problem is enough.
     let decoded: HashSet<Path> = problems.iter().map(|p| p.path.clone()).collect();
-    problems.extend(validate(&assessment).into_iter().filter(|p| !decoded.contains(&p.path)));
+    let reported = |path: &Path| (1..=path.0.len()).any(|n| decoded.contains(&Path(path.0[..n].to_vec())));
+    problems.extend(validate(&assessment).into_iter().filter(|p| !reported(&p.path)));
     Ok((assessment, problems))
 }
 
@@ -287,15 +291,21 @@ pub(crate) fn is_written_as_integer(value: f64) -> bool {
     value.fract() == 0.0 && value.abs() < EXACT_INTEGER
 }
 
+/// A number as saving writes it: integral ones without a fraction.
+fn write_number<W: ?Sized + std::io::Write>(writer: &mut W, value: f64) -> std::io::Result<()> {
+    use serde_json::ser::Formatter;
+    if is_written_as_integer(value) {
+        // `-0.0` is written as `0`: the two are the same amount.
+        write!(writer, "{}", value as i64)
+    } else {
+        // The shortest text that reads back as `value`, as serde_json writes it.
+        serde_json::ser::CompactFormatter.write_f64(writer, value)
+    }
+}
+
 impl serde_json::ser::Formatter for CanonicalFormatter {
     fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
-        if is_written_as_integer(value) {
-            // `-0.0` is written as `0`: the two are the same amount.
-            write!(writer, "{}", value as i64)
-        } else {
-            // The shortest text that reads back as `value`, as serde_json writes it.
-            serde_json::ser::CompactFormatter.write_f64(writer, value)
-        }
+        write_number(writer, value)
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
@@ -332,6 +342,57 @@ impl serde_json::ser::Formatter for CanonicalFormatter {
 
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
         self.pretty.end_object_value(writer)
+    }
+}
+
+/// Serializes a list with each element on one line: `{"id": "g1", "title":
+/// "…"}`, numbers written as everywhere else. For the lists of a milestone
+/// (`model::Snapshot`): history that nobody edits by hand, where one line per
+/// entry keeps the file small and a diff short. In the canonical layout the
+/// list's lines are indented like any other; other serializers see plain
+/// JSON values.
+pub fn one_line_each<T: Serialize, S: serde::Serializer>(list: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error, SerializeSeq};
+    let mut seq = serializer.serialize_seq(Some(list.len()))?;
+    let mut line = Vec::with_capacity(256);
+    for element in list {
+        line.clear();
+        let mut one_line = serde_json::Serializer::with_formatter(&mut line, OneLineFormatter);
+        element.serialize(&mut one_line).map_err(S::Error::custom)?;
+        let text = String::from_utf8(std::mem::take(&mut line)).map_err(S::Error::custom)?;
+        let raw = serde_json::value::RawValue::from_string(text).map_err(S::Error::custom)?;
+        seq.serialize_element(&raw)?;
+    }
+    seq.end()
+}
+
+/// One line of JSON, with a space after each `:` and `,` for the reader, and
+/// numbers as [`CanonicalFormatter`] writes them.
+struct OneLineFormatter;
+
+impl serde_json::ser::Formatter for OneLineFormatter {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        write_number(writer, value)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        writer.write_all(b": ")
     }
 }
 

@@ -19,6 +19,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+mod milestone;
+
+pub use milestone::{CategoryRecord, Checklist, GapRecord, Milestone, PhaseRecord, Snapshot, MAX_SNAPSHOT_ITEMS};
+
 /// The value of the `format` key of every Gapmap file.
 pub const FORMAT: &str = "gapmap";
 
@@ -281,6 +285,12 @@ pub struct Assessment {
     pub kpis: Vec<Kpi>,
     #[serde(default)]
     pub risks: Vec<Risk>,
+    /// Named, dated copies of earlier states, in the order they were saved.
+    /// Left out of the file when there is none, so that a file written
+    /// before milestones existed saves byte for byte as it was.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub milestones: Vec<Milestone>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -306,6 +316,7 @@ impl Assessment {
             phases: Vec::new(),
             kpis: Vec::new(),
             risks: Vec::new(),
+            milestones: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -12,7 +12,17 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::core::model::{Assessment, Effort, Range};
+use crate::core::model::{Assessment, Cost, Effort, Kpi, Range, Role, Settings, TeamMember};
+
+mod milestone;
+
+pub use milestone::is_saved_on;
+
+/// The ids gaps refer to: what a gap's category and phase must name.
+struct References<'a> {
+    categories: &'a HashSet<&'a str>,
+    phases: &'a HashSet<&'a str>,
+}
 
 /// One step of a [`Path`]: a key of an object or an index into an array.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -112,6 +122,26 @@ struct Checker {
     problems: Vec<Problem>,
 }
 
+/// Where an object sits: a path, or an element of the list at a path. It
+/// becomes a [`Path`] only when a problem there is reported: a milestone's
+/// entries sit deep in the file, where each path costs several allocations,
+/// and a valid file needs none.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Path(&'a Path),
+    Item(&'a Path, usize),
+}
+
+impl At<'_> {
+    /// The path of field `key` of the object.
+    fn key(self, key: &str) -> Path {
+        match self {
+            At::Path(path) => path.key(key),
+            At::Item(list, i) => list.index(i).key(key),
+        }
+    }
+}
+
 impl Checker {
     fn report(&mut self, path: Path, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
@@ -119,23 +149,8 @@ impl Checker {
 
     fn assessment(&mut self, a: &Assessment) {
         let root = Path::root();
-        self.not_blank(&root.key("id"), &a.id, "The assessment needs an id.");
-        self.not_blank(&root.key("title"), &a.title, "The assessment needs a title.");
-        if let Some(date) = &a.assessed_on {
-            if !is_iso_date(date) {
-                self.report(root.key("assessed_on"), format!("\"{date}\" is not a date of the form YYYY-MM-DD."));
-            }
-        }
-        if let Some(stated) = a.stated_overall {
-            self.score(&root.key("stated_overall"), stated);
-        }
-        if !(a.currency.len() == 3 && a.currency.bytes().all(|b| b.is_ascii_uppercase())) {
-            self.report(
-                root.key("currency"),
-                format!("\"{}\" is not a currency code: use three capital letters, such as USD or EUR.", a.currency),
-            );
-        }
-        self.settings(a);
+        self.header(At::Path(&root), &a.id, &a.title, a.stated_overall, &a.currency, a.assessed_on.as_deref());
+        self.settings(&root.key("settings"), &a.settings);
 
         let categories = self.unique_ids(&root.key("categories"), a.categories.iter().map(|c| c.id.as_str()));
         let phases = self.unique_ids(&root.key("phases"), a.phases.iter().map(|p| p.id.as_str()));
@@ -144,91 +159,32 @@ impl Checker {
         self.unique_ids(&root.key("kpis"), a.kpis.iter().map(|k| k.id.as_str()));
         self.unique_ids(&root.key("risks"), a.risks.iter().map(|r| r.id.as_str()));
 
-        for (i, category) in a.categories.iter().enumerate() {
-            let path = root.key("categories").index(i);
-            self.not_blank(&path.key("name"), &category.name, "The category needs a name.");
-            self.non_negative(&path.key("weight"), category.weight, "A weight");
-            if let Some(score) = category.manual_score {
-                self.score(&path.key("manual_score"), score);
-            }
-            if let Some(score) = category.target_score {
-                self.score(&path.key("target_score"), score);
-            }
+        let list = root.key("categories");
+        for (i, c) in a.categories.iter().enumerate() {
+            self.category(At::Item(&list, i), &c.name, c.weight, c.manual_score, c.target_score);
         }
-
+        let refs = References { categories: &categories, phases: &phases };
+        let list = root.key("gaps");
         for (i, gap) in a.gaps.iter().enumerate() {
-            let path = root.key("gaps").index(i);
-            self.not_blank(&path.key("title"), &gap.title, "The gap needs a title.");
-            if !categories.contains(gap.category.as_str()) {
-                self.report(
-                    path.key("category"),
-                    format!("The gap is in category \"{}\", which does not exist.", gap.category),
-                );
-            }
-            if let Some(phase) = &gap.phase {
-                if !phases.contains(phase.as_str()) {
-                    self.report(
-                        path.key("phase"),
-                        format!("The gap is assigned to phase \"{phase}\", which does not exist."),
-                    );
-                }
-            }
-            if let Some(effort) = &gap.effort {
-                self.effort(&path.key("effort"), effort);
-            }
+            self.gap(At::Item(&list, i), &gap.title, &gap.category, gap.phase.as_deref(), gap.effort.as_ref(), &refs);
         }
-
+        let list = root.key("roles");
         for (i, role) in a.roles.iter().enumerate() {
-            let path = root.key("roles").index(i);
-            self.not_blank(&path.key("name"), &role.name, "The role needs a name.");
-            self.non_negative(&path.key("weekly_rate"), role.weekly_rate, "A weekly rate");
+            self.role(At::Item(&list, i), role);
         }
-
-        for (i, phase) in a.phases.iter().enumerate() {
-            let path = root.key("phases").index(i);
-            self.not_blank(&path.key("name"), &phase.name, "The phase needs a name.");
-            if let Some(start) = phase.start_week {
-                self.non_negative(&path.key("start_week"), start, "A start week");
-            }
-            self.range(&path.key("duration_weeks"), &phase.duration_weeks, "duration");
-            for (j, member) in phase.team.iter().enumerate() {
-                let member_path = path.key("team").index(j);
-                if !roles.contains(member.role.as_str()) {
-                    self.report(
-                        member_path.key("role"),
-                        format!("The team names role \"{}\", which does not exist.", member.role),
-                    );
-                }
-                self.range(&member_path.key("fte"), &member.fte, "FTE");
-            }
-            for (j, cost) in phase.costs.iter().enumerate() {
-                let cost_path = path.key("costs").index(j);
-                self.not_blank(&cost_path.key("name"), &cost.name, "The cost needs a name.");
-                self.non_negative(&cost_path.key("amount"), cost.amount, "An amount");
-            }
+        let list = root.key("phases");
+        for (i, p) in a.phases.iter().enumerate() {
+            self.phase(At::Item(&list, i), &p.name, p.start_week, &p.duration_weeks);
+            self.team_and_costs(&list.index(i), &p.team, &p.costs, &roles);
         }
-
+        let list = root.key("kpis");
         for (i, kpi) in a.kpis.iter().enumerate() {
-            let path = root.key("kpis").index(i);
-            self.not_blank(&path.key("name"), &kpi.name, "The KPI needs a name.");
-            if let Some(current) = kpi.current {
-                self.finite(&path.key("current"), current);
-            }
-            for (j, target) in kpi.targets.iter().enumerate() {
-                let target_path = path.key("targets").index(j);
-                if !phases.contains(target.phase.as_str()) {
-                    self.report(
-                        target_path.key("phase"),
-                        format!("The target is set for phase \"{}\", which does not exist.", target.phase),
-                    );
-                }
-                self.finite(&target_path.key("value"), target.value);
-            }
+            self.kpi(&list.index(i), kpi, &phases);
         }
 
         for (i, risk) in a.risks.iter().enumerate() {
             let path = root.key("risks").index(i);
-            self.not_blank(&path.key("title"), &risk.title, "The risk needs a title.");
+            self.not_blank(At::Path(&path), "title", &risk.title, "The risk needs a title.");
             for (j, gap) in risk.gaps.iter().enumerate() {
                 if !gaps.contains(gap.as_str()) {
                     self.report(
@@ -238,14 +194,130 @@ impl Checker {
                 }
             }
         }
+
+        self.milestones(&root.key("milestones"), &a.milestones);
     }
 
-    fn settings(&mut self, a: &Assessment) {
-        let path = Path::root().key("settings");
-        let s = &a.settings;
+    /// The assessment's own fields (or a milestone's copy of them).
+    fn header(
+        &mut self,
+        at: At,
+        id: &str,
+        title: &str,
+        stated_overall: Option<f64>,
+        currency: &str,
+        assessed_on: Option<&str>,
+    ) {
+        self.not_blank(at, "id", id, "The assessment needs an id.");
+        self.not_blank(at, "title", title, "The assessment needs a title.");
+        if let Some(date) = assessed_on {
+            if !is_iso_date(date) {
+                self.report(at.key("assessed_on"), format!("\"{date}\" is not a date of the form YYYY-MM-DD."));
+            }
+        }
+        if let Some(stated) = stated_overall {
+            self.score(at, "stated_overall", stated);
+        }
+        if !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())) {
+            self.report(
+                at.key("currency"),
+                format!("\"{currency}\" is not a currency code: use three capital letters, such as USD or EUR."),
+            );
+        }
+    }
+
+    fn category(&mut self, at: At, name: &str, weight: f64, manual: Option<f64>, target: Option<f64>) {
+        self.not_blank(at, "name", name, "The category needs a name.");
+        self.non_negative(at, "weight", weight, "A weight");
+        if let Some(score) = manual {
+            self.score(at, "manual_score", score);
+        }
+        if let Some(score) = target {
+            self.score(at, "target_score", score);
+        }
+    }
+
+    fn gap(
+        &mut self,
+        at: At,
+        title: &str,
+        category: &str,
+        phase: Option<&str>,
+        effort: Option<&Effort>,
+        refs: &References,
+    ) {
+        self.not_blank(at, "title", title, "The gap needs a title.");
+        if !refs.categories.contains(category) {
+            self.report(at.key("category"), format!("The gap is in category \"{category}\", which does not exist."));
+        }
+        if let Some(phase) = phase {
+            if !refs.phases.contains(phase) {
+                self.report(
+                    at.key("phase"),
+                    format!("The gap is assigned to phase \"{phase}\", which does not exist."),
+                );
+            }
+        }
+        if let Some(effort) = effort {
+            self.min_max(at, "effort", effort.min, effort.max, "effort");
+        }
+    }
+
+    fn role(&mut self, at: At, role: &Role) {
+        self.not_blank(at, "name", &role.name, "The role needs a name.");
+        self.non_negative(at, "weekly_rate", role.weekly_rate, "A weekly rate");
+    }
+
+    fn phase(&mut self, at: At, name: &str, start_week: Option<f64>, duration_weeks: &Range) {
+        self.not_blank(at, "name", name, "The phase needs a name.");
+        if let Some(start) = start_week {
+            self.non_negative(at, "start_week", start, "A start week");
+        }
+        self.min_max(at, "duration_weeks", duration_weeks.min, duration_weeks.max, "duration");
+    }
+
+    /// The team and costs of the phase at `path`.
+    fn team_and_costs(&mut self, path: &Path, team: &[TeamMember], costs: &[Cost], roles: &HashSet<&str>) {
+        for (j, member) in team.iter().enumerate() {
+            let member_path = path.key("team").index(j);
+            if !roles.contains(member.role.as_str()) {
+                self.report(
+                    member_path.key("role"),
+                    format!("The team names role \"{}\", which does not exist.", member.role),
+                );
+            }
+            self.min_max(At::Path(&member_path), "fte", member.fte.min, member.fte.max, "FTE");
+        }
+        for (j, cost) in costs.iter().enumerate() {
+            let cost_path = path.key("costs").index(j);
+            self.not_blank(At::Path(&cost_path), "name", &cost.name, "The cost needs a name.");
+            self.non_negative(At::Path(&cost_path), "amount", cost.amount, "An amount");
+        }
+    }
+
+    /// The KPI at `path`.
+    fn kpi(&mut self, path: &Path, kpi: &Kpi, phases: &HashSet<&str>) {
+        self.not_blank(At::Path(path), "name", &kpi.name, "The KPI needs a name.");
+        if let Some(current) = kpi.current {
+            self.finite(At::Path(path), "current", current);
+        }
+        for (j, target) in kpi.targets.iter().enumerate() {
+            let target_path = path.key("targets").index(j);
+            if !phases.contains(target.phase.as_str()) {
+                self.report(
+                    target_path.key("phase"),
+                    format!("The target is set for phase \"{}\", which does not exist.", target.phase),
+                );
+            }
+            self.finite(At::Path(&target_path), "value", target.value);
+        }
+    }
+
+    fn settings(&mut self, path: &Path, s: &Settings) {
         let weights = path.key("priority_weights");
         for priority in crate::core::model::Priority::ALL {
-            self.non_negative(&weights.key(priority.as_str()), s.priority_weights.get(*priority), "A priority weight");
+            let weight = s.priority_weights.get(*priority);
+            self.non_negative(At::Path(&weights), priority.as_str(), weight, "A priority weight");
         }
         if !(0.0..=1.0).contains(&s.partial_credit) {
             self.report(
@@ -253,12 +325,12 @@ impl Checker {
                 format!("Partial credit must be between 0 and 1; it is {}.", s.partial_credit),
             );
         }
+        let levels = path.key("levels");
         for (i, level) in s.levels.iter().enumerate() {
-            let level_path = path.key("levels").index(i);
-            self.score(&level_path.key("min"), level.min);
-            self.not_blank(&level_path.key("label"), &level.label, "The level needs a label.");
+            self.score(At::Item(&levels, i), "min", level.min);
+            self.not_blank(At::Item(&levels, i), "label", &level.label, "The level needs a label.");
         }
-        self.score(&path.key("ready_threshold"), s.ready_threshold);
+        self.score(At::Path(path), "ready_threshold", s.ready_threshold);
         if !(s.hours_per_day > 0.0 && s.hours_per_day <= 24.0) {
             self.report(
                 path.key("hours_per_day"),
@@ -272,7 +344,7 @@ impl Checker {
             );
         }
         if let Some(rate) = s.blended_daily_rate {
-            self.non_negative(&path.key("blended_daily_rate"), rate, "A daily rate");
+            self.non_negative(At::Path(path), "blended_daily_rate", rate, "A daily rate");
         }
     }
 
@@ -280,63 +352,61 @@ impl Checker {
     fn unique_ids<'a>(&mut self, path: &Path, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            let id_path = path.index(i).key("id");
             if is_blank(id) {
-                self.report(id_path, "The id is empty; every item needs one.");
+                self.report(path.index(i).key("id"), "The id is empty; every item needs one.");
             } else if !seen.insert(id) {
-                self.report(id_path, format!("The id \"{id}\" is used twice; ids must be unique."));
+                self.report(path.index(i).key("id"), format!("The id \"{id}\" is used twice; ids must be unique."));
             }
         }
         seen
     }
 
-    fn not_blank(&mut self, path: &Path, text: &str, message: &str) {
+    fn not_blank(&mut self, at: At, key: &str, text: &str, message: &str) {
         if is_blank(text) {
-            self.report(path.clone(), message);
+            self.report(at.key(key), message);
         }
     }
 
-    fn finite(&mut self, path: &Path, value: f64) -> bool {
+    fn finite(&mut self, at: At, key: &str, value: f64) -> bool {
         if !value.is_finite() {
-            self.report(path.clone(), "This is not a finite number.");
+            self.report(at.key(key), "This is not a finite number.");
             return false;
         }
         if value.abs() > MAX_NUMBER {
-            self.report(path.clone(), format!("{value} is too large: numbers here go up to a trillion."));
+            self.report(at.key(key), format!("{value} is too large: numbers here go up to a trillion."));
             return false;
         }
         true
     }
 
-    fn non_negative(&mut self, path: &Path, value: f64, what: &str) {
-        if self.finite(path, value) && value < 0.0 {
-            self.report(path.clone(), format!("{what} cannot be negative; it is {value}."));
+    fn non_negative(&mut self, at: At, key: &str, value: f64, what: &str) {
+        if self.finite(at, key, value) && value < 0.0 {
+            self.report(at.key(key), format!("{what} cannot be negative; it is {value}."));
         }
     }
 
-    fn score(&mut self, path: &Path, value: f64) {
-        if self.finite(path, value) && !(0.0..=100.0).contains(&value) {
-            self.report(path.clone(), format!("A score must be between 0 and 100; it is {value}."));
+    fn score(&mut self, at: At, key: &str, value: f64) {
+        if self.finite(at, key, value) && !(0.0..=100.0).contains(&value) {
+            self.report(at.key(key), format!("A score must be between 0 and 100; it is {value}."));
         }
     }
 
-    fn range(&mut self, path: &Path, range: &Range, what: &str) {
-        self.min_max(path, range.min, range.max, what);
-    }
-
-    fn effort(&mut self, path: &Path, effort: &Effort) {
-        self.min_max(path, effort.min, effort.max, "effort");
-    }
-
-    fn min_max(&mut self, path: &Path, min: f64, max: f64, what: &str) {
-        let min_ok = self.finite(&path.key("min"), min);
-        let max_ok = self.finite(&path.key("max"), max);
+    /// The range (`min`, `max`) at field `key`: finite, not negative, not upside down.
+    fn min_max(&mut self, at: At, key: &str, min: f64, max: f64, what: &str) {
+        let range = || at.key(key);
+        let min_ok = min.is_finite() && min.abs() <= MAX_NUMBER;
+        let max_ok = max.is_finite() && max.abs() <= MAX_NUMBER;
+        if !min_ok || !max_ok {
+            let path = range();
+            self.finite(At::Path(&path), "min", min);
+            self.finite(At::Path(&path), "max", max);
+        }
         if min_ok && min < 0.0 {
-            self.report(path.key("min"), format!("The {what} cannot be negative; its minimum is {min}."));
+            self.report(range().key("min"), format!("The {what} cannot be negative; its minimum is {min}."));
         }
         if min_ok && max_ok && min > max {
             self.report(
-                path.key("max"),
+                range().key("max"),
                 format!("The {what} range is upside down: its minimum {min} is above its maximum {max}."),
             );
         }
