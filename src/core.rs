@@ -13,6 +13,7 @@ pub mod cost;
 pub mod decimal;
 mod decode;
 pub mod display;
+pub mod edit;
 pub mod export;
 pub mod format;
 pub mod history;

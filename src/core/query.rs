@@ -1,7 +1,7 @@
 //! The Gaps table's logic, kept pure so it is tested natively: which gaps
-//! match the filters, in which order they are listed, the figures each row
-//! shows, and deleting gaps with a way back; and the gaps grouped by
-//! category, as the report lists them.
+//! match the filters, in which order they are listed, and the figures each
+//! row shows; and the gaps grouped by category, as the report lists them.
+//! Deleting gaps, with a way back, is `core::edit`'s.
 //!
 //! Functions here work on positions in `Assessment::gaps` (file order), not
 //! on ids: a file may hold two gaps with one id (validation reports it), and
@@ -246,66 +246,6 @@ pub fn gaps_by_category(assessment: &Assessment) -> Vec<CategoryGaps<'_>> {
     groups
 }
 
-/// Gaps taken out of an assessment, with what is needed to put them back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Removed {
-    /// Each gap with the position it had, in ascending order of position.
-    pub gaps: Vec<(usize, Gap)>,
-    /// Each link from a risk to a removed gap: risk position, link position, gap id;
-    /// in ascending order of risk, then link.
-    pub risk_links: Vec<(usize, usize, String)>,
-}
-
-/// Takes the gaps at `positions` out of the assessment, with the links risks
-/// have to them (a link to a gap that is gone would be a problem of its own).
-/// A risk link is kept while another gap with the same id remains.
-pub fn remove_gaps(assessment: &mut Assessment, positions: &[usize]) -> Removed {
-    let mut sorted: Vec<usize> = positions.iter().copied().filter(|&i| i < assessment.gaps.len()).collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut gaps = Vec::with_capacity(sorted.len());
-    for &i in sorted.iter().rev() {
-        gaps.push((i, assessment.gaps.remove(i)));
-    }
-    gaps.reverse();
-
-    let mut risk_links = Vec::new();
-    for (r, risk) in assessment.risks.iter_mut().enumerate() {
-        let mut l = 0;
-        risk.gaps.retain(|id| {
-            let gone = gaps.iter().any(|(_, g)| g.id == *id) && assessment.gaps.iter().all(|g| g.id != *id);
-            if gone {
-                risk_links.push((r, l, id.clone()));
-            }
-            l += 1;
-            !gone
-        });
-    }
-    Removed { gaps, risk_links }
-}
-
-/// Puts back what [`remove_gaps`] took, where it was (or at the end of a
-/// list that has since become shorter).
-pub fn restore_gaps(assessment: &mut Assessment, removed: Removed) {
-    for (i, gap) in removed.gaps {
-        // Already back (the editor's own Undo ran first): restoring twice
-        // would duplicate it.
-        if assessment.gaps.contains(&gap) {
-            continue;
-        }
-        let at = i.min(assessment.gaps.len());
-        assessment.gaps.insert(at, gap);
-    }
-    for (r, l, id) in removed.risk_links {
-        if let Some(risk) = assessment.risks.get_mut(r) {
-            if !risk.gaps.contains(&id) {
-                let at = l.min(risk.gaps.len());
-                risk.gaps.insert(at, id);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,7 +276,7 @@ mod tests {
         a.gaps.retain(|g| g.category != "gone");
         assert!(gaps_by_category(&a).iter().all(|g| g.category.is_some()));
     }
-    use crate::core::model::{Category, Effort, EffortUnit, Item, Phase, Range, Risk};
+    use crate::core::model::{Category, Effort, EffortUnit, Item, Phase, Range};
 
     /// Three categories, two phases and six gaps that differ in every column.
     fn sample() -> Assessment {
@@ -457,49 +397,5 @@ mod tests {
         assert_eq!(figures[2], GapFigures { effort_days: Some((0.5, 1.5)), credit_percent: Some(100.0) });
         assert_eq!(figures[3], GapFigures { effort_days: None, credit_percent: None });
         assert_eq!(figures[4].credit_percent, Some(50.0));
-    }
-
-    #[test]
-    fn removing_gaps_unlinks_risks_and_restoring_puts_everything_back() {
-        let mut a = sample();
-        let mut risk = Risk {
-            id: "r1".into(),
-            title: "Outage".into(),
-            probability: crate::core::model::Probability::Low,
-            impact: crate::core::model::Impact::High,
-            mitigation: String::new(),
-            gaps: vec!["gap-2".into(), "gap-3".into(), "gap-5".into()],
-            extra: Default::default(),
-        };
-        a.risks.push(risk.clone());
-        risk.id = "r2".into();
-        risk.gaps = vec!["gap-5".into()];
-        a.risks.push(risk);
-        let before = a.clone();
-
-        let removed = remove_gaps(&mut a, &[4, 1, 4, 99]);
-        assert_eq!(ids(&a, &(0..a.gaps.len()).collect::<Vec<_>>()), ["1", "3", "4", "6"]);
-        assert_eq!(a.risks[0].gaps, ["gap-3"]);
-        assert!(a.risks[1].gaps.is_empty());
-
-        restore_gaps(&mut a, removed);
-        assert_eq!(a, before);
-    }
-
-    #[test]
-    fn a_risk_keeps_its_link_while_a_gap_with_that_id_remains() {
-        let mut a = sample();
-        a.gaps[3].id = "gap-1".into();
-        a.risks.push(Risk {
-            id: "r1".into(),
-            title: "Leak".into(),
-            probability: crate::core::model::Probability::Low,
-            impact: crate::core::model::Impact::High,
-            mitigation: String::new(),
-            gaps: vec!["gap-1".into()],
-            extra: Default::default(),
-        });
-        remove_gaps(&mut a, &[0]);
-        assert_eq!(a.risks[0].gaps, ["gap-1"]);
     }
 }
