@@ -2,7 +2,9 @@
 //! and move; the references each remove keeps (a deleted phase's gaps
 //! unassigned and KPI targets gone, a category with gaps refused or its gaps
 //! moved, a deleted gap's risk links gone and back, a file with two phases
-//! of one id losing only the one asked); undo giving back the file byte for
+//! of one id losing only the one asked); the lists set (a KPI's targets,
+//! the assessors, the settings on a reset), linked (a risk's gaps) or
+//! changed over several gaps at once; undo giving back the file byte for
 //! byte; and restores that do nothing the second time, nor after the
 //! editor's own undo.
 //!
@@ -209,3 +211,7 @@ mod phases;
 mod properties;
 #[path = "edit/roles.rs"]
 mod roles;
+#[path = "edit/settings.rs"]
+mod settings;
+#[path = "edit/tags.rs"]
+mod tags;

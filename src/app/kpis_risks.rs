@@ -143,7 +143,7 @@ fn KpiRow(position: usize, id: String, phases: Memo<Vec<PhaseColumn>>) -> impl I
                                 let order: Vec<String> =
                                     phases.with_untracked(|ps| ps.iter().map(|(id, _)| id.clone()).collect());
                                 let order: Vec<&str> = order.iter().map(String::as_str).collect();
-                                phase.with_value(|p| k.set_target(&order, p, v));
+                                phase.with_value(|p| edit::set_kpi_target(k, &order, p, v));
                             }),
                         );
                     })
@@ -421,9 +421,7 @@ fn RiskCard(
         update(
             None,
             Box::new(move |r| {
-                if !r.gaps.contains(&gap) {
-                    r.gaps.push(gap);
-                }
+                edit::link_gap(r, &gap);
             }),
         );
         chosen.set(String::new());
@@ -534,7 +532,12 @@ fn RiskCard(
                                 let unlink_label = format!("Unlink \u{201c}{title}\u{201d} from risk {n}");
                                 let unlink = move |_| {
                                     let gap = gap.clone();
-                                    update(None, Box::new(move |r| r.gaps.retain(|g| *g != gap)));
+                                    update(
+                                        None,
+                                        Box::new(move |r| {
+                                            edit::unlink_gap(r, &gap);
+                                        }),
+                                    );
                                 };
                                 view! {
                                     <li>

@@ -142,11 +142,6 @@ fn AssessmentDetails() -> impl IntoView {
     }
 }
 
-/// Splits "Ana, Ben ,, Chloé" into names, dropping blanks.
-fn split_names(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|name| !name.is_empty()).map(str::to_string).collect()
-}
-
 /// The assessors as one comma-separated field. What is typed stays as typed
 /// until the field is left (so a trailing comma is not swallowed), while each
 /// keystroke already saves the list it makes.
@@ -165,10 +160,12 @@ fn AssessorsField() -> impl IntoView {
                 prop:value=move || draft.get().unwrap_or_else(joined)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    let names = split_names(&text);
+                    let names = edit::comma_separated(&text);
                     draft.set(Some(text));
                     if editor.with_untracked(|a| a.assessors != names) {
-                        editor.edit(Some("assessment:assessors"), |a| a.assessors = names);
+                        editor.edit(Some("assessment:assessors"), |a| {
+                            edit::set_assessors(a, names);
+                        });
                     }
                 }
                 on:blur=move |_| draft.set(None)
@@ -487,15 +484,17 @@ fn ResetSettings() -> impl IntoView {
     let editor = use_editor();
     let notices = use_notices();
     let reset = move |_| {
-        let before = editor.with_untracked(|a| a.settings.clone());
-        // Keys of a newer format version are not settings we know how to reset.
-        let defaults = ScoringSettings { extra: before.extra.clone(), ..ScoringSettings::default() };
-        if before == defaults {
+        if editor.with_untracked(edit::settings_are_defaults) {
             notices.info("The settings are already the defaults.");
             return;
         }
-        editor.edit(None, |a| a.settings = defaults);
-        editor.offer_undo(notices, "Settings reset to defaults.".to_string(), move |a| a.settings = before.clone());
+        let before = editor.with_untracked(|a| a.settings.clone());
+        editor.edit(None, |a| {
+            edit::reset_settings(a);
+        });
+        editor.offer_undo(notices, "Settings reset to defaults.".to_string(), move |a| {
+            edit::restore_settings(a, before.clone())
+        });
     };
     view! {
         <div class="section reset-settings">

@@ -1,6 +1,8 @@
 //! Every change to the lists of an assessment, as plain functions: adding
 //! (with a fresh id where entries have one), removing (returning the value
-//! that undoes it), restoring what a remove took, and moving. The views call
+//! that undoes it), restoring what a remove took, moving, linking, and
+//! setting a list as a whole or an entry of a list kept in order (a KPI's
+//! target after a phase), or one change over several gaps. The views call
 //! them inside `Editor::edit`, so that each call is one undo step, and a
 //! delete notice's "Undo" calls the matching restore. They know nothing of
 //! the browser and are tested natively (`tests/edit.rs`).
@@ -27,10 +29,15 @@
 //!   it there; the notice's "Undo" and the editor's may both run.
 //! - **Nothing panics**, whatever the positions and the file.
 //!
-//! Lists that belong to one phase (team, costs, exit criteria) or one gap
-//! (checklist) are edited through their owner, `&mut Phase` or `&mut Gap`,
-//! which the views already hold; the others through the `&mut Assessment`.
+//! Lists that belong to one phase (team, costs, exit criteria), one gap
+//! (checklist, tags), one KPI (targets) or one risk (links to gaps) are
+//! edited through their owner, `&mut Phase`, `&mut Gap`, `&mut Kpi` or
+//! `&mut Risk`, which the views already hold; the others through the
+//! `&mut Assessment`. Lists set as a whole (the assessors, the settings
+//! with their levels on a reset) are set here too, so that no view changes
+//! a list itself (`tests/tidy.rs` checks it).
 
+mod assessors;
 mod categories;
 mod gaps;
 mod items;
@@ -41,14 +48,18 @@ mod phases;
 mod removed;
 mod risks;
 mod roles;
+mod settings;
+mod tags;
+mod typed;
 
+pub use self::assessors::set_assessors;
 pub use self::categories::{
     add_category, category_refusal, remove_category, restore_category, CategoryRefusal, RemovedCategory,
 };
-pub use self::gaps::{add_gap, assign_gaps, remove_gaps, restore_gaps, unassign_gap, RemovedGaps};
+pub use self::gaps::{add_gap, assign_gaps, change_gaps, remove_gaps, restore_gaps, unassign_gap, RemovedGaps};
 pub use self::items::{add_item, move_item, remove_item, restore_item};
 pub use self::key::{keys, position, Key};
-pub use self::kpis::{add_kpi, remove_kpi, restore_kpi, RemovedKpi};
+pub use self::kpis::{add_kpi, remove_kpi, restore_kpi, set_kpi_target, RemovedKpi};
 pub use self::levels::{add_level, remove_level, restore_level};
 pub use self::phases::{
     add_cost, add_exit_criterion, add_phase, add_team_line, move_phase, phase_mut, phase_position, remove_cost,
@@ -56,5 +67,8 @@ pub use self::phases::{
     restore_team_line, RemovedPhase,
 };
 pub use self::removed::{Removed, RemovedEntry};
-pub use self::risks::{add_risk, remove_risk, restore_risk, RemovedRisk};
+pub use self::risks::{add_risk, link_gap, remove_risk, restore_risk, unlink_gap, RemovedRisk};
 pub use self::roles::{add_role, phases_using_role, remove_role, restore_role, role_mut, role_position, RemovedRole};
+pub use self::settings::{reset_settings, restore_settings, settings_are_defaults};
+pub use self::tags::{add_tags, remove_tag, restore_tag};
+pub use self::typed::comma_separated;

@@ -1,8 +1,8 @@
 //! KPIs against their targets: whether a value meets a target (respecting
-//! which direction is better), and the targets of a KPI kept one per phase in
-//! roadmap order.
+//! which direction is better). Setting a target is a list edit, in
+//! `core::edit`.
 
-use crate::core::model::{Better, Extra, Kpi, KpiTarget};
+use crate::core::model::{Better, Kpi};
 
 impl Better {
     /// Whether `value` is at or beyond `target` in the better direction: at
@@ -31,29 +31,12 @@ impl Kpi {
     pub fn current_meets(&self, phase: &str) -> Option<bool> {
         Some(self.meets(self.current?, self.target(phase)?))
     }
-
-    /// Sets (or with `None` removes) the target after `phase`, keeping the
-    /// targets in the order of `phases` (the roadmap's phase ids). Targets for
-    /// phases not in `phases` stay, after the others, so nothing typed is lost
-    /// to a dangling reference; validation reports them.
-    pub fn set_target(&mut self, phases: &[&str], phase: &str, value: Option<f64>) {
-        match (self.targets.iter_mut().find(|t| t.phase == phase), value) {
-            (Some(target), Some(value)) => target.value = value,
-            (Some(_), None) => self.targets.retain(|t| t.phase != phase),
-            (None, Some(value)) => {
-                self.targets.push(KpiTarget { phase: phase.to_string(), value, extra: Extra::new() })
-            }
-            (None, None) => {}
-        }
-        let rank = |id: &str| phases.iter().position(|p| *p == id).unwrap_or(phases.len());
-        // A stable sort: targets of unknown phases keep their relative order.
-        self.targets.sort_by_key(|t| rank(&t.phase));
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::{Extra, KpiTarget};
 
     fn kpi(better: Better, current: Option<f64>, targets: &[(&str, f64)]) -> Kpi {
         Kpi {
@@ -94,22 +77,5 @@ mod tests {
         let blank = kpi(Better::Higher, None, &[("p1", 1.0)]);
         assert_eq!(blank.current_meets("p1"), None);
         assert!(blank.meets(2.0, 1.0));
-    }
-
-    #[test]
-    fn set_target_keeps_phase_order() {
-        let phases = ["p1", "p2", "p3"];
-        let mut k = kpi(Better::Higher, None, &[("gone", 5.0), ("p3", 3.0)]);
-        k.set_target(&phases, "p1", Some(1.0));
-        k.set_target(&phases, "p2", Some(2.0));
-        let order: Vec<_> = k.targets.iter().map(|t| (t.phase.as_str(), t.value)).collect();
-        assert_eq!(order, [("p1", 1.0), ("p2", 2.0), ("p3", 3.0), ("gone", 5.0)]);
-
-        k.set_target(&phases, "p2", Some(2.5));
-        assert_eq!(k.target("p2"), Some(2.5));
-        k.set_target(&phases, "p2", None);
-        assert_eq!(k.target("p2"), None);
-        k.set_target(&phases, "p2", None);
-        assert_eq!(k.targets.len(), 3);
     }
 }

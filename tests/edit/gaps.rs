@@ -1,6 +1,7 @@
 //! The gaps: added where the Gaps table's filters look (with a category
 //! first when there is none), deleted several at once with the risk links
-//! to them and put back, and assigned to a phase or taken off it.
+//! to them and put back, changed several at once, and assigned to a phase
+//! or taken off it.
 
 use super::*;
 
@@ -169,6 +170,60 @@ fn gaps_are_assigned_to_a_phase_and_taken_off_it() {
         |a| {
             assert_eq!(unassign_gap(a, 0, "gap-2"), None);
             assert_eq!(unassign_gap(a, 9, "gap-1"), None);
+            Undo::Unchanged
+        },
+        &a,
+    );
+}
+
+#[test]
+fn several_gaps_are_changed_at_once() {
+    let a = base();
+    check(
+        "a status for some, passing over a position out of range",
+        &a,
+        |a| {
+            let was = a.gaps[0].status;
+            assert_eq!(change_gaps(a, [0, 2, 9], |g| g.status = Status::Done), 2);
+            reverse(move |a| {
+                change_gaps(a, [0, 2], |g| g.status = was);
+            })
+        },
+        &changed(&a, |a| {
+            a.gaps[0].status = Status::Done;
+            a.gaps[2].status = Status::Done;
+        }),
+    );
+    check(
+        "no phase",
+        &a,
+        |a| {
+            assert_eq!(change_gaps(a, [0, 1], |g| g.phase = None), 2);
+            reverse(|a| {
+                assign_gaps(a, [0], "phase-1");
+                assign_gaps(a, [1], "phase-2");
+            })
+        },
+        &changed(&a, |a| {
+            a.gaps[0].phase = None;
+            a.gaps[1].phase = None;
+        }),
+    );
+    check(
+        "a position given twice is changed twice",
+        &a,
+        |a| {
+            assert_eq!(change_gaps(a, [1, 1], |g| g.title.push('!')), 2);
+            Undo::Over
+        },
+        &changed(&a, |a| a.gaps[1].title = "Gap 2!!".into()),
+    );
+    check(
+        "no gaps",
+        &a,
+        |a| {
+            assert_eq!(change_gaps(a, [], |g| g.status = Status::Done), 0);
+            assert_eq!(change_gaps(a, [4], |g| g.status = Status::Done), 0);
             Undo::Unchanged
         },
         &a,

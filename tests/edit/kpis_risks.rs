@@ -1,5 +1,6 @@
 //! The KPIs and the risks: added with a fresh id, deleted and put back, under
-//! a fresh id when one added since has taken theirs.
+//! a fresh id when one added since has taken theirs; a KPI's targets, one
+//! per phase in roadmap order; a risk's links to gaps.
 
 use super::*;
 
@@ -95,5 +96,129 @@ fn risks_are_added_and_deleted() {
             a.risks[1].id = "risk-3".into();
             a.risks.push(risk("risk-2", "New risk", &[]));
         }),
+    );
+}
+
+#[test]
+fn a_kpi_has_one_target_per_phase_in_roadmap_order() {
+    let a = base();
+    let order = ["phase-1", "phase-2"];
+    check(
+        "change a target",
+        &a,
+        |a| {
+            set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(150.0));
+            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(100.0)))
+        },
+        &changed(&a, |a| a.kpis[0].targets[1].value = 150.0),
+    );
+    check(
+        "remove a target",
+        &a,
+        |a| {
+            set_kpi_target(&mut a.kpis[0], &order, "phase-1", None);
+            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-1", Some(200.0)))
+        },
+        &changed(&a, |a| {
+            a.kpis[0].targets.remove(0);
+        }),
+    );
+    let without = changed(&a, |a| a.kpis[0].targets.clear());
+    check(
+        "add a target",
+        &without,
+        |a| {
+            set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(120.0));
+            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-2", None))
+        },
+        &changed(&without, |a| a.kpis[0].targets = kpi("kpi-1", "Latency", &[("phase-2", 120.0)]).targets),
+    );
+    check(
+        "targets out of roadmap order are put in order",
+        &a,
+        |a| {
+            set_kpi_target(&mut a.kpis[1], &order, "phase-2", Some(99.5));
+            Undo::Over
+        },
+        &changed(&a, |a| a.kpis[1].targets = kpi("kpi-2", "Uptime", &[("phase-1", 99.0), ("phase-2", 99.5)]).targets),
+    );
+    check(
+        "remove a target that is not there",
+        &without,
+        |a| {
+            set_kpi_target(&mut a.kpis[0], &order, "phase-1", None);
+            Undo::Unchanged
+        },
+        &without,
+    );
+}
+
+#[test]
+fn set_target_keeps_phase_order() {
+    // Moved from `core::kpi` with `set_kpi_target`: targets of phases not
+    // in the roadmap stay, after the others.
+    let phases = ["p1", "p2", "p3"];
+    let mut k = kpi("k1", "Availability", &[("gone", 5.0), ("p3", 3.0)]);
+    set_kpi_target(&mut k, &phases, "p1", Some(1.0));
+    set_kpi_target(&mut k, &phases, "p2", Some(2.0));
+    let order: Vec<_> = k.targets.iter().map(|t| (t.phase.as_str(), t.value)).collect();
+    assert_eq!(order, [("p1", 1.0), ("p2", 2.0), ("p3", 3.0), ("gone", 5.0)]);
+
+    set_kpi_target(&mut k, &phases, "p2", Some(2.5));
+    assert_eq!(k.target("p2"), Some(2.5));
+    set_kpi_target(&mut k, &phases, "p2", None);
+    assert_eq!(k.target("p2"), None);
+    set_kpi_target(&mut k, &phases, "p2", None);
+    assert_eq!(k.targets.len(), 3);
+}
+
+#[test]
+fn a_risk_links_each_gap_once_and_unlinks_it() {
+    let a = base();
+    check(
+        "link a gap",
+        &a,
+        |a| {
+            assert!(link_gap(&mut a.risks[0], "gap-4"));
+            reverse(|a| assert_eq!(unlink_gap(&mut a.risks[0], "gap-4"), 1))
+        },
+        &changed(&a, |a| a.risks[0].gaps.push("gap-4".into())),
+    );
+    check(
+        "link a gap linked already",
+        &a,
+        |a| {
+            assert!(!link_gap(&mut a.risks[0], "gap-1"));
+            Undo::Unchanged
+        },
+        &a,
+    );
+    check(
+        "unlink a gap",
+        &a,
+        |a| {
+            assert_eq!(unlink_gap(&mut a.risks[0], "gap-3"), 1);
+            reverse(|a| assert!(link_gap(&mut a.risks[0], "gap-3")))
+        },
+        &changed(&a, |a| a.risks[0].gaps = vec!["gap-1".into()]),
+    );
+    let twice_linked = changed(&a, |a| a.risks[0].gaps = vec!["gap-1".into(), "gap-3".into(), "gap-1".into()]);
+    check(
+        "unlink a gap the file links twice: both links go",
+        &twice_linked,
+        |a| {
+            assert_eq!(unlink_gap(&mut a.risks[0], "gap-1"), 2);
+            Undo::Over
+        },
+        &changed(&twice_linked, |a| a.risks[0].gaps = vec!["gap-3".into()]),
+    );
+    check(
+        "unlink a gap not linked",
+        &a,
+        |a| {
+            assert_eq!(unlink_gap(&mut a.risks[1], "gap-1"), 0);
+            Undo::Unchanged
+        },
+        &a,
     );
 }

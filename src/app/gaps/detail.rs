@@ -465,16 +465,12 @@ fn Tags(handle: GapHandle) -> impl IntoView {
     let add = move || {
         let typed = draft.get_untracked();
         // "a, b" adds two tags; a tag already there is not added again.
-        let new: Vec<String> = typed.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect();
+        let new = edit::comma_separated(&typed);
         if new.is_empty() {
             return;
         }
         handle.change(None, |g| {
-            for tag in new {
-                if !g.tags.contains(&tag) {
-                    g.tags.push(tag);
-                }
-            }
+            edit::add_tags(g, new);
         });
         draft.set(String::new());
     };
@@ -496,9 +492,7 @@ fn Tags(handle: GapHandle) -> impl IntoView {
                                         aria-label=label
                                         on:click=move |_| {
                                             handle.change(None, |g| {
-                                                if i < g.tags.len() {
-                                                    g.tags.remove(i);
-                                                }
+                                                edit::remove_tag(g, i);
                                             })
                                         }
                                     >

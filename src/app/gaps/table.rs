@@ -554,10 +554,8 @@ fn BulkBar() -> impl IntoView {
         let selected = state.selected.get_untracked();
         let mut changed = 0;
         editor.edit(None, |a| {
-            for position in super::positions(a, &selected) {
-                change(&mut a.gaps[position]);
-                changed += 1;
-            }
+            let positions = super::positions(a, &selected);
+            changed = crate::core::edit::change_gaps(a, positions, &change);
         });
         if changed > 0 {
             let gaps = if changed == 1 { "1 gap".to_string() } else { format!("{changed} gaps") };

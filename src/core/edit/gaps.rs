@@ -1,6 +1,7 @@
 //! The gaps: adding one where the Gaps table's filters look, deleting several
-//! at once with the risk links to them (and putting them back), and
-//! assigning gaps to a roadmap phase or taking them off it.
+//! at once with the risk links to them (and putting them back), changing
+//! several at once, and assigning gaps to a roadmap phase or taking them
+//! off it.
 
 use super::categories::add_category;
 use super::removed::{put_back_links, take_links, Link, Removed};
@@ -71,6 +72,25 @@ pub fn restore_gaps(a: &mut Assessment, removed: RemovedGaps) {
         gap.put_back(&mut a.gaps);
     }
     put_back_links(&mut a.risks, |r| &mut r.gaps, |x, y| x == y, &removed.risk_links);
+}
+
+/// Makes `change` to each gap at `positions` (the Gaps table's bulk
+/// changes: a status or a phase for every selected gap); returns how many
+/// it changed. Positions out of range are passed over; a position given
+/// twice is changed twice.
+pub fn change_gaps(
+    a: &mut Assessment,
+    positions: impl IntoIterator<Item = usize>,
+    mut change: impl FnMut(&mut Gap),
+) -> usize {
+    let mut changed = 0;
+    for position in positions {
+        if let Some(gap) = a.gaps.get_mut(position) {
+            change(gap);
+            changed += 1;
+        }
+    }
+    changed
 }
 
 /// Assigns the gaps at `positions` that have no phase to the phase `phase`
