@@ -253,5 +253,5 @@ fn help_version_and_schema() {
     check(&[], None, 0, "Usage:", "");
     check(&["--version"], None, 0, env!("CARGO_PKG_VERSION"), "");
     let schema = check(&["schema"], None, 0, "\"$schema\"", "");
-    assert_eq!(schema.stdout, gapmap::core::schema::json_schema());
+    assert_eq!(schema.stdout, gapmap::core::format::schema::json_schema());
 }

@@ -24,7 +24,7 @@ use gapmap::core::model::{
     Assessment, Better, Category, Cost, CostKind, Extra, Gap, Impact, Item, Kpi, KpiTarget, Level, Phase, Priority,
     Probability, Range, Risk, Role, Status, TeamMember,
 };
-use gapmap::core::query::{GapFilter, PhaseFilter, StatusFilter};
+use gapmap::core::present::query::{GapFilter, PhaseFilter, StatusFilter};
 use gapmap::core::{save, validate};
 
 mod support;

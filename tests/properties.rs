@@ -17,8 +17,9 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use gapmap::core::model::*;
-use gapmap::core::summary::Bounds;
-use gapmap::core::{format, score, summarize};
+use gapmap::core::numbers::score;
+use gapmap::core::numbers::summary::Bounds;
+use gapmap::core::{format, summarize};
 
 mod support;
 use support::generate::assessment;

@@ -9,7 +9,7 @@
 //! as `"key value; key value"`, against how the summary renders them.
 
 use gapmap::core::model::{Assessment, Category, Gap, Item, Level, Phase, Priority, Range, Status};
-use gapmap::core::summary::{Bounds, CategorySummary, Summary, TierSummary};
+use gapmap::core::numbers::summary::{Bounds, CategorySummary, Summary, TierSummary};
 use gapmap::core::{format, summarize};
 
 use Priority::{P0, P1, P2, P3};

@@ -4,7 +4,7 @@
 //! used, remaining effort and duration).
 //!
 //! Every figure is read from `editor.summary` and formatted by
-//! `core::display`; each comes with a "how is this computed" disclosure that
+//! `core::present::display`; each comes with a "how is this computed" disclosure that
 //! lists its terms. The tab adds up nothing itself.
 
 use leptos::prelude::*;
@@ -18,11 +18,11 @@ use super::route::Tab;
 use super::widgets::dialog::Dialog;
 use super::widgets::explain::Explain;
 use super::widgets::fields::{NumberField, Select, TextField};
-use crate::core::display::{money, number, range};
 use crate::core::edit::{self, role_position, Key};
 use crate::core::model::CostKind;
-use crate::core::query::gap_figures;
-use crate::core::summary::{Bounds, PhaseSummary};
+use crate::core::numbers::summary::{Bounds, PhaseSummary};
+use crate::core::present::display::{money, number, range};
+use crate::core::present::query::gap_figures;
 
 /// The currencies offered, by ISO 4217 code, with their names.
 const CURRENCIES: &[(&str, &str)] = &[

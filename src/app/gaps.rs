@@ -26,7 +26,7 @@ use super::editor::{use_editor, Editor};
 use super::notices::{use_notices, Notices};
 use crate::core::edit;
 use crate::core::model::{Assessment, Gap};
-use crate::core::query::{self, GapFilter, GapSort};
+use crate::core::present::query::{self, GapFilter, GapSort};
 
 /// How many rows the table shows at first, and how many more "Show more" adds.
 const PAGE: usize = 100;

@@ -4,7 +4,7 @@
 //! gaps that mitigate them.
 //!
 //! Whether a value meets a target and how severe a risk is are the core's
-//! (`core::kpi`, `core::risk`); this view only shows them and edits the lists.
+//! (`core::numbers::kpi`, `core::numbers::risk`); this view only shows them and edits the lists.
 
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ use super::notices::{use_notices, Notices};
 use super::widgets::fields::{keyword_label, KeywordSelect, NumberField, TextArea, TextField};
 use crate::core::edit;
 use crate::core::model::{Better, Impact, Kpi, Probability, Risk, Status};
-use crate::core::risk::by_severity;
+use crate::core::numbers::risk::by_severity;
 
 /// The KPIs & risks tab.
 #[component]

@@ -13,9 +13,9 @@ use super::library::use_library;
 use super::notices::{use_notices, Notices};
 use super::widgets::dialog::{unique_id, Dialog};
 use super::widgets::fields::{NumberField, Select, TextArea, TextField};
-use crate::core::display;
 use crate::core::edit::{self, CategoryRefusal};
 use crate::core::model::{Category, Level, Priority, Settings as ScoringSettings};
+use crate::core::present::display;
 use crate::storage::{durability, local};
 
 /// The Settings tab.

@@ -10,7 +10,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use gapmap::core::{self, display, export, format, import, summarize, Assessment};
+use gapmap::core::present::display;
+use gapmap::core::{self, export, format, import, summarize, Assessment};
 
 const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
@@ -204,7 +205,7 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Help => print(USAGE),
         Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Schema => print(&core::schema::json_schema()),
+        Command::Schema => print(&core::format::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
         Command::Report { file, format: ReportFormat::Csv(layout) } => {
@@ -297,7 +298,7 @@ fn gate(summary: &core::Summary, min: f64) -> Result<(), Failure> {
 
 /// The human summary printed by `gapmap score`.
 fn report(assessment: &Assessment, s: &core::Summary) -> String {
-    let money = |b: core::summary::Bounds| display::money_range(b.min, b.max, &assessment.currency);
+    let money = |b: core::numbers::summary::Bounds| display::money_range(b.min, b.max, &assessment.currency);
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);

@@ -40,6 +40,8 @@
 mod assessors;
 mod categories;
 mod gaps;
+pub mod history;
+pub mod ids;
 mod items;
 mod key;
 mod kpis;

@@ -244,10 +244,10 @@ impl Serialize for VersionTag {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// Always `"gapmap"`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::schema::format_tag"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::format::schema::format_tag"))]
     pub format: FormatTag,
     /// The file format version; this build writes 1.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::schema::version_tag"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::format::schema::version_tag"))]
     pub version: VersionTag,
     /// Stable identity, kept across renames; never empty.
     pub id: String,

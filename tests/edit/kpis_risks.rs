@@ -155,7 +155,7 @@ fn a_kpi_has_one_target_per_phase_in_roadmap_order() {
 
 #[test]
 fn set_target_keeps_phase_order() {
-    // Moved from `core::kpi` with `set_kpi_target`: targets of phases not
+    // Moved from `core::numbers::kpi` with `set_kpi_target`: targets of phases not
     // in the roadmap stay, after the others.
     let phases = ["p1", "p2", "p3"];
     let mut k = kpi("k1", "Availability", &[("gone", 5.0), ("p3", 3.0)]);

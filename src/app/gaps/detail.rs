@@ -15,10 +15,10 @@ use crate::app::widgets::dialog::Dialog;
 use crate::app::widgets::fields::{
     keyword_label, keyword_options, Checkbox, KeywordSelect, RangeField, Select, TextArea, TextField,
 };
-use crate::core::display;
 use crate::core::edit;
 use crate::core::model::{Effort, EffortUnit, Gap, Item, Priority, Severity, Status};
-use crate::core::query::{gap_figures, GapFigures};
+use crate::core::present::display;
+use crate::core::present::query::{gap_figures, GapFigures};
 
 /// The dialog; it shows the editor of the gap the tab has open.
 #[component]

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use super::{shown_title, use_gaps, GapKey, PAGE};
 use crate::app::widgets::fields::{keyword_label, keyword_options};
-use crate::core::display;
 use crate::core::model::{Assessment, Gap, Priority, Status};
-use crate::core::query::{gap_figures, Direction, GapColumn, GapFigures, GapSort};
+use crate::core::present::display;
+use crate::core::present::query::{gap_figures, Direction, GapColumn, GapFigures, GapSort};
 
 /// The value of a phase select for "No phase" (phase ids are never empty).
 const NO_PHASE: &str = "";

@@ -10,9 +10,9 @@ use crate::app::editor::use_editor;
 use crate::app::notices::use_notices;
 use crate::app::widgets::dialog::Dialog;
 use crate::app::widgets::fields::{keyword_label, Checkbox, TextField};
-use crate::core::display::range;
 use crate::core::edit::{assign_gaps, phase_position, unassign_gap, Key};
 use crate::core::model::{EffortUnit, Gap, Priority, Status};
+use crate::core::present::display::range;
 
 /// How many rows a list shows at first, and how many more each "Show more" adds.
 const PAGE: usize = 100;

@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use crate::core::display::plural;
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 use crate::core::model::{Assessment, Category};
+use crate::core::present::display::plural;
 
 /// Adds a category named `name` (`cat-<n>`) and returns its id.
 pub fn add_category(a: &mut Assessment, name: &str) -> String {

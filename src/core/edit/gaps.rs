@@ -5,9 +5,9 @@
 
 use super::categories::add_category;
 use super::removed::{put_back_links, take_links, Link, Removed};
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 use crate::core::model::{Assessment, Gap};
-use crate::core::query::{GapFilter, PhaseFilter, StatusFilter};
+use crate::core::present::query::{GapFilter, PhaseFilter, StatusFilter};
 
 /// Adds a gap titled "New gap" that `filter` lists (its category, status,
 /// priority and phase, where they name something that exists) and returns
@@ -114,7 +114,7 @@ pub fn unassign_gap(a: &mut Assessment, position: usize, id: &str) -> Option<Str
 
 #[cfg(test)]
 mod tests {
-    //! Moved here with `remove_gaps` from `core::query`.
+    //! Moved here with `remove_gaps` from `core::present::query`.
 
     use super::*;
     use crate::core::model::{Category, Impact, Probability, Risk};

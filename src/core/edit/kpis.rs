@@ -3,7 +3,7 @@
 //! phase in roadmap order, set through the KPI, which the views already hold.
 
 use super::removed::{put_back_entry, take_entry, Entry, RemovedEntry};
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 use crate::core::model::{Assessment, Better, Extra, Kpi, KpiTarget};
 
 impl Entry for Kpi {

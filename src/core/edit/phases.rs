@@ -8,7 +8,7 @@
 
 use super::key::{position, Key};
 use super::removed::{put_back_links, take_links, Link, Removed};
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 use crate::core::model::{Assessment, Cost, CostKind, KpiTarget, Phase, Range, Role, TeamMember};
 
 /// Where the phase of `key` is in the roadmap.

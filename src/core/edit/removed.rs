@@ -9,7 +9,7 @@
 //! of a phase, team lines of a role) are counted the same way, by what they
 //! point at.
 
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 
 /// A line taken out of a list that has no ids (a level, a team line, a
 /// cost, an exit criterion, a checklist item), with what it takes to put

@@ -4,7 +4,7 @@
 //! mitigate it, edited through the risk, which the views already hold.
 
 use super::removed::{put_back_entry, take_entry, Entry, RemovedEntry};
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 use crate::core::model::{Assessment, Extra, Impact, Probability, Risk};
 
 impl Entry for Risk {

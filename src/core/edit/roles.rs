@@ -3,7 +3,7 @@
 
 use super::key::{position, Key};
 use super::removed::{put_back_links, take_links, Link, Removed};
-use crate::core::ids::next_id;
+use crate::core::edit::ids::next_id;
 use crate::core::model::{Assessment, Role, TeamMember};
 
 /// Where the role of `key` is among the roles.

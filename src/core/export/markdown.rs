@@ -22,11 +22,11 @@
 //! levels), ids, and keys the format does not know; an import gets defaults
 //! and new ids.
 
-use crate::core::display;
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START, STATED_COST};
 use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Status};
-use crate::core::query;
-use crate::core::summary::{summarize, Bounds, Summary};
+use crate::core::numbers::summary::{summarize, Bounds, Summary};
+use crate::core::present::display;
+use crate::core::present::query;
 
 /// The Markdown report of an assessment.
 pub fn report(a: &Assessment) -> String {

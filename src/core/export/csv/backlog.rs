@@ -21,8 +21,8 @@
 //!   cannot know).
 
 use super::{category_name, phase_name, table};
-use crate::core::display;
 use crate::core::model::{Assessment, Gap, Priority};
+use crate::core::present::display;
 
 /// The gaps a backlog lists: the open ones.
 fn open_gaps(assessment: &Assessment) -> impl Iterator<Item = &Gap> {

@@ -9,7 +9,7 @@
 
 use super::{category_name, phase_name, table};
 use crate::core::model::{Assessment, Gap};
-use crate::core::query::gap_figures;
+use crate::core::present::query::gap_figures;
 
 /// A column of the spreadsheet table, in the order the table has them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

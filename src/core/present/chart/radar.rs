@@ -5,8 +5,8 @@
 //! same numbers are drawn as one bar per category instead.
 
 use super::{clip, legend, line, rect, share, text, Anchor, Chart, DataTable, LegendEntry, MarkerShape, Point, Shape};
-use crate::core::display;
-use crate::core::summary::Summary;
+use crate::core::numbers::summary::Summary;
+use crate::core::present::display;
 
 const RADAR_WIDTH: f64 = 600.0;
 const RADAR_HEIGHT: f64 = 420.0;

@@ -3,9 +3,9 @@
 //! threshold across them.
 
 use super::{clip, column, legend, line, share, text, Anchor, Chart, DataTable, MarkerShape, Point, Shape};
-use crate::core::display;
 use crate::core::model::Level;
-use crate::core::summary::Summary;
+use crate::core::numbers::summary::Summary;
+use crate::core::present::display;
 
 /// Where a score of 100 and of 0 land on the projection's y axis.
 pub const PROJECTION_AXIS: (f64, f64) = (20.0, 260.0);

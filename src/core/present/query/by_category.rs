@@ -53,7 +53,7 @@ pub fn gaps_by_category(assessment: &Assessment) -> Vec<CategoryGaps<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::query::tests::sample;
+    use crate::core::present::query::tests::sample;
 
     /// Regression (review finding 11): the report grouped gaps by existing
     /// category, so a gap of a category that does not exist disappeared.

@@ -3,8 +3,8 @@
 //! and the cumulative total, minimum and maximum, as two lines across them.
 
 use super::{clip, column, legend, line, nice_ceiling, text, Anchor, Chart, DataTable, MarkerShape, Point, Shape};
-use crate::core::display;
-use crate::core::summary::Summary;
+use crate::core::numbers::summary::Summary;
+use crate::core::present::display;
 
 /// Where 0 and the top of the money axis land.
 pub const COST_AXIS: (f64, f64) = (270.0, 20.0);
@@ -50,7 +50,7 @@ pub fn cost(summary: &Summary, currency: &str) -> Option<Chart> {
         shapes.push(column(left + bar + 2.0, bar * 0.45, y(0.0), y(p.run_rate), "cost-run-rate"));
         shapes.push(text(centre(i), zero + 16.0, clip(&p.name, max_chars), Anchor::Middle, "label"));
     }
-    let cumulative = |pick: fn(&crate::core::summary::PhaseSummary) -> f64| -> Vec<Point> {
+    let cumulative = |pick: fn(&crate::core::numbers::summary::PhaseSummary) -> f64| -> Vec<Point> {
         phases.iter().enumerate().map(|(i, p)| Point::new(centre(i), y(pick(p)))).collect()
     };
     let (mins, maxes) = (cumulative(|p| p.cumulative_total.min), cumulative(|p| p.cumulative_total.max));

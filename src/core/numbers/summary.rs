@@ -9,10 +9,10 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
-use crate::core::cost::{self, Load, PhaseCost};
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
 use crate::core::model::{Assessment, Priority};
-use crate::core::score;
+use crate::core::numbers::cost::{self, Load, PhaseCost};
+use crate::core::numbers::score;
 
 /// A rounded range, as shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]

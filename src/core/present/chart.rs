@@ -1,4 +1,4 @@
-//! Chart geometry: the [`Summary`](crate::core::summary::Summary)'s numbers laid out as plain shapes
+//! Chart geometry: the [`Summary`](crate::core::numbers::summary::Summary)'s numbers laid out as plain shapes
 //! (rectangles, lines, polygons, markers and text) in a fixed viewBox, which
 //! the app draws as inline SVG and which native tests check point by point.
 //!

@@ -18,10 +18,10 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::core::cost::effort_days;
 use crate::core::decimal::one_decimal;
 use crate::core::model::{Assessment, Gap, Priority, Settings, Status};
-use crate::core::score::credit;
+use crate::core::numbers::cost::effort_days;
+use crate::core::numbers::score::credit;
 
 /// Which statuses a filter lets through.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -12,9 +12,9 @@
 //! that costs nothing to extend; it becomes a [`Path`] only when a problem is
 //! reported, so a valid file is read without building one.
 
-use crate::core::json::{Document, Entry, Json};
+use crate::core::format::json::{Document, Entry, Json};
+use crate::core::format::validate::{Path, Problem, Step};
 use crate::core::model::*;
-use crate::core::validate::{Path, Problem, Step};
 
 /// Decodes a current-version document; `problems` collects what does not fit.
 pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessment {

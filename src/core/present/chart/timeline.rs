@@ -3,9 +3,9 @@
 //! each with its load and the number of gaps it closes written beside it.
 
 use super::{clip, legend, line, nice_ceiling, rect, text, Anchor, Chart, DataTable};
-use crate::core::cost::Load;
-use crate::core::display;
-use crate::core::summary::Summary;
+use crate::core::numbers::cost::Load;
+use crate::core::numbers::summary::Summary;
+use crate::core::present::display;
 
 /// Where week 0 and the last week of the timeline land.
 pub const TIMELINE_AXIS: (f64, f64) = (180.0, 560.0);

@@ -2,7 +2,7 @@
 //! open scored gaps as one stacked bar on a count axis shared by all tiers.
 
 use super::{legend, rect, text, Anchor, Chart, DataTable};
-use crate::core::summary::Summary;
+use crate::core::numbers::summary::Summary;
 
 /// Where zero gaps and the largest tier's count land.
 pub const TIERS_AXIS: (f64, f64) = (60.0, 380.0);

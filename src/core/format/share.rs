@@ -18,9 +18,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 
+use crate::core::format::validate::Problem;
 use crate::core::format::{self, LoadError, MAX_FILE_BYTES};
 use crate::core::model::Assessment;
-use crate::core::validate::Problem;
 
 /// The prefix of a payload made by this version.
 pub const PREFIX: &str = "1.";
