@@ -21,6 +21,7 @@ pub mod import;
 mod json;
 pub mod kpi;
 pub mod model;
+pub mod next;
 pub mod query;
 pub mod risk;
 #[cfg(not(target_arch = "wasm32"))]
