@@ -11,6 +11,7 @@
 
 pub mod cost;
 pub mod kpi;
+pub mod next;
 pub mod risk;
 pub mod score;
 pub mod summary;

@@ -8,9 +8,27 @@
 //!   done, or `partial_credit` when it has no checklist.
 //! - A category's computed score is 100 × Σ(weight × credit) ÷ Σ weight over its
 //!   scored gaps, the weight being its priority's. An assessor's `manual_score`
-//!   overrides it everywhere, projections included.
+//!   M overrides it as the category's score now.
+//! - Projections: the score after a phase is computed as above with every
+//!   scored gap of that phase and the ones before it done (credit 1). For a
+//!   category with a manual score M, closing gaps moves M towards 100 in
+//!   proportion to the work closed: M + (100 − M) × Σ w·(c′ − c) ÷ Σ w·(1 − c),
+//!   summed over the category's scored gaps, where w is a gap's priority
+//!   weight, c its credit now and c′ its credit once the phases are done; M
+//!   when the category has no open work (Σ w·(1 − c) = 0). Closing every gap
+//!   of such a category projects 100, closing none projects M.
 //! - The overall score is the mean of category scores weighted by category
 //!   weight, over the categories that have a score.
+//!
+//! Gains add up. Closing gaps never changes which categories have a score
+//! (that depends on weights and manual scores, not on credits), so the
+//! overall is a fixed weighted mean of category scores, and each category's
+//! score, computed or manual, is linear in its Σ w·c. Closing a gap therefore
+//! raises the overall by a fixed amount, its *gain*: w·(1 − c) times its
+//! category's [`overall_per_credit`] rate. Closing several gaps raises the
+//! overall by the sum of their gains, whatever the order, and a phase's
+//! projection is the overall now plus the gains of the gaps it closes
+//! (`core::numbers::next` ranks gaps by gain and finds the cheapest path to ready).
 //!
 //! Everything here is unrounded [`Decimal`]; `summary` rounds for display.
 //! Invalid settings (negative weights, partial credit above 1) are clamped so
@@ -102,6 +120,23 @@ impl Tally {
         let score = ratio(self.weighted_credit.saturating_mul(HUNDRED), self.weight)?;
         Some(score.clamp(Decimal::ZERO, HUNDRED))
     }
+
+    /// Σ w·(1 − c): the weighted work still open in the category.
+    fn open(&self) -> Decimal {
+        self.weight.saturating_sub(self.weighted_credit)
+    }
+
+    /// The score of a category set by hand to `manual` (when it stood at
+    /// `now`), once its tally has risen to `self`: M + (100 − M) × rise ÷ open.
+    fn manual_projection(&self, manual: Decimal, now: &Tally) -> Decimal {
+        let open = now.open();
+        if open <= Decimal::ZERO {
+            return manual;
+        }
+        let rise = self.weighted_credit.saturating_sub(now.weighted_credit);
+        let moved = HUNDRED.saturating_sub(manual).saturating_mul(rise);
+        ratio(moved, open).map_or(manual, |share| manual.saturating_add(share).clamp(Decimal::ZERO, HUNDRED))
+    }
 }
 
 /// A category's scores: computed from its gaps, set by hand, and the one that counts.
@@ -174,7 +209,12 @@ pub fn scores(assessment: &Assessment) -> Scores {
     }
 
     let manual: Vec<Option<Decimal>> = assessment.categories.iter().map(manual_score).collect();
-    let category_score = |tallies: &[Tally], i: usize| manual[i].or_else(|| tallies[i].score());
+    // The tallies before any phase, against which a manual score moves.
+    let now = tallies.clone();
+    let category_score = |tallies: &[Tally], i: usize| match manual[i] {
+        Some(manual) => Some(tallies[i].manual_projection(manual, &now[i])),
+        None => tallies[i].score(),
+    };
 
     let categories: Vec<CategoryScore> = assessment
         .categories
@@ -184,7 +224,7 @@ pub fn scores(assessment: &Assessment) -> Scores {
             id: category.id.clone(),
             computed: tallies[i].score(),
             manual: manual[i],
-            score: category_score(&tallies, i),
+            score: manual[i].or_else(|| tallies[i].score()),
             scored_gaps: tallies[i].scored,
         })
         .collect();
@@ -209,6 +249,55 @@ pub fn scores(assessment: &Assessment) -> Scores {
     Scores { categories, overall, projected, projected_categories }
 }
 
+/// For each category, in category order, how much the overall score rises
+/// when the category's Σ w·c rises by one: the rate behind every gain (see
+/// the module's rules). Zero for a category without a score, of weight zero,
+/// or with no open work, and for all of them when there is no overall score.
+///
+/// A computed category of weight W scores 100 × Σ w·c ÷ Σ w, so its rate is
+/// W × 100 ÷ (T × Σ w), T being the weight of all categories that have a
+/// score; a manual one scores M + (100 − M) × rise ÷ Σ w·(1 − c), so its rate
+/// is W × (100 − M) ÷ (T × Σ w·(1 − c)). One pass over the gaps.
+pub fn overall_per_credit(assessment: &Assessment) -> Vec<Decimal> {
+    let settings = &assessment.settings;
+    let category_index: HashMap<&str, usize> =
+        assessment.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    // Each priority's weight once; `Priority::ALL` is in declaration order.
+    let weights: Vec<Decimal> = Priority::ALL.iter().map(|&p| priority_weight(p, settings)).collect();
+    let mut tallies = vec![Tally::default(); assessment.categories.len()];
+    for gap in &assessment.gaps {
+        if let (Some(&category), Some(credit)) = (category_index.get(gap.category.as_str()), credit(gap, settings)) {
+            tallies[category].add(weights[gap.priority as usize], credit);
+        }
+    }
+    let manual: Vec<Option<Decimal>> = assessment.categories.iter().map(manual_score).collect();
+    let weight = |category: &Category| exact(category.weight).max(Decimal::ZERO);
+    // T: the weight of the categories that have a score, which closing gaps never changes.
+    let has_score = |i: usize| manual[i].is_some() || tallies[i].score().is_some();
+    let total = assessment
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| has_score(i))
+        .fold(Decimal::ZERO, |sum, (_, category)| sum.saturating_add(weight(category)));
+    assessment
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let (numerator, per) = match manual[i] {
+                Some(manual) => (HUNDRED.saturating_sub(manual), tallies[i].open()),
+                None if tallies[i].score().is_some() => (HUNDRED, tallies[i].weight),
+                None => return Decimal::ZERO,
+            };
+            if per <= Decimal::ZERO {
+                return Decimal::ZERO;
+            }
+            ratio(weight(category).saturating_mul(numerator), total.saturating_mul(per)).unwrap_or_default()
+        })
+        .collect()
+}
+
 /// The label of the highest level whose `min` the score reaches.
 pub fn level(overall: Option<f64>, levels: &[Level]) -> Option<&str> {
     let overall = overall?;
@@ -221,7 +310,12 @@ pub fn level(overall: Option<f64>, levels: &[Level]) -> Option<&str> {
 
 /// The gaps that block readiness: P0 gaps still missing or partial, in file order.
 pub fn blockers(assessment: &Assessment) -> impl Iterator<Item = &Gap> {
-    assessment.gaps.iter().filter(|gap| gap.priority == Priority::P0 && gap.status.is_open())
+    assessment.gaps.iter().filter(|gap| is_blocker(gap))
+}
+
+/// Whether the gap blocks readiness: a P0 gap still missing or partial.
+pub fn is_blocker(gap: &Gap) -> bool {
+    gap.priority == Priority::P0 && gap.status.is_open()
 }
 
 /// Done and scored gaps of one priority, as reviews state it ("Critical: 3/15").
