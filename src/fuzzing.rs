@@ -8,11 +8,12 @@
 use std::sync::OnceLock;
 
 use crate::core::export::markdown::report;
+use crate::core::format::share::{decode, encode, inflate, PREFIX};
 use crate::core::format::{load, load_many, read, save};
 use crate::core::import::csv::{apply, preview};
 use crate::core::import::markdown::{import, import_bytes};
-use crate::core::share::{decode, encode, inflate, PREFIX};
-use crate::core::{chart, summarize, validate, Assessment};
+use crate::core::present::chart;
+use crate::core::{summarize, validate, Assessment};
 
 /// What the app computes as soon as it shows an assessment, problems and
 /// all (the share preview does it before anything is imported): the summary

@@ -11,10 +11,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use gapmap::core::compare::compare;
+use gapmap::core::edit::save_milestone;
 use gapmap::core::format;
-use gapmap::core::milestone::save_milestone;
 use gapmap::core::model::{Assessment, Status};
+use gapmap::core::numbers::compare::compare;
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
 

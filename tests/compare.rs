@@ -1,4 +1,4 @@
-//! Comparing two states (`core::compare`), on pairs made from the worked
+//! Comparing two states (`core::numbers::compare`), on pairs made from the worked
 //! example: each kind of change on its own (status, priority, effort,
 //! phase, owner, checklist, category, title; gaps added and removed; an id
 //! reused for another gap; a category removed with its gaps; phases added,
@@ -10,10 +10,10 @@
 //! made fails as surely as one missed. The numbers are the worked
 //! example's, worked out by hand in each case's comment.
 
-use gapmap::core::compare::{compare, Comparison, KpiMovement, Presence};
 use gapmap::core::format;
 use gapmap::core::model::{Assessment, Better, Category, EffortUnit, Gap, Item, Kpi, Phase, Priority, Range, Status};
-use gapmap::core::summary::Bounds;
+use gapmap::core::numbers::compare::{compare, Comparison, KpiMovement, Presence};
+use gapmap::core::numbers::summary::Bounds;
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
 

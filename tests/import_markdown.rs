@@ -45,6 +45,125 @@ fn counts(pairs: &[(&'static str, usize)]) -> BTreeMap<&'static str, usize> {
     pairs.iter().copied().collect()
 }
 
+/// The status counts of `done` and `missing` findings, as [`statuses`]
+/// gives them (a status with none is not listed).
+fn found((done, missing): (usize, usize)) -> BTreeMap<&'static str, usize> {
+    counts(&[("done", done), ("missing", missing)]).into_iter().filter(|(_, n)| *n > 0).collect()
+}
+
+// The figures the tests expect are counted in the fixtures themselves, as
+// they are on disk (still mis-decoded), with the helpers below: so each is
+// checked against the document, not only against the importer's last run.
+
+/// A fixture's text as it is on disk.
+fn fixture_text(path: &str) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    String::from_utf8(bytes).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The status marks ❌ and ✅ as a fixture's wrong decode spells them.
+#[derive(Clone, Copy)]
+struct Marks {
+    missing: &'static str,
+    done: &'static str,
+}
+
+/// The enterprise assessment was read as Mac Roman.
+const MAC_ROMAN: Marks = Marks { missing: "‚ùå", done: "‚úÖ" };
+
+/// The gap analysis was read as Windows-1252, which has no character for the
+/// byte 0x9D of ❌: it was lost, and ❌ left only two characters behind.
+const WINDOWS_1252: Marks = Marks { missing: "âŒ", done: "âœ…" };
+
+/// The lines from the heading that starts with `heading` to the next heading
+/// of the same or a higher level; lines in code blocks are never headings.
+fn section<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
+    let level = |line: &str| {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        (hashes > 0 && line[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let mut lines = text.lines().skip_while(|line| !line.starts_with(heading));
+    let Some(first) = lines.next() else { panic!("no heading {heading:?} in the fixture") };
+    let own = level(first).unwrap_or_else(|| panic!("{first:?} is not a heading"));
+    let mut in_code = false;
+    let mut out = vec![first];
+    for line in lines {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && level(line).is_some_and(|l| l <= own) {
+            break;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// The lines after the first that contains `label`.
+fn after<'a>(lines: &[&'a str], label: &str) -> Vec<&'a str> {
+    lines.iter().skip_while(|line| !line.contains(label)).skip(1).copied().collect()
+}
+
+/// How many lines start with `mark`, after their indentation and a list bullet.
+fn marked(lines: &[&str], mark: &str) -> usize {
+    lines
+        .iter()
+        .filter(|line| {
+            let line = line.trim_start();
+            line.strip_prefix("- ").unwrap_or(line).starts_with(mark)
+        })
+        .count()
+}
+
+/// Whether a line is an item of a task list: `- [ ] …`, `- [x] …`, `1. [ ] …`.
+fn is_task_item(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after_bullet = line.strip_prefix("- ").or_else(|| line[digits..].strip_prefix(". ").filter(|_| digits > 0));
+    after_bullet.is_some_and(|rest| rest.starts_with("[ ] ") || rest.starts_with("[x] "))
+}
+
+/// Whether a line is a numbered task of a phase: `4. **Create Helm Charts** …`
+/// at the start of the line, outside any list.
+fn is_numbered_task(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(". **")
+}
+
+/// Whether a line is a table row whose first cell is a number (`| 12 | …`),
+/// as the rows of the gap analysis's checklist tables are.
+fn is_numbered_row(line: &str) -> bool {
+    line.strip_prefix("| ").and_then(|rest| rest.split(" | ").next()).is_some_and(|n| n.parse::<u32>().is_ok())
+}
+
+/// The rows of the first table in `lines`, without its header and separator.
+fn table_rows<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    lines.iter().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|')).skip(2).copied().collect()
+}
+
+/// The findings a section of the gap analysis marks, as (done, missing): its
+/// lines that start with ✅ or ❌, up to its requirements (what it states
+/// is wanted, after "Enterprise Requirement:") and outside Python code,
+/// which is evidence.
+fn findings_in(text: &str, heading: &str) -> (usize, usize) {
+    let lines = section(text, heading);
+    let mut kept = Vec::new();
+    let mut in_python = false;
+    for line in lines.iter().take_while(|line| !line.contains("Enterprise Requirement")) {
+        if line.trim_start().starts_with("```") {
+            in_python = line.trim_start() == "```python";
+        } else if !in_python {
+            kept.push(*line);
+        }
+    }
+    (marked(&kept, WINDOWS_1252.done), marked(&kept, WINDOWS_1252.missing))
+}
+
+/// The requirements a section of the gap analysis states: the ✅ lines after
+/// its "Enterprise Requirement:" label.
+fn requirements_in(text: &str, heading: &str) -> usize {
+    marked(&after(&section(text, heading), "Enterprise Requirement"), WINDOWS_1252.done)
+}
+
 /// Sequences that a wrong decode leaves behind, written independently of
 /// the importer's own detector: C1 controls, the replacement character, and
 /// the first characters of emoji and punctuation as Windows-1252/1254 and
@@ -136,7 +255,7 @@ fn enterprise_assessment_title_scores_and_encoding() {
             ("Compliance", Some(0.0)),
         ]
     );
-    assert_eq!(import.report.counts.category_scores, 7);
+    assert_eq!(import.report.counts.category_scores, stated.len());
     // The wrong decode was Mac Roman; the report says so.
     assert!(import.report.guessed.iter().any(|n| n.message.contains("Mac Roman")), "{}", import.report);
 }
@@ -145,30 +264,47 @@ fn enterprise_assessment_title_scores_and_encoding() {
 fn enterprise_assessment_findings_and_requirements() {
     let import = import_file(ENTERPRISE);
     let a = &import.assessment;
+    let text = fixture_text(ENTERPRISE);
+    let all_lines: Vec<&str> = text.lines().collect();
     // Forty findings marked ❌ in six sections, each in the category of its section.
     // (Roadmap tasks of the same area join these categories, assigned to their phase.)
     let findings = |name: &str| -> Vec<&Gap> { gaps_in(a, name).into_iter().filter(|g| g.phase.is_none()).collect() };
-    for (name, count) in [
-        ("Hardcoded Values & Anti-Patterns", 8),
-        ("Networking", 6),
-        ("Observability", 7),
-        ("Reliability", 7),
-        ("Database & Storage", 6),
-        ("Deployment", 6),
-    ] {
+    let sections = [
+        ("Hardcoded Values & Anti-Patterns", "### 1.", 8),
+        ("Networking", "### 3.", 6),
+        ("Observability", "### 4.", 7),
+        ("Reliability", "### 5.", 7),
+        ("Database & Storage", "### 6.", 6),
+        ("Deployment", "### 8.", 6),
+    ];
+    for (name, heading, count) in sections {
+        assert_eq!(marked(&section(&text, heading), MAC_ROMAN.missing), count, "❌ lines of the section {heading}");
         assert_eq!(statuses(findings(name)), counts(&[("missing", count)]), "{name}");
     }
+    let marked_findings: usize = sections.iter().map(|(_, _, count)| count).sum();
+    assert_eq!(marked_findings, 40);
+    assert_eq!(marked(&all_lines, MAC_ROMAN.missing), marked_findings, "every ❌ line is in those sections");
     // "CRITICAL:" in the first section's heading makes its findings P0.
     assert!(gaps_in(a, "Hardcoded Values & Anti-Patterns").iter().all(|g| g.priority == Priority::P0));
     assert_eq!(gaps_in(a, "Hardcoded Values & Anti-Patterns")[0].title, "Hardcoded `localhost` in default values");
     // The security section states requirements (✅) and no findings: they
     // are what it lacks, so missing gaps, not closed ones.
+    let requirements = marked(&section(&text, "### 2."), MAC_ROMAN.done);
+    assert_eq!(requirements, 7);
     let security: Vec<&Gap> = gaps_in(a, "Security").into_iter().filter(|g| g.phase.is_none()).collect();
-    assert_eq!(security.len(), 7);
+    assert_eq!(security.len(), requirements);
     assert!(security.iter().all(|g| g.status == Status::Missing));
     assert!(security.iter().any(|g| g.title == "mTLS between services"));
     assert!(a.gaps.iter().all(|g| g.status == Status::Missing), "nothing in this document is done");
-    assert_eq!(a.gaps.len(), 40 + 7 + 16);
+    // Besides the findings and the requirements, the roadmap's tasks: the
+    // items listed under the four phase headings, four each.
+    let tasks: usize = (1..=4)
+        .map(|n| section(&text, &format!("### Phase {n}:")).iter().filter(|l| l.starts_with("- ")).count())
+        .sum();
+    assert_eq!(tasks, 4 * 4);
+    assert_eq!(a.gaps.len(), marked_findings + requirements + tasks);
+    // The document has no task list (`- [ ]`), so no checklist items.
+    assert_eq!(all_lines.iter().filter(|l| is_task_item(l)).count(), 0);
     assert_eq!(import.report.counts.items, 0);
 }
 
@@ -187,10 +323,14 @@ fn enterprise_assessment_roadmap() {
             ("Operations", Some(3.0), 1.0, 1.0),
         ]
     );
-    // Four tasks under each phase, assigned to it.
-    for p in &a.phases {
+    // The items listed under each phase heading, four each, are its tasks,
+    // assigned to it.
+    let text = fixture_text(ENTERPRISE);
+    for (n, p) in a.phases.iter().enumerate() {
+        let listed = section(&text, &format!("### Phase {}:", n + 1)).iter().filter(|l| l.starts_with("- ")).count();
+        assert_eq!(listed, 4, "{}", p.name);
         let tasks: Vec<&Gap> = a.gaps.iter().filter(|g| g.phase.as_deref() == Some(&p.id)).collect();
-        assert_eq!(tasks.len(), 4, "{}", p.name);
+        assert_eq!(tasks.len(), listed, "{}", p.name);
     }
     let vault = a.gaps.iter().find(|g| g.title == "Implement Vault for secrets").unwrap();
     assert_eq!(vault.phase.as_deref(), Some(phase(a, "Security & Reliability").id.as_str()));
@@ -230,9 +370,12 @@ fn gap_analysis_title_metadata_and_scores() {
             ("Operational Excellence", 45.0),
         ]
     );
-    // Bytes lost in the wrong decode were put back as the status emoji.
+    // Bytes lost in the wrong decode were put back as the status emoji: the
+    // byte 0x9D of every ❌ in the document, 180 of them.
+    let lost = fixture_text(GAP_ANALYSIS).matches(WINDOWS_1252.missing).count();
+    assert_eq!(lost, 180);
     assert!(
-        import.report.guessed.iter().any(|n| n.message.contains('❌') && n.message.contains("180 time")),
+        import.report.guessed.iter().any(|n| n.message.contains('❌') && n.message.contains(&format!("{lost} time"))),
         "{}",
         import.report
     );
@@ -243,6 +386,7 @@ fn gap_analysis_title_metadata_and_scores() {
 fn gap_analysis_findings() {
     let import = import_file(GAP_ANALYSIS);
     let a = &import.assessment;
+    let text = fixture_text(GAP_ANALYSIS);
     let findings = |name: &str| -> Vec<&Gap> {
         let id = &category(a, name).id;
         a.gaps
@@ -250,47 +394,88 @@ fn gap_analysis_findings() {
             .filter(|g| &g.category == id && g.phase.is_none() && !g.description.starts_with("Status:"))
             .collect()
     };
+    // The findings of a section, counted in the fixture (see `findings_in`),
+    // are the gaps of its category.
+    let check = |name: &str, heading: &str, expected: (usize, usize)| {
+        assert_eq!(findings_in(&text, heading), expected, "the marked lines of the section {heading}");
+        assert_eq!(statuses(findings(name)), found(expected), "{name}");
+    };
     // Section 1.1: eight missing components, a blocker of critical severity.
+    check("CI/CD Pipeline", "#### 1.1 ", (0, 8));
     let ci = findings("CI/CD Pipeline");
-    assert_eq!(statuses(ci.iter().copied()), counts(&[("missing", 8)]));
     assert!(ci.iter().all(|g| g.priority == Priority::P0 && g.severity == Some(Severity::Critical)));
     // Section 1.2: a plain code block of stage results (3 tested, 5 not) and seven missing test types.
-    assert_eq!(statuses(findings("Testing & QA")), counts(&[("done", 3), ("missing", 12)]));
-    // Section 1.4 is [HIGH]: P1; its findings in a Python block are evidence, not gaps.
+    check("Testing & QA", "#### 1.2 ", (3, 5 + 7));
+    // Section 1.4 is [HIGH]: P1. Its findings: three secrets-scanning gaps,
+    // nine missing controls in a plain code block, three dependency gaps; the
+    // four in its Python block are evidence, not gaps.
+    check("Security", "#### 1.4 ", (0, 3 + 9 + 3));
     let security = findings("Security");
-    assert_eq!(statuses(security.iter().copied()), counts(&[("missing", 15)]));
     assert!(security.iter().all(|g| g.priority == Priority::P1 && g.severity == Some(Severity::High)));
+    // Section 2.3: four implemented, twelve missing in a plain code block.
     // "Risk Level: MEDIUM-HIGH" reads as high.
+    check("Monitoring & Observability", "#### 2.3 ", (4, 12));
     let monitoring = findings("Monitoring & Observability");
-    assert_eq!(statuses(monitoring.iter().copied()), counts(&[("done", 4), ("missing", 12)]));
     assert!(monitoring.iter().all(|g| g.severity == Some(Severity::High) && g.priority == Priority::P1));
-    assert_eq!(statuses(findings("Compliance")), counts(&[("done", 2), ("missing", 19)]));
-    assert_eq!(statuses(findings("Operational Excellence")), counts(&[("done", 4), ("missing", 21)]));
+    // Section 2.4, block by block: done in the audit trail and the access
+    // controls; missing in those, the data governance and the certifications.
+    check("Compliance", "#### 2.4 ", (1 + 1, 4 + 6 + 4 + 5));
+    // Section 2.5, block by block: done in the runbooks, the deployment
+    // automation and the backups; missing in those, the capacity planning and
+    // the change management.
+    check("Operational Excellence", "#### 2.5 ", (2 + 1 + 1, 3 + 6 + 4 + 4 + 4));
     // Findings nested under a numbered label keep that label.
     let runbooks = findings("Operational Excellence").into_iter().find(|g| g.title == "No runbook testing").unwrap();
     assert_eq!(runbooks.description, "Runbooks");
-    // Sections that state only requirements: their requirements are their gaps.
-    assert_eq!(statuses(gaps_in(a, "Business Logic")), counts(&[("missing", 5)]));
+    // Sections that state only requirements (2.1 and 2.2): their
+    // requirements are their gaps, missing.
+    assert_eq!(findings_in(&text, "#### 2.2 "), (0, 0));
+    let business_logic = requirements_in(&text, "#### 2.2 ");
+    assert_eq!(business_logic, 5);
+    assert_eq!(statuses(gaps_in(a, "Business Logic")), counts(&[("missing", business_logic)]));
     // Requirements that restate a section's findings are notes, not gaps.
     assert!(!a.gaps.iter().any(|g| g.title == "Must have automated CI/CD with"));
     assert!(category(a, "CI/CD Pipeline").notes.contains("Must have automated CI/CD with"));
-    // 159 findings over sections 1.1 to 3.3, 26 of them done.
+    // All of them: the 159 findings of sections 1.1 to 3.3, 26 of them done,
+    // and the ten requirements of sections 2.1 and 2.2, read as missing gaps.
+    let sections = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3"];
+    let (done, missing) = sections
+        .iter()
+        .map(|n| findings_in(&text, &format!("#### {n} ")))
+        .fold((0, 0), |(done, missing), (d, m)| (done + d, missing + m));
+    assert_eq!((done, done + missing), (26, 159));
+    let wanted = requirements_in(&text, "#### 2.1 ") + requirements_in(&text, "#### 2.2 ");
+    assert_eq!(wanted, 5 + 5);
     let all_findings: Vec<&Gap> = a
         .gaps
         .iter()
         .filter(|g| g.phase.is_none() && !g.description.starts_with("Status:") && g.items.is_empty())
         .collect();
-    assert_eq!(statuses(all_findings), counts(&[("done", 26), ("missing", 143)]));
+    assert_eq!(statuses(all_findings), counts(&[("done", done), ("missing", missing + wanted)]));
 }
 
 #[test]
 fn gap_analysis_requirement_tables_and_checklists() {
     let import = import_file(GAP_ANALYSIS);
     let a = &import.assessment;
-    // Three requirement tables, forty rows with status and priority.
+    let text = fixture_text(GAP_ANALYSIS);
+    // Three requirement tables, forty rows (numbered 1 to 40) with status and priority.
+    let table: Vec<&str> = text.lines().filter(|l| is_numbered_row(l)).collect();
+    assert_eq!(table.len(), 40);
     let rows: Vec<&Gap> = a.gaps.iter().filter(|g| g.description.starts_with("Status:")).collect();
-    assert_eq!(rows.len(), 40);
-    assert_eq!(statuses(rows.iter().copied()), counts(&[("done", 5), ("missing", 33), ("partial", 2)]));
+    assert_eq!(rows.len(), table.len());
+    // Present (✅) in 3 + 2 rows, as the tables' own scores say (3/15, 2/15,
+    // 0/10); `❌ Partial` in two; missing in the rest.
+    let present = table.iter().filter(|row| row.contains(WINDOWS_1252.done)).count();
+    let partial = table.iter().filter(|row| row.contains("Partial")).count();
+    assert_eq!((present, partial), (3 + 2, 2));
+    assert_eq!(
+        statuses(rows.iter().copied()),
+        counts(&[("done", present), ("missing", 40 - present - partial), ("partial", partial)])
+    );
+    // Fifteen rows of P0, fifteen of P1, ten of P2: one table each.
+    let stated = |p: &str| table.iter().filter(|row| row.contains(&format!("| {p} |"))).count();
+    assert_eq!((stated("P0"), stated("P1"), stated("P2")), (15, 15, 10));
     let by_priority = |p: Priority| rows.iter().filter(|g| g.priority == p).count();
     assert_eq!((by_priority(Priority::P0), by_priority(Priority::P1), by_priority(Priority::P2)), (15, 15, 10));
     let helm = rows.iter().find(|g| g.title == "Helm Charts").unwrap();
@@ -299,12 +484,22 @@ fn gap_analysis_requirement_tables_and_checklists() {
     let iac = rows.iter().find(|g| g.title == "Infrastructure as Code").unwrap();
     assert_eq!(iac.status, Status::Partial);
     // The "Next Steps" task list is one gap with its ten checklist items.
+    let listed = section(&text, "### Next Steps").iter().filter(|l| is_task_item(l)).count();
+    assert_eq!(listed, 10);
     let next = a.gaps.iter().find(|g| g.title == "Next Steps (Immediate)").unwrap();
-    assert_eq!(next.items.len(), 10);
+    assert_eq!(next.items.len(), listed);
     assert!(next.items.iter().all(|i| !i.done));
     assert_eq!(next.status, Status::Missing);
-    assert_eq!(import.report.counts.items, 102);
-    assert_eq!(a.gaps.len(), 231);
+    // Every task-list item of the document is a checklist item: those of
+    // the three phases' tasks and the ten of the Next Steps list.
+    let task_items = text.lines().filter(|l| is_task_item(l)).count();
+    assert_eq!(task_items, (23 + 42 + 27) + 10);
+    assert_eq!(import.report.counts.items, task_items);
+    // Every gap: the 159 findings and 10 requirements of sections 1.1 to 3.3
+    // (see `gap_analysis_findings`), the 40 table rows, the 6 + 9 + 6
+    // roadmap tasks (see `gap_analysis_roadmap_teams_and_costs`) and the
+    // Next Steps list.
+    assert_eq!(a.gaps.len(), (159 + 10) + 40 + (6 + 9 + 6) + 1);
 }
 
 #[test]
@@ -332,6 +527,8 @@ fn gap_analysis_sections_that_name_no_area_make_no_category() {
     assert_eq!(in_category("Canary Deployments"), "CI/CD Pipeline");
     // What names no area of this document is kept, in one general category.
     assert_eq!(in_category("Next Steps (Immediate)"), "General");
+    // A bound, not a count: a change guard that few gaps land there (today
+    // the Next Steps list and two checklist rows).
     assert!(gaps_in(a, "General").len() <= 5);
 }
 
@@ -339,6 +536,11 @@ fn gap_analysis_sections_that_name_no_area_make_no_category() {
 fn gap_analysis_roadmap_teams_and_costs() {
     let import = import_file(GAP_ANALYSIS);
     let a = &import.assessment;
+    let text = fixture_text(GAP_ANALYSIS);
+    let phase_lines = |n: usize| section(&text, &format!("### Phase {n}:"));
+    // Each phase's exit criteria are the ✅ lines after its "Exit Criteria:" label.
+    let exit = |n: usize| marked(&after(&phase_lines(n), "Exit Criteria"), WINDOWS_1252.done);
+    assert_eq!((exit(1), exit(2), exit(3)), (7, 7, 5));
     let phases: Vec<(&str, Option<f64>, f64, f64, usize)> = a
         .phases
         .iter()
@@ -358,7 +560,13 @@ fn gap_analysis_roadmap_teams_and_costs() {
     assert!(import.report.warnings.iter().all(|w| w.message.contains("by its heading")));
     assert_eq!(summarize(a).duration_weeks.max, 24.0);
 
-    // Tasks become gaps of their phase, with effort and checklist.
+    // Tasks become gaps of their phase, with effort and checklist: the
+    // numbered tasks of each phase, and the task-list items under them.
+    let listed = |n: usize| {
+        let lines = phase_lines(n);
+        (lines.iter().filter(|l| is_numbered_task(l)).count(), lines.iter().filter(|l| is_task_item(l)).count())
+    };
+    assert_eq!((listed(1), listed(2), listed(3)), ((6, 23), (9, 42), (6, 27)));
     let tasks = |name: &str| -> Vec<&Gap> {
         let id = &phase(a, name).id;
         a.gaps.iter().filter(|g| g.phase.as_ref() == Some(id)).collect()
@@ -366,8 +574,8 @@ fn gap_analysis_roadmap_teams_and_costs() {
     let items = |gaps: &[&Gap]| gaps.iter().map(|g| g.items.len()).sum::<usize>();
     let (one, two, three) =
         (tasks("Critical Blockers"), tasks("High-Priority Enterprise Features"), tasks("Optimization & Scale"));
-    assert_eq!((one.len(), two.len(), three.len()), (6, 9, 6));
-    assert_eq!((items(&one), items(&two), items(&three)), (23, 42, 27));
+    assert_eq!((one.len(), two.len(), three.len()), (listed(1).0, listed(2).0, listed(3).0));
+    assert_eq!((items(&one), items(&two), items(&three)), (listed(1).1, listed(2).1, listed(3).1));
     let setup = one.iter().find(|g| g.title == "Setup CI/CD Pipeline").unwrap();
     assert_eq!(setup.effort, Some(Effort::new(3.0, 3.0, EffortUnit::Days)));
     assert_eq!(setup.items.len(), 5);
@@ -421,7 +629,12 @@ fn gap_analysis_roadmap_teams_and_costs() {
 fn gap_analysis_kpis_and_risks() {
     let import = import_file(GAP_ANALYSIS);
     let a = &import.assessment;
-    assert_eq!(a.kpis.len(), 10);
+    let text = fixture_text(GAP_ANALYSIS);
+    // A KPI for each row of the table of success criteria, a risk for each
+    // row of the table of critical risks.
+    let kpi_rows = table_rows(&section(&text, "### Success Criteria by Phase"));
+    assert_eq!(kpi_rows.len(), 10);
+    assert_eq!(a.kpis.len(), kpi_rows.len());
     let phase_ids: Vec<&str> = a.phases.iter().map(|p| p.id.as_str()).collect();
     let kpi = |name: &str| a.kpis.iter().find(|k| k.name == name).unwrap();
     let targets = |k: &Kpi| -> Vec<(usize, f64)> {
@@ -444,7 +657,9 @@ fn gap_analysis_kpis_and_risks() {
 
     let risks: Vec<(&str, Probability, Impact)> =
         a.risks.iter().map(|r| (r.title.as_str(), r.probability, r.impact)).collect();
-    assert_eq!(risks.len(), 6);
+    let risk_rows = table_rows(&section(&text, "### Critical Risks"));
+    assert_eq!(risk_rows.len(), 6);
+    assert_eq!(risks.len(), risk_rows.len());
     assert_eq!(risks[0], ("Production failure due to untested code", Probability::High, Impact::Critical));
     assert_eq!(risks[5].1, Probability::Low);
     assert_eq!(a.risks[1].mitigation, "Immediate secret rotation");

@@ -10,14 +10,11 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use gapmap::core::compare::compare;
-use gapmap::core::format;
-use gapmap::core::milestone::{
-    find_milestone, latest_milestone, remove_milestone, rename_milestone, restore_milestone, save_milestone,
-    MilestoneLookup,
-};
+use gapmap::core::edit::{remove_milestone, rename_milestone, restore_milestone, save_milestone};
+use gapmap::core::format::{self, share};
+use gapmap::core::milestone::{find_milestone, latest_milestone, MilestoneLookup};
 use gapmap::core::model::{Assessment, Extra, Milestone, Snapshot, Status};
-use gapmap::core::share;
+use gapmap::core::numbers::compare::compare;
 use gapmap::core::summarize;
 
 mod support;

@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use gapmap::core::schema::{json_schema, SCHEMA_PATH};
+use gapmap::core::format::schema::{json_schema, SCHEMA_PATH};
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
 const HANDWRITTEN: &str = include_str!("fixtures/worked-example-handwritten.json");

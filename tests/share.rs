@@ -1,4 +1,4 @@
-//! Share links (`core::share`): a payload reads back to byte-identical
+//! Share links (`core::format::share`): a payload reads back to byte-identical
 //! canonical JSON, for the worked example and for generated assessments;
 //! payloads that were cut, altered, made by a later version or built to
 //! unpack into gigabytes are refused with an error, never a panic.
@@ -8,7 +8,7 @@ use base64::Engine as _;
 use proptest::prelude::*;
 
 use gapmap::core::format;
-use gapmap::core::share::{self, ShareError};
+use gapmap::core::format::share::{self, ShareError};
 
 mod support;
 use support::generate::assessment;

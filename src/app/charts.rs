@@ -1,4 +1,4 @@
-//! Charts as inline SVG: each draws the shapes that `core::chart` lays out
+//! Charts as inline SVG: each draws the shapes that `core::present::chart` lays out
 //! from the editor's `Summary`, and does no arithmetic of its own.
 //!
 //! Every chart is a `<figure>` with a visible caption, an `<svg role="img">`
@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 
 use super::editor::use_editor;
-use crate::core::chart::{self, Chart, MarkerShape, Shape};
+use crate::core::present::chart::{self, Chart, MarkerShape, Shape};
 
 /// A coordinate with one decimal: enough for any screen, and a small DOM.
 fn n(value: f64) -> String {

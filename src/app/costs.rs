@@ -4,7 +4,7 @@
 //! used, remaining effort and duration).
 //!
 //! Every figure is read from `editor.summary` and formatted by
-//! `core::display`; each comes with a "how is this computed" disclosure that
+//! `core::present::display`; each comes with a "how is this computed" disclosure that
 //! lists its terms. The tab adds up nothing itself.
 
 use leptos::prelude::*;
@@ -12,17 +12,17 @@ use leptos::prelude::*;
 use super::charts::{ChartPatterns, CostChart};
 use super::editor::use_editor;
 use super::notices::use_notices;
-use super::roadmap::edits::{self, role_position, Key};
 use super::roadmap::figures::{bounds, money_bounds, use_currency, CostLineTerms, LaborTerms};
 use super::roadmap::{add_role, focus_new, tab_href};
 use super::route::Tab;
 use super::widgets::dialog::Dialog;
 use super::widgets::explain::Explain;
 use super::widgets::fields::{NumberField, Select, TextField};
-use crate::core::display::{money, number, range};
+use crate::core::edit::{self, role_position, Key};
 use crate::core::model::CostKind;
-use crate::core::query::gap_figures;
-use crate::core::summary::{Bounds, PhaseSummary};
+use crate::core::numbers::summary::{Bounds, PhaseSummary};
+use crate::core::present::display::{money, number, range};
+use crate::core::present::query::gap_figures;
 
 /// The currencies offered, by ISO 4217 code, with their names.
 const CURRENCIES: &[(&str, &str)] = &[
@@ -112,7 +112,7 @@ fn Currency() -> impl IntoView {
 fn Roles() -> impl IntoView {
     let editor = use_editor();
     let notices = use_notices();
-    let roles = Memo::new(move |_| editor.with(|a| edits::keys(a.roles.iter().map(|r| r.id.as_str()))));
+    let roles = Memo::new(move |_| editor.with(|a| edit::keys(a.roles.iter().map(|r| r.id.as_str()))));
     // The role waiting for the user to confirm its deletion, and the phases that use it.
     let confirming = RwSignal::new(None::<(Key, Vec<String>)>);
     let dialog_open = RwSignal::new(false);
@@ -125,15 +125,15 @@ fn Roles() -> impl IntoView {
     let remove = move |key: Key| {
         let Some(i) = editor.with_untracked(|a| role_position(a, &key)) else { return };
         let mut removed = None;
-        editor.edit(None, |a| removed = edits::remove_role(a, i));
+        editor.edit(None, |a| removed = edit::remove_role(a, i));
         if let Some(removed) = removed {
-            let title = format!("Deleted role \u{201c}{}\u{201d}.", removed.role.name);
-            editor.offer_undo(notices, title, move |a| edits::restore_role(a, removed.clone()));
+            let title = format!("Deleted role \u{201c}{}\u{201d}.", removed.role().name);
+            editor.offer_undo(notices, title, move |a| edit::restore_role(a, removed.clone()));
         }
     };
     // A role in use is deleted only once the user has seen which teams lose it.
     let ask_remove = Callback::new(move |key: Key| {
-        let used = editor.with_untracked(|a| edits::phases_using_role(a, &key.id));
+        let used = editor.with_untracked(|a| edit::phases_using_role(a, &key.id));
         if used.is_empty() {
             remove(key);
         } else {
@@ -240,12 +240,12 @@ fn RoleRow(
     let name = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.0.clone()).unwrap_or_default()));
     let shown_name = move || name.with(|n| if n.trim().is_empty() { "unnamed role".to_string() } else { n.clone() });
     let id = role.id.clone();
-    let used_in = Memo::new(move |_| editor.with(|a| edits::phases_using_role(a, &id)));
+    let used_in = Memo::new(move |_| editor.with(|a| edit::phases_using_role(a, &id)));
     let undo_key = |field: &str, key: &Key| format!("role:{}:{}:{field}", key.id, key.nth);
     let k = role.clone();
     let on_name = Callback::new(move |v: String| {
         editor.edit(Some(&undo_key("name", &k)), |a| {
-            if let Some(r) = edits::role_mut(a, &k) {
+            if let Some(r) = edit::role_mut(a, &k) {
                 r.name = v;
             }
         })
@@ -254,7 +254,7 @@ fn RoleRow(
     let on_rate = Callback::new(move |v: Option<f64>| {
         if let Some(rate) = v {
             editor.edit(Some(&undo_key("rate", &k)), |a| {
-                if let Some(r) = edits::role_mut(a, &k) {
+                if let Some(r) = edit::role_mut(a, &k) {
                     r.weekly_rate = rate;
                 }
             })
@@ -305,7 +305,7 @@ fn RoleRow(
 fn PhaseCosts() -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
-    let phases = Memo::new(move |_| editor.with(|a| edits::keys(a.phases.iter().map(|p| p.id.as_str()))));
+    let phases = Memo::new(move |_| editor.with(|a| edit::keys(a.phases.iter().map(|p| p.id.as_str()))));
     let totals = Memo::new(move |_| editor.summary.with(|s| (s.labor, s.one_off, s.annual, s.total)));
     view! {
         <section class="section" aria-labelledby="phase-costs-heading">
@@ -359,7 +359,7 @@ fn PhaseCostRow(phase: Key) -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
     let summary = Memo::new(move |_| {
-        let i = editor.with(|a| edits::phase_position(a, &phase))?;
+        let i = editor.with(|a| edit::phase_position(a, &phase))?;
         editor.summary.with(|s| s.phases.get(i).cloned())
     });
     let show = move |f: fn(&PhaseSummary, &str) -> String| {

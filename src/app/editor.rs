@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use super::library::{new_id, Library};
 use super::notices::Notices;
 use super::route::LeaveGuard;
-use crate::core::history::History;
+use crate::core::edit::history::History;
 use crate::core::{summarize, validate, Assessment, Problem, Summary};
 use crate::storage::envelope::{assessment_key, Stored};
 use crate::storage::{local, StorageError};

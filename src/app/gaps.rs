@@ -24,9 +24,9 @@ use leptos::prelude::*;
 
 use super::editor::{use_editor, Editor};
 use super::notices::{use_notices, Notices};
-use crate::core::ids::next_id;
-use crate::core::model::{Assessment, Category, Gap};
-use crate::core::query::{self, GapFilter, GapSort, PhaseFilter, StatusFilter};
+use crate::core::edit;
+use crate::core::model::{Assessment, Gap};
+use crate::core::present::query::{self, GapFilter, GapSort};
 
 /// How many rows the table shows at first, and how many more "Show more" adds.
 const PAGE: usize = 100;
@@ -182,30 +182,7 @@ impl GapsState {
     fn add_gap(&self) {
         let filter = self.filter.get_untracked();
         let mut added = None;
-        self.editor.edit(None, |a| {
-            if a.categories.is_empty() {
-                add_general_category(a);
-            }
-            let category = match &filter.category {
-                Some(id) if a.category(id).is_some() => id.clone(),
-                _ => a.categories[0].id.clone(),
-            };
-            let id = next_id("gap", a.gaps.iter().map(|g| g.id.as_str()));
-            let mut gap = Gap::new(id.clone(), category, "New gap");
-            if let StatusFilter::Is(status) = filter.status {
-                gap.status = status;
-            }
-            if let Some(priority) = filter.priority {
-                gap.priority = priority;
-            }
-            if let PhaseFilter::Is(phase) = &filter.phase {
-                if a.phase(phase).is_some() {
-                    gap.phase = Some(phase.clone());
-                }
-            }
-            a.gaps.push(gap);
-            added = Some(GapKey { id, nth: 0 });
-        });
+        self.editor.edit(None, |a| added = Some(GapKey { id: edit::add_gap(a, &filter), nth: 0 }));
         if let Some(key) = added {
             self.open(key);
         }
@@ -219,7 +196,7 @@ impl GapsState {
         editor.edit(None, |a| {
             let doomed = positions(a, keys);
             titles = doomed.iter().map(|&i| shown_title(&a.gaps[i].title)).collect();
-            removed = Some(query::remove_gaps(a, &doomed));
+            removed = Some(edit::remove_gaps(a, &doomed));
         });
         let Some(removed) = removed.filter(|r| !r.gaps.is_empty()) else { return };
         self.selected.update(|selected| selected.retain(|key| !keys.contains(key)));
@@ -231,14 +208,13 @@ impl GapsState {
             [title] => format!("Deleted \u{201c}{title}\u{201d}."),
             _ => format!("Deleted {} gaps.", titles.len()),
         };
-        editor.offer_undo(self.notices, message, move |a| query::restore_gaps(a, removed.clone()));
+        editor.offer_undo(self.notices, message, move |a| edit::restore_gaps(a, removed.clone()));
     }
 }
 
 /// Adds a category named "General".
 fn add_general_category(assessment: &mut Assessment) {
-    let id = next_id("cat", assessment.categories.iter().map(|c| c.id.as_str()));
-    assessment.categories.push(Category::new(id, "General"));
+    edit::add_category(assessment, "General");
 }
 
 fn use_gaps() -> GapsState {

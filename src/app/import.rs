@@ -17,10 +17,10 @@ use super::notices::Notices;
 use super::route::{navigate, Route};
 use super::widgets::dialog::Dialog;
 use super::widgets::fields::keyword_label;
-use crate::core::display;
 use crate::core::import::{Import, Note};
 use crate::core::model::Status;
-use crate::core::query::{filter_gaps, GapFilter, StatusFilter};
+use crate::core::present::display;
+use crate::core::present::query::{filter_gaps, GapFilter, StatusFilter};
 use crate::core::{format, summarize, Assessment};
 
 /// Imports that wait for the user's choice because their id is taken.

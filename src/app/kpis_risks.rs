@@ -4,16 +4,16 @@
 //! gaps that mitigate them.
 //!
 //! Whether a value meets a target and how severe a risk is are the core's
-//! (`core::kpi`, `core::risk`); this view only shows them and edits the lists.
+//! (`core::numbers::kpi`, `core::numbers::risk`); this view only shows them and edits the lists.
 
 use leptos::prelude::*;
 
 use super::editor::{use_editor, Editor};
 use super::notices::{use_notices, Notices};
 use super::widgets::fields::{keyword_label, KeywordSelect, NumberField, TextArea, TextField};
-use crate::core::ids::next_id;
-use crate::core::model::{Better, Extra, Impact, Kpi, Probability, Risk, Status};
-use crate::core::risk::by_severity;
+use crate::core::edit;
+use crate::core::model::{Better, Impact, Kpi, Probability, Risk, Status};
+use crate::core::numbers::risk::by_severity;
 
 /// The KPIs & risks tab.
 #[component]
@@ -38,16 +38,7 @@ fn KpiEditor() -> impl IntoView {
         Memo::new(move |_| editor.with(|a| a.phases.iter().map(|p| (p.id.clone(), p.name.clone())).collect()));
     let add = move |_| {
         editor.edit(None, |a| {
-            let id = next_id("kpi", a.kpis.iter().map(|k| k.id.as_str()));
-            a.kpis.push(Kpi {
-                id,
-                name: "New KPI".to_string(),
-                unit: String::new(),
-                current: None,
-                better: Better::Higher,
-                targets: Vec::new(),
-                extra: Extra::new(),
-            });
+            edit::add_kpi(a);
         });
     };
     view! {
@@ -152,7 +143,7 @@ fn KpiRow(position: usize, id: String, phases: Memo<Vec<PhaseColumn>>) -> impl I
                                 let order: Vec<String> =
                                     phases.with_untracked(|ps| ps.iter().map(|(id, _)| id.clone()).collect());
                                 let order: Vec<&str> = order.iter().map(String::as_str).collect();
-                                phase.with_value(|p| k.set_target(&order, p, v));
+                                phase.with_value(|p| edit::set_kpi_target(k, &order, p, v));
                             }),
                         );
                     })
@@ -215,19 +206,12 @@ fn delete_kpi(editor: Editor, notices: Notices, id: &str) {
     let mut removed = None;
     editor.edit(None, |a| {
         if let Some(index) = a.kpis.iter().position(|k| k.id == id) {
-            removed = Some((index, a.kpis.remove(index)));
+            removed = edit::remove_kpi(a, index);
         }
     });
-    let Some((index, kpi)) = removed else { return };
-    let title = format!("Deleted KPI \u{201c}{}\u{201d}.", kpi.name);
-    editor.offer_undo(notices, title, move |a| {
-        let mut kpi = kpi.clone();
-        // An id taken again since the delete gets a fresh one.
-        if a.kpis.iter().any(|k| k.id == kpi.id) {
-            kpi.id = next_id("kpi", a.kpis.iter().map(|k| k.id.as_str()));
-        }
-        a.kpis.insert(index.min(a.kpis.len()), kpi);
-    });
+    let Some(removed) = removed else { return };
+    let title = format!("Deleted KPI \u{201c}{}\u{201d}.", removed.entry.name);
+    editor.offer_undo(notices, title, move |a| edit::restore_kpi(a, removed.clone()));
 }
 
 /// The pill class of a gap status: the word always comes with it.
@@ -267,16 +251,7 @@ fn RiskRegister() -> impl IntoView {
         Memo::new(move |_| editor.with(|a| a.gaps.iter().map(|g| (g.id.clone(), g.title.clone())).collect()));
     let add = move |_| {
         editor.edit(None, |a| {
-            let id = next_id("risk", a.risks.iter().map(|r| r.id.as_str()));
-            a.risks.push(Risk {
-                id,
-                title: "New risk".to_string(),
-                probability: Probability::Medium,
-                impact: Impact::Medium,
-                mitigation: String::new(),
-                gaps: Vec::new(),
-                extra: Extra::new(),
-            });
+            edit::add_risk(a);
         });
     };
     view! {
@@ -446,9 +421,7 @@ fn RiskCard(
         update(
             None,
             Box::new(move |r| {
-                if !r.gaps.contains(&gap) {
-                    r.gaps.push(gap);
-                }
+                edit::link_gap(r, &gap);
             }),
         );
         chosen.set(String::new());
@@ -559,7 +532,12 @@ fn RiskCard(
                                 let unlink_label = format!("Unlink \u{201c}{title}\u{201d} from risk {n}");
                                 let unlink = move |_| {
                                     let gap = gap.clone();
-                                    update(None, Box::new(move |r| r.gaps.retain(|g| *g != gap)));
+                                    update(
+                                        None,
+                                        Box::new(move |r| {
+                                            edit::unlink_gap(r, &gap);
+                                        }),
+                                    );
                                 };
                                 view! {
                                     <li>
@@ -622,17 +600,10 @@ fn delete_risk(editor: Editor, notices: Notices, id: &str) {
     let mut removed = None;
     editor.edit(None, |a| {
         if let Some(index) = a.risks.iter().position(|r| r.id == id) {
-            removed = Some((index, a.risks.remove(index)));
+            removed = edit::remove_risk(a, index);
         }
     });
-    let Some((index, risk)) = removed else { return };
-    let title = format!("Deleted risk \u{201c}{}\u{201d}.", risk.title);
-    editor.offer_undo(notices, title, move |a| {
-        let mut risk = risk.clone();
-        // An id taken again since the delete gets a fresh one.
-        if a.risks.iter().any(|r| r.id == risk.id) {
-            risk.id = next_id("risk", a.risks.iter().map(|r| r.id.as_str()));
-        }
-        a.risks.insert(index.min(a.risks.len()), risk);
-    });
+    let Some(removed) = removed else { return };
+    let title = format!("Deleted risk \u{201c}{}\u{201d}.", removed.entry.title);
+    editor.offer_undo(notices, title, move |a| edit::restore_risk(a, removed.clone()));
 }

@@ -10,8 +10,8 @@ use super::editor::use_editor;
 use super::roadmap::figures::money_bounds;
 use super::route::{Route, Tab};
 use super::widgets::explain::Explain;
-use crate::core::display::{self, money};
-use crate::core::score;
+use crate::core::numbers::score;
+use crate::core::present::display::{self, money};
 
 /// The Overview tab.
 #[component]
@@ -173,7 +173,7 @@ fn Problems() -> impl IntoView {
                             .into_iter()
                             .map(|problem| {
                                 let first = match problem.path.0.first() {
-                                    Some(crate::core::validate::Step::Key(key)) => key.clone(),
+                                    Some(crate::core::format::validate::Step::Key(key)) => key.clone(),
                                     _ => String::new(),
                                 };
                                 let tab = tab_of(&first);
@@ -198,7 +198,7 @@ fn Problems() -> impl IntoView {
 }
 
 /// Names the object a path points into, in the user's words: `Gap "No backups"`.
-fn describe(a: &crate::core::Assessment, path: &crate::core::validate::Path) -> String {
+fn describe(a: &crate::core::Assessment, path: &crate::core::format::validate::Path) -> String {
     let named = |kind: &str, name: Option<&str>, index: usize| match name.filter(|n| !n.trim().is_empty()) {
         Some(name) => format!("{kind} \u{201c}{name}\u{201d}"),
         None => format!("{kind} {}", index + 1),
@@ -512,9 +512,9 @@ fn PhaseEffects() -> impl IntoView {
                                         .iter()
                                         .map(|p| {
                                             let load_class = match p.load {
-                                                crate::core::cost::Load::Ok => "pill pill-ok",
-                                                crate::core::cost::Load::AtRisk => "pill pill-warn",
-                                                crate::core::cost::Load::Over => "pill pill-danger",
+                                                crate::core::numbers::cost::Load::Ok => "pill pill-ok",
+                                                crate::core::numbers::cost::Load::AtRisk => "pill pill-warn",
+                                                crate::core::numbers::cost::Load::Over => "pill pill-danger",
                                             };
                                             view! {
                                                 <tr>

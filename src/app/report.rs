@@ -5,19 +5,19 @@
 //! how the numbers are computed with this assessment's settings.
 //!
 //! Every number comes from the editor's `Summary` (or, for the charts, from
-//! `core::chart` over it); `style/report.css` holds the print rules.
+//! `core::present::chart` over it); `style/report.css` holds the print rules.
 
 use leptos::prelude::*;
 
 use super::charts::{ChartFigure, ChartPatterns};
 use super::editor::use_editor;
 use super::roadmap::figures::money_bounds;
-use crate::core::chart;
-use crate::core::display::{self, money, plural};
 use crate::core::model::{Assessment, Gap, Priority};
-use crate::core::query;
-use crate::core::risk;
-use crate::core::summary::Summary;
+use crate::core::numbers::risk;
+use crate::core::numbers::summary::Summary;
+use crate::core::present::chart;
+use crate::core::present::display::{self, money, plural};
+use crate::core::present::query;
 use crate::core::Problem;
 
 /// The Report tab.

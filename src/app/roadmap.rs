@@ -4,19 +4,16 @@
 //! its weeks, labor cost, capacity against demand with the load, and the
 //! overall score once it is done.
 //!
-//! - `edits`: the changes to the assessment (add, delete with undo, reorder).
 //! - `figures`: a phase's computed numbers and the terms that explain them.
 //! - `lines`: the team, cost and exit-criteria lines of a phase.
 //! - `gaps`: the gaps assigned to a phase, and assigning more.
 
-pub mod edits;
 pub mod figures;
 mod gaps;
 mod lines;
 
 use leptos::prelude::*;
 
-use self::edits::{phase_position, Key};
 use self::figures::{bounds, money_bounds, use_currency, PhaseFigures};
 use super::charts::{ChartPatterns, TimelineChart};
 use super::editor::{use_editor, Editor};
@@ -24,6 +21,7 @@ use super::notices::use_notices;
 use super::route::{navigate, Route, Tab};
 use super::widgets::dialog::unique_id;
 use super::widgets::fields::{NumberField, RangeField, Select, TextArea, TextField};
+use crate::core::edit::{self, phase_position, Key};
 use crate::core::model::Phase;
 
 /// Reads the phase of `key`, tracked; `None` once it is gone.
@@ -36,7 +34,7 @@ fn with_phase<R>(editor: Editor, key: &Key, f: impl FnOnce(&Phase) -> R) -> Opti
 fn edit_phase(editor: Editor, key: &Key, field: Option<&str>, change: impl FnOnce(&mut Phase)) {
     let undo_key = field.map(|f| format!("phase:{}:{}:{f}", key.id, key.nth));
     editor.edit(undo_key.as_deref(), |a| {
-        if let Some(phase) = edits::phase_mut(a, key) {
+        if let Some(phase) = edit::phase_mut(a, key) {
             change(phase);
         }
     });
@@ -62,7 +60,7 @@ pub(crate) fn focus_new(selector: String) {
 /// Adds a role (from the Roadmap tab or the Costs tab); returns its id.
 pub fn add_role(editor: Editor) -> Option<String> {
     let mut id = None;
-    editor.edit(None, |a| id = Some(edits::add_role(a)));
+    editor.edit(None, |a| id = Some(edit::add_role(a)));
     id
 }
 
@@ -72,12 +70,12 @@ pub fn Roadmap() -> impl IntoView {
     let editor = use_editor();
     let notices = use_notices();
     let currency = use_currency();
-    let phases = Memo::new(move |_| editor.with(|a| edits::keys(a.phases.iter().map(|p| p.id.as_str()))));
+    let phases = Memo::new(move |_| editor.with(|a| edit::keys(a.phases.iter().map(|p| p.id.as_str()))));
     let no_roles = Memo::new(move |_| editor.with(|a| a.roles.is_empty()));
 
     let add_phase = move |_| {
         let mut id = String::new();
-        editor.edit(None, |a| id = edits::add_phase(a));
+        editor.edit(None, |a| id = edit::add_phase(a));
         // Take the user to the new card's name. The id is one we made
         // (`phase-<n>`), safe inside a selector.
         focus_new(format!("[data-phase-id=\"{id}\"]"));
@@ -180,16 +178,16 @@ fn PhaseCard(
 
     let move_by = move |up: bool| {
         if let Some(i) = position.get_untracked() {
-            editor.edit(None, |a| edits::move_phase(a, i, up));
+            editor.edit(None, |a| edit::move_phase(a, i, up));
         }
     };
     let delete = move |_| {
         let Some(i) = position.get_untracked() else { return };
         let mut removed = None;
-        editor.edit(None, |a| removed = edits::remove_phase(a, i));
+        editor.edit(None, |a| removed = edit::remove_phase(a, i));
         if let Some(removed) = removed {
-            let title = format!("Deleted phase \u{201c}{}\u{201d}.", removed.phase.name);
-            editor.offer_undo(notices, title, move |a| edits::restore_phase(a, removed.clone()));
+            let title = format!("Deleted phase \u{201c}{}\u{201d}.", removed.phase().name);
+            editor.offer_undo(notices, title, move |a| edit::restore_phase(a, removed.clone()));
         }
     };
 

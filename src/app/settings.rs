@@ -13,9 +13,9 @@ use super::library::use_library;
 use super::notices::{use_notices, Notices};
 use super::widgets::dialog::{unique_id, Dialog};
 use super::widgets::fields::{NumberField, Select, TextArea, TextField};
-use crate::core::display;
-use crate::core::ids::next_id;
+use crate::core::edit::{self, CategoryRefusal};
 use crate::core::model::{Category, Level, Priority, Settings as ScoringSettings};
+use crate::core::present::display;
 use crate::storage::{durability, local};
 
 /// The Settings tab.
@@ -142,11 +142,6 @@ fn AssessmentDetails() -> impl IntoView {
     }
 }
 
-/// Splits "Ana, Ben ,, Chloé" into names, dropping blanks.
-fn split_names(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|name| !name.is_empty()).map(str::to_string).collect()
-}
-
 /// The assessors as one comma-separated field. What is typed stays as typed
 /// until the field is left (so a trailing comma is not swallowed), while each
 /// keystroke already saves the list it makes.
@@ -165,10 +160,12 @@ fn AssessorsField() -> impl IntoView {
                 prop:value=move || draft.get().unwrap_or_else(joined)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    let names = split_names(&text);
+                    let names = edit::comma_separated(&text);
                     draft.set(Some(text));
                     if editor.with_untracked(|a| a.assessors != names) {
-                        editor.edit(Some("assessment:assessors"), |a| a.assessors = names);
+                        editor.edit(Some("assessment:assessors"), |a| {
+                            edit::set_assessors(a, names);
+                        });
                     }
                 }
                 on:blur=move |_| draft.set(None)
@@ -314,7 +311,7 @@ fn LevelsEditor() -> impl IntoView {
     };
     let add = move |_| {
         editor.edit(None, |a| {
-            a.settings.levels.push(Level { min: 0.0, label: "New level".to_string(), extra: Default::default() })
+            edit::add_level(a);
         });
     };
     view! {
@@ -368,9 +365,7 @@ fn LevelRow(position: usize, index: usize) -> impl IntoView {
     let label_path = format!("settings.levels[{index}].label");
     let remove = move |_| {
         editor.edit(None, |a| {
-            if index < a.settings.levels.len() {
-                a.settings.levels.remove(index);
-            }
+            edit::remove_level(a, index);
         })
     };
     view! {
@@ -489,15 +484,17 @@ fn ResetSettings() -> impl IntoView {
     let editor = use_editor();
     let notices = use_notices();
     let reset = move |_| {
-        let before = editor.with_untracked(|a| a.settings.clone());
-        // Keys of a newer format version are not settings we know how to reset.
-        let defaults = ScoringSettings { extra: before.extra.clone(), ..ScoringSettings::default() };
-        if before == defaults {
+        if editor.with_untracked(edit::settings_are_defaults) {
             notices.info("The settings are already the defaults.");
             return;
         }
-        editor.edit(None, |a| a.settings = defaults);
-        editor.offer_undo(notices, "Settings reset to defaults.".to_string(), move |a| a.settings = before.clone());
+        let before = editor.with_untracked(|a| a.settings.clone());
+        editor.edit(None, |a| {
+            edit::reset_settings(a);
+        });
+        editor.offer_undo(notices, "Settings reset to defaults.".to_string(), move |a| {
+            edit::restore_settings(a, before.clone())
+        });
     };
     view! {
         <div class="section reset-settings">
@@ -519,8 +516,7 @@ fn CategoryEditor() -> impl IntoView {
     let deleting = RwSignal::new(None::<String>);
     let add = move |_| {
         editor.edit(None, |a| {
-            let id = next_id("cat", a.categories.iter().map(|c| c.id.as_str()));
-            a.categories.push(Category::new(id, "New category"));
+            edit::add_category(a, "New category");
         });
     };
     view! {
@@ -592,8 +588,11 @@ fn CategoryRow(position: usize, id: String, deleting: RwSignal<Option<String>>) 
     let path = move |field: &'static str| move || format!("categories[{position}].{field}");
     let delete = move |_| {
         let id = id.get_value();
-        let has_gaps = editor.with_untracked(|a| a.gaps.iter().any(|g| g.category == id));
-        if has_gaps {
+        let refused = editor.with_untracked(|a| {
+            let position = a.categories.iter().position(|c| c.id == id)?;
+            edit::category_refusal(a, position, None)
+        });
+        if matches!(refused, Some(CategoryRefusal::HasGaps { .. })) {
             deleting.set(Some(id));
             return;
         }
@@ -669,32 +668,18 @@ fn CategoryRow(position: usize, id: String, deleting: RwSignal<Option<String>>) 
 /// one undo step; the notice's "Undo" puts the category and its gaps back.
 fn delete_category(editor: Editor, notices: Notices, id: &str, move_to: Option<&str>) {
     let mut removed = None;
-    let mut moved = Vec::new();
     editor.edit(None, |a| {
         let Some(index) = a.categories.iter().position(|c| c.id == id) else { return };
-        if let Some(target) = move_to {
-            for gap in a.gaps.iter_mut().filter(|g| g.category == id) {
-                gap.category = target.to_string();
-                moved.push(gap.id.clone());
-            }
-        }
-        removed = Some((index, a.categories.remove(index)));
+        removed = edit::remove_category(a, index, move_to).ok();
     });
-    let Some((index, category)) = removed else { return };
-    let title = match moved.len() {
-        0 => format!("Deleted category \u{201c}{}\u{201d}.", category.name),
-        1 => format!("Deleted category \u{201c}{}\u{201d}; its gap was moved.", category.name),
-        n => format!("Deleted category \u{201c}{}\u{201d}; its {n} gaps were moved.", category.name),
+    let Some(removed) = removed else { return };
+    let name = &removed.category.name;
+    let title = match removed.moved.len() {
+        0 => format!("Deleted category \u{201c}{name}\u{201d}."),
+        1 => format!("Deleted category \u{201c}{name}\u{201d}; its gap was moved."),
+        n => format!("Deleted category \u{201c}{name}\u{201d}; its {n} gaps were moved."),
     };
-    editor.offer_undo(notices, title, move |a| {
-        if a.category(&category.id).is_some() {
-            return;
-        }
-        a.categories.insert(index.min(a.categories.len()), category.clone());
-        for gap in a.gaps.iter_mut().filter(|g| moved.contains(&g.id)) {
-            gap.category = category.id.clone();
-        }
-    });
+    editor.offer_undo(notices, title, move |a| edit::restore_category(a, removed.clone()));
 }
 
 /// Asked when a category to delete still has gaps: it cannot go while they
@@ -722,11 +707,13 @@ fn DeleteCategoryDialog(deleting: RwSignal<Option<String>>) -> impl IntoView {
     let details = Memo::new(move |_| {
         let id = deleting.get()?;
         editor.with(|a| {
-            let category = a.category(&id)?;
-            let gaps = a.gaps.iter().filter(|g| g.category == id).count();
+            let position = a.categories.iter().position(|c| c.id == id)?;
+            let category = a.categories.get(position)?;
+            // No reason once the gaps have gone (another tab moved them).
+            let reason = edit::category_refusal(a, position, None).map(|r| r.to_string()).unwrap_or_default();
             let others: Vec<(String, String)> =
                 a.categories.iter().filter(|c| c.id != id).map(|c| (c.id.clone(), c.name.clone())).collect();
-            Some((category.name.clone(), gaps, others))
+            Some((category.name.clone(), reason, others))
         })
     });
     // Start from the first other category each time the dialog opens.
@@ -751,14 +738,10 @@ fn DeleteCategoryDialog(deleting: RwSignal<Option<String>>) -> impl IntoView {
             {move || {
                 details
                     .get()
-                    .map(|(name, gaps, others)| {
-                        let count = if gaps == 1 { "1 gap".to_string() } else { format!("{gaps} gaps") };
+                    .map(|(_, reason, others)| {
                         if others.is_empty() {
                             view! {
-                                <p>
-                                    "\u{201c}" {name} "\u{201d} still has " {count}
-                                    ", and there is no other category to move them to. Add a category first, or delete its gaps on the Gaps tab."
-                                </p>
+                                <p>{reason}</p>
                                 <div class="dialog-actions">
                                     <button class="button" on:click=move |_| open.set(false)>
                                         "Close"
@@ -768,10 +751,7 @@ fn DeleteCategoryDialog(deleting: RwSignal<Option<String>>) -> impl IntoView {
                                 .into_any()
                         } else {
                             view! {
-                                <p>
-                                    "\u{201c}" {name} "\u{201d} still has " {count}
-                                    ". A category with gaps cannot be deleted: move them to another category first."
-                                </p>
+                                <p>{reason}</p>
                                 <Select
                                     label="Move its gaps to"
                                     options=others

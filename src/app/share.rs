@@ -1,6 +1,6 @@
 //! Share links in the app: "Copy share link" in an assessment's header, and
 //! the preview that a page opened with `#a=<payload>` shows before anything
-//! is imported. The payload itself is made and read by [`crate::core::share`].
+//! is imported. The payload itself is made and read by [`crate::core::format::share`].
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,9 +13,10 @@ use super::library::{new_id, use_library};
 use super::notices::Notices;
 use super::route::{navigate, Route, Tab};
 use super::widgets::dialog::Dialog;
-use crate::core::share::{self, SAFE_LINK_CHARS};
-use crate::core::validate::Problem;
-use crate::core::{display, summarize, Assessment};
+use crate::core::format::share::{self, SAFE_LINK_CHARS};
+use crate::core::format::validate::Problem;
+use crate::core::present::display;
+use crate::core::{summarize, Assessment};
 
 /// The "Copy share link" button: makes the link of the open assessment, puts
 /// it on the clipboard when the browser allows, and shows it in a dialog with

@@ -23,10 +23,19 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::core::decode;
-use crate::core::json::{self, Document, Entry, Json};
+use self::json::{Document, Entry, Json};
+use crate::core::format::validate::{validate, Path, Problem};
 use crate::core::model::{Assessment, FORMAT, VERSION};
-use crate::core::validate::{validate, Path, Problem};
+
+pub(in crate::core) mod decode;
+pub(in crate::core) mod json;
+mod migrate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod share;
+pub mod validate;
+
+pub use migrate::{migrate, Migration, MIGRATIONS};
 
 /// The largest file read, in bytes. Local storage holds about 5 MB a site, so
 /// nothing real comes near it; it keeps a stray video from freezing the tab.
@@ -222,32 +231,6 @@ fn check_header(document: &[Entry], problems: &mut Vec<Problem>) -> Result<u32, 
             format!("The version must be a whole number from 1 to {VERSION}."),
         )),
     }
-}
-
-/// One step of migration: rewrites a document of version N into version N + 1.
-pub type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
-
-/// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
-/// Version 1 is the first, so there are none yet; a format change adds its
-/// step here and bumps [`VERSION`], and a frozen fixture of the old version
-/// proves the step.
-pub const MIGRATIONS: &[Migration] = &[];
-
-const _: () = assert!(MIGRATIONS.len() + 1 == VERSION as usize, "every version but the first needs a migration");
-
-/// Runs the steps from version `from` up to the newest, and sets `version`.
-pub fn migrate(document: &mut Map<String, Value>, from: u32, steps: &[Migration]) -> Result<(), Problem> {
-    let first = (from.max(1) - 1) as usize;
-    for (i, step) in steps.iter().enumerate().skip(first) {
-        step(document).map_err(|reason| {
-            Problem::new(
-                Path::root(),
-                format!("The file could not be brought from format version {} to {}: {reason}", i + 1, i + 2),
-            )
-        })?;
-    }
-    document.insert("version".to_string(), Value::from(steps.len() + 1));
-    Ok(())
 }
 
 /// The canonical text of an assessment: what Gapmap writes to every file.

@@ -3,16 +3,13 @@
 //! [`Assessment`] that `summarize` and `compare` read like any other, and
 //! finding a milestone by id, by name, or the latest one.
 //!
-//! What a snapshot keeps, and why, is written in `model::milestone`. The
+//! What a snapshot keeps, and why, is written at `model::Snapshot`. The
 //! round trip keeps every number: for any assessment `a`,
 //! `summarize(&Snapshot::of(&a).to_assessment()) == summarize(&a)`, and
 //! comparing the two finds no change (`tests/milestones.rs`).
 //!
-//! The list edits (save, rename, delete and its undo) are in `list`.
-
-mod list;
-
-pub use list::{remove_milestone, rename_milestone, restore_milestone, save_milestone, RemovedMilestone};
+//! Saving, renaming, deleting and restoring one are list edits, in
+//! `edit::milestones`.
 
 use std::fmt;
 

@@ -15,9 +15,10 @@ use crate::app::widgets::dialog::Dialog;
 use crate::app::widgets::fields::{
     keyword_label, keyword_options, Checkbox, KeywordSelect, RangeField, Select, TextArea, TextField,
 };
-use crate::core::display;
+use crate::core::edit;
 use crate::core::model::{Effort, EffortUnit, Gap, Item, Priority, Severity, Status};
-use crate::core::query::{gap_figures, GapFigures};
+use crate::core::present::display;
+use crate::core::present::query::{gap_figures, GapFigures};
 
 /// The dialog; it shows the editor of the gap the tab has open.
 #[component]
@@ -347,7 +348,9 @@ fn CreditNote(handle: GapHandle) -> impl IntoView {
 fn Checklist(handle: GapHandle) -> impl IntoView {
     let count = Memo::new(move |_| handle.data.with(|d| d.as_ref().map_or(0, |d| d.gap.items.len())));
     let add = move |_| {
-        handle.change(None, |g| g.items.push(Item::new("", false)));
+        handle.change(None, |g| {
+            edit::add_item(g);
+        });
         // The new item's text field, once it is drawn.
         request_animation_frame(|| focus_first(".gap-items li:last-child input[type=text]"));
     };
@@ -385,8 +388,8 @@ fn ChecklistItem(handle: GapHandle, index: usize, count: Memo<usize>) -> impl In
     let n = index + 1;
     let swap = move |other: usize| {
         handle.change(None, |g| {
-            if index < g.items.len() && other < g.items.len() {
-                g.items.swap(index, other);
+            if other != index {
+                edit::move_item(g, index, other < index);
             }
         });
         // Keep the focus on the item that moved.
@@ -444,9 +447,7 @@ fn ChecklistItem(handle: GapHandle, index: usize, count: Memo<usize>) -> impl In
                 aria-label=format!("Remove item {n}")
                 on:click=move |_| {
                     handle.change(None, |g| {
-                        if index < g.items.len() {
-                            g.items.remove(index);
-                        }
+                        edit::remove_item(g, index);
                     })
                 }
             >
@@ -464,16 +465,12 @@ fn Tags(handle: GapHandle) -> impl IntoView {
     let add = move || {
         let typed = draft.get_untracked();
         // "a, b" adds two tags; a tag already there is not added again.
-        let new: Vec<String> = typed.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect();
+        let new = edit::comma_separated(&typed);
         if new.is_empty() {
             return;
         }
         handle.change(None, |g| {
-            for tag in new {
-                if !g.tags.contains(&tag) {
-                    g.tags.push(tag);
-                }
-            }
+            edit::add_tags(g, new);
         });
         draft.set(String::new());
     };
@@ -495,9 +492,7 @@ fn Tags(handle: GapHandle) -> impl IntoView {
                                         aria-label=label
                                         on:click=move |_| {
                                             handle.change(None, |g| {
-                                                if i < g.tags.len() {
-                                                    g.tags.remove(i);
-                                                }
+                                                edit::remove_tag(g, i);
                                             })
                                         }
                                     >

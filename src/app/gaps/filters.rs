@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::use_gaps;
 use crate::app::widgets::fields::{keyword_label, keyword_options, Select};
 use crate::core::model::{Priority, Status};
-use crate::core::query::{GapFilter, PhaseFilter, StatusFilter};
+use crate::core::present::query::{GapFilter, PhaseFilter, StatusFilter};
 
 /// The value of the "Status" select for "Open (missing or partial)".
 const OPEN: &str = "open";

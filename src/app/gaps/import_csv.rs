@@ -14,8 +14,8 @@ use leptos::task::spawn_local;
 use super::use_gaps;
 use crate::app::files::{read_bytes, take_files};
 use crate::app::widgets::dialog::Dialog;
-use crate::core::display::plural;
 use crate::core::import::csv::{apply, preview, Applied, Preview};
+use crate::core::present::display::plural;
 
 /// The most changed fields the dialog lists; the count says how many more.
 const SHOWN_CHANGES: usize = 500;

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use super::{shown_title, use_gaps, GapKey, PAGE};
 use crate::app::widgets::fields::{keyword_label, keyword_options};
-use crate::core::display;
 use crate::core::model::{Assessment, Gap, Priority, Status};
-use crate::core::query::{gap_figures, Direction, GapColumn, GapFigures, GapSort};
+use crate::core::present::display;
+use crate::core::present::query::{gap_figures, Direction, GapColumn, GapFigures, GapSort};
 
 /// The value of a phase select for "No phase" (phase ids are never empty).
 const NO_PHASE: &str = "";
@@ -554,10 +554,8 @@ fn BulkBar() -> impl IntoView {
         let selected = state.selected.get_untracked();
         let mut changed = 0;
         editor.edit(None, |a| {
-            for position in super::positions(a, &selected) {
-                change(&mut a.gaps[position]);
-                changed += 1;
-            }
+            let positions = super::positions(a, &selected);
+            changed = crate::core::edit::change_gaps(a, positions, &change);
         });
         if changed > 0 {
             let gaps = if changed == 1 { "1 gap".to_string() } else { format!("{changed} gaps") };

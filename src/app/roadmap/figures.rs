@@ -10,11 +10,11 @@ use leptos::prelude::*;
 
 use crate::app::editor::use_editor;
 use crate::app::widgets::explain::Explain;
-use crate::core::cost::Load;
-use crate::core::display::{money, money_range, number, range, score};
 use crate::core::model::CostKind;
-use crate::core::query::gap_figures;
-use crate::core::summary::{Bounds, PhaseSummary};
+use crate::core::numbers::cost::Load;
+use crate::core::numbers::summary::{Bounds, PhaseSummary};
+use crate::core::present::display::{money, money_range, number, range, score};
+use crate::core::present::query::gap_figures;
 
 /// How many gaps the demand explanation lists before it sums up the rest.
 const DEMAND_TERMS_SHOWN: usize = 30;

@@ -6,13 +6,13 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::edits::{phase_position, Key};
 use crate::app::editor::use_editor;
 use crate::app::notices::use_notices;
 use crate::app::widgets::dialog::Dialog;
 use crate::app::widgets::fields::{keyword_label, Checkbox, TextField};
-use crate::core::display::range;
+use crate::core::edit::{assign_gaps, phase_position, unassign_gap, Key};
 use crate::core::model::{EffortUnit, Gap, Priority, Status};
+use crate::core::present::display::range;
 
 /// How many rows a list shows at first, and how many more each "Show more" adds.
 const PAGE: usize = 100;
@@ -179,9 +179,7 @@ fn AssignedGap(row: GapRow) -> impl IntoView {
     let unassign = move |_| {
         let id = id.clone();
         editor.edit(None, move |a| {
-            if let Some(gap) = a.gaps.get_mut(position).filter(|g| g.id == id) {
-                gap.phase = None;
-            }
+            unassign_gap(a, position, &id);
         });
     };
     view! {
@@ -231,14 +229,7 @@ fn AssignPicker(phase: Key, open: RwSignal<bool>, name: Signal<String>) -> impl 
             return;
         };
         let mut assigned = 0;
-        editor.edit(None, |a| {
-            for &p in &positions {
-                if let Some(gap) = a.gaps.get_mut(p).filter(|g| g.phase.is_none()) {
-                    gap.phase = Some(id.clone());
-                    assigned += 1;
-                }
-            }
-        });
+        editor.edit(None, |a| assigned = assign_gaps(a, positions.iter().copied(), &id));
         open.set(false);
         let noun = if assigned == 1 { "gap" } else { "gaps" };
         notices.info(format!("Assigned {assigned} {noun} to {}.", name.get_untracked()));

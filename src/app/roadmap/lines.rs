@@ -5,13 +5,13 @@
 
 use leptos::prelude::*;
 
-use super::edits::Key;
 use super::figures::use_currency;
 use super::{edit_phase, tab_href, with_phase};
 use crate::app::editor::use_editor;
 use crate::app::route::Tab;
 use crate::app::widgets::fields::{NumberField, RangeField, Select, TextField};
-use crate::core::model::{Cost, CostKind, Range, TeamMember};
+use crate::core::edit::{self, Key};
+use crate::core::model::CostKind;
 
 /// The team of a phase.
 #[component]
@@ -26,15 +26,13 @@ pub fn TeamLines(
         Memo::new(move |_| editor.with(|a| a.roles.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>()));
     let k = phase.clone();
     let add = move |_| {
-        // A new line takes the first role that the team does not have yet.
-        let role = editor.with_untracked(|a| {
-            let team: Vec<&str> = super::edits::phase_position(a, &k)
-                .map(|i| a.phases[i].team.iter().map(|m| m.role.as_str()).collect())
-                .unwrap_or_default();
-            a.roles.iter().find(|r| !team.contains(&r.id.as_str())).or(a.roles.first()).map(|r| r.id.clone())
-        });
-        if let Some(role) = role {
-            edit_phase(editor, &k, None, |p| p.team.push(TeamMember::new(role, Range::new(1.0, 1.0))));
+        // A new line takes the first role that the team does not have yet;
+        // without roles there is nothing to add, and no step to record.
+        let roles = editor.with_untracked(|a| a.roles.clone());
+        if !roles.is_empty() {
+            edit_phase(editor, &k, None, |p| {
+                edit::add_team_line(p, &roles);
+            });
         }
     };
     let line_phase = StoredValue::new(phase.clone());
@@ -118,9 +116,7 @@ fn TeamLine(phase: Key, line: usize, roles: Memo<Vec<(String, String)>>) -> impl
     let k = phase.clone();
     let remove = move |_| {
         edit_phase(editor, &k, None, |p| {
-            if line < p.team.len() {
-                p.team.remove(line);
-            }
+            edit::remove_team_line(p, line);
         })
     };
     let fte = Signal::derive(move || member.with(|m| m.as_ref().map_or((0.0, 0.0), |m| (m.1, m.2))));
@@ -162,7 +158,11 @@ pub fn CostLines(
     let k = phase.clone();
     let count = Memo::new(move |_| with_phase(editor, &k, |p| p.costs.len()).unwrap_or(0));
     let k = phase.clone();
-    let add = move |_| edit_phase(editor, &k, None, |p| p.costs.push(Cost::new("New cost", 0.0, CostKind::OneOff)));
+    let add = move |_| {
+        edit_phase(editor, &k, None, |p| {
+            edit::add_cost(p);
+        })
+    };
     let line_phase = StoredValue::new(phase.clone());
     view! {
         <section class="phase-part">
@@ -235,9 +235,7 @@ fn CostLine(phase: Key, line: usize) -> impl IntoView {
     let k = phase.clone();
     let remove = move |_| {
         edit_phase(editor, &k, None, |p| {
-            if line < p.costs.len() {
-                p.costs.remove(line);
-            }
+            edit::remove_cost(p, line);
         })
     };
     let kinds = vec![
@@ -298,7 +296,11 @@ pub fn ExitCriteria(
     let k = phase.clone();
     let count = Memo::new(move |_| with_phase(editor, &k, |p| p.exit_criteria.len()).unwrap_or(0));
     let k = phase.clone();
-    let add = move |_| edit_phase(editor, &k, None, |p| p.exit_criteria.push(String::new()));
+    let add = move |_| {
+        edit_phase(editor, &k, None, |p| {
+            edit::add_exit_criterion(p);
+        })
+    };
     let line_phase = StoredValue::new(phase.clone());
     view! {
         <section class="phase-part phase-part-wide">
@@ -338,9 +340,7 @@ fn Criterion(phase: Key, line: usize) -> impl IntoView {
     let k = phase.clone();
     let remove = move |_| {
         edit_phase(editor, &k, None, |p| {
-            if line < p.exit_criteria.len() {
-                p.exit_criteria.remove(line);
-            }
+            edit::remove_exit_criterion(p, line);
         })
     };
     let n = line + 1;

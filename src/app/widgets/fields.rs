@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use super::dialog::unique_id;
-use crate::core::display::{self, parse_number};
 use crate::core::model::Keyword;
+use crate::core::present::display::{self, parse_number};
 
 /// The label of a field: visible, or only for screen readers in dense tables.
 fn label_class(hide: bool) -> &'static str {

@@ -3,17 +3,20 @@
 //! named by its name or id (`FILE@latest`: the newest). A path that itself
 //! contains `@` and is a file is read as that file.
 //!
-//! The comparison is the core's (`core::compare`); `--json` prints it as it
+//! The comparison is the core's (`core::numbers::compare`); `--json` prints it as it
 //! serializes, and the text reads like a compare view: the headline, then
 //! categories, blockers, gaps, roadmap and KPIs, with a note first when the
 //! two are different assessments or score with different settings.
 
 use std::path::Path;
 
-use gapmap::core::compare::{compare, Change, Comparison, GapChange, GapFacts, GapField, KpiMovement, Presence};
 use gapmap::core::milestone::{find_milestone, MilestoneLookup};
-use gapmap::core::summary::{Bounds, PhaseSummary};
-use gapmap::core::{display, format, Assessment};
+use gapmap::core::numbers::compare::{
+    compare, Change, Comparison, GapChange, GapFacts, GapField, KpiMovement, Presence,
+};
+use gapmap::core::numbers::summary::{Bounds, PhaseSummary};
+use gapmap::core::present::display;
+use gapmap::core::{format, Assessment};
 
 use super::{invalid, read_bytes, Failure};
 

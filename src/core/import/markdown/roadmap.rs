@@ -1,11 +1,23 @@
 //! Roadmap phases: the sections under a `Phase N: Name (Week 1)` heading,
 //! read into a phase (weeks, team, stated cost, exit criteria, goal) and its
-//! tasks (gaps assigned to it), and the phases' durations and start weeks
-//! settled from everything the document says about them.
+//! tasks (gaps assigned to it). The phase headings themselves are known from
+//! the scan, and their timing is settled at the end (see `schedule`).
 
-use super::*;
+use super::findings::{clean_title, read_gap_line, Finding};
+use super::importer::Importer;
+use super::labels::{is_exit_criteria, is_wanted, LabelContext};
+use super::outline::{self, Block, Line};
+use super::phrases::{self, Weeks};
+use super::schedule::describe_weeks;
+use super::scope::{Leftover, Sink};
+use super::sections::{is_label_heading, Section};
+use super::tables::{classify, Deferred, TableKind};
+use super::walk::Walk;
+use crate::core::model::{Item, Status};
 
 impl<'t> Importer<'t> {
+    /// A phase's section: its blocks and sub-sections, read into the phase
+    /// and its tasks; what is not recognised goes to its goal.
     pub(super) fn read_phase(&mut self, section: &Section<'t>, phase: usize) {
         if let Some(heading) = section.heading {
             if self.phases[phase].line == heading.span.line {
@@ -27,7 +39,7 @@ impl<'t> Importer<'t> {
         self.flush(leftovers, Sink::Phase(phase), None);
     }
 
-    pub(super) fn walk_phase_children(
+    fn walk_phase_children(
         &mut self,
         children: &[Section<'t>],
         walk: &mut Walk<'t>,
@@ -58,13 +70,7 @@ impl<'t> Importer<'t> {
         }
     }
 
-    pub(super) fn walk_phase_blocks(
-        &mut self,
-        blocks: &[&'t Block],
-        walk: &mut Walk<'t>,
-        base: &LabelContext,
-        phase: usize,
-    ) {
+    fn walk_phase_blocks(&mut self, blocks: &[&'t Block], walk: &mut Walk<'t>, base: &LabelContext, phase: usize) {
         let mut context = base.clone();
         for block in blocks {
             if self.consumed_blocks.contains(&block.span().id) {
@@ -82,7 +88,7 @@ impl<'t> Importer<'t> {
                 }
                 Block::Code(code) if open_task.is_some() && !context.exit => {
                     if let Some(gap) = open_task {
-                        self.gaps[gap].evidence.push(code_text(code));
+                        self.gaps[gap].evidence.push(code.text());
                         walk.open_task = Some(gap);
                     }
                 }
@@ -128,7 +134,7 @@ impl<'t> Importer<'t> {
                 }
                 Block::Code(code) => {
                     let lines: Vec<&Line> = code.lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
-                    if context.exit && is_plain(code) {
+                    if context.exit && code.is_plain() {
                         for line in lines {
                             let text = phrases::status_mark(&line.text).map_or(line.text.trim(), |(_, rest)| rest);
                             self.phases[phase].exit_criteria.push(clean_title(text));
@@ -136,7 +142,7 @@ impl<'t> Importer<'t> {
                         continue;
                     }
                     let marked = lines.iter().filter(|l| phrases::status_mark(&l.text).is_some()).count();
-                    if is_plain(code) && marked > 0 && marked * 2 >= lines.len() && !context.deliverables {
+                    if code.is_plain() && marked > 0 && marked * 2 >= lines.len() && !context.deliverables {
                         for line in lines {
                             if let Some((status, rest)) = phrases::status_mark(&line.text) {
                                 self.phase_marked_line(phase, status, rest, line.number, &context, walk);
@@ -145,9 +151,10 @@ impl<'t> Importer<'t> {
                         continue;
                     }
                     match walk.last_task {
-                        Some(gap) => self.gaps[gap].evidence.push(code_text(code)),
-                        None => walk
-                            .leftover(Leftover::Code { text: code_text(code), source: self.source(&code.span.bytes) }),
+                        Some(gap) => self.gaps[gap].evidence.push(code.text()),
+                        None => {
+                            walk.leftover(Leftover::Code { text: code.text(), source: self.source(&code.span.bytes) })
+                        }
                     }
                 }
                 Block::Table(table) => {
@@ -176,7 +183,7 @@ impl<'t> Importer<'t> {
 
     /// A marked line in a phase: an exit criterion, a deliverable of the
     /// task above it, or a gap of the phase.
-    pub(super) fn phase_marked_line(
+    fn phase_marked_line(
         &mut self,
         phase: usize,
         status: Status,
@@ -210,7 +217,7 @@ impl<'t> Importer<'t> {
 
     /// Phase header labels (`Effort: 4-6 weeks | Team: 3-4 engineers | Cost: …`);
     /// returns those it could not read.
-    pub(super) fn read_phase_labels(&mut self, phase: usize, labels: &[(&str, &str)], line: usize) -> Vec<String> {
+    fn read_phase_labels(&mut self, phase: usize, labels: &[(&str, &str)], line: usize) -> Vec<String> {
         let mut rest = Vec::new();
         for (key, value) in labels {
             let lower = key.to_lowercase();
@@ -268,13 +275,7 @@ impl<'t> Importer<'t> {
 
     /// A list item in a phase: a task (a gap of the phase), an exit
     /// criterion, or a label for the items nested under it.
-    pub(super) fn phase_item(
-        &mut self,
-        phase: usize,
-        item: &'t outline::Item,
-        context: &LabelContext,
-        walk: &mut Walk<'t>,
-    ) {
+    fn phase_item(&mut self, phase: usize, item: &'t outline::Item, context: &LabelContext, walk: &mut Walk<'t>) {
         let first = item.lines.first().map(|l| l.text.as_str()).unwrap_or_default();
         let line = item.lines.first().map_or(item.span.line, |l| l.number);
         if context.exit {
@@ -356,7 +357,7 @@ impl<'t> Importer<'t> {
                 Block::Code(code) => {
                     let lines: Vec<&Line> = code.lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
                     let marked = lines.iter().filter(|l| phrases::status_mark(&l.text).is_some()).count();
-                    if is_plain(code)
+                    if code.is_plain()
                         && marked > 0
                         && marked * 2 >= lines.len()
                         && (task_context.deliverables || task_context.exit)
@@ -370,7 +371,7 @@ impl<'t> Importer<'t> {
                             }
                         }
                     } else {
-                        self.gaps[gap].evidence.push(code_text(code));
+                        self.gaps[gap].evidence.push(code.text());
                     }
                 }
                 other => {
@@ -383,7 +384,7 @@ impl<'t> Importer<'t> {
 
     /// A task of a phase: a missing gap assigned to it, its effort read
     /// from a trailing parenthesis.
-    pub(super) fn add_task(&mut self, phase: usize, text: &str, line: usize, context: &LabelContext) -> usize {
+    fn add_task(&mut self, phase: usize, text: &str, line: usize, context: &LabelContext) -> usize {
         let category = self.category_for_task(text, context, phase);
         let finding = Finding {
             status: Status::Missing,
@@ -397,90 +398,11 @@ impl<'t> Importer<'t> {
         };
         self.add_finding(finding, category, Some(phase))
     }
-
-    /// Durations and start weeks from every statement about them, in order
-    /// of trust: a stated duration, the weeks of sub-headings, the heading,
-    /// and last the effort. Disagreements are reported.
-    pub(super) fn finish_phases(&mut self, a: &mut Assessment, phase_ids: &[String], role_ids: &[String]) {
-        // Where the previous phase's heading ended, when it was a range on
-        // the calendar (`0-4 weeks`).
-        let mut series_end: Option<f64> = None;
-        let phases = std::mem::take(&mut self.phases);
-        for (draft, id) in phases.iter().zip(phase_ids) {
-            let from_subs = (!draft.sub_weeks.is_empty()).then(|| {
-                let start = draft.sub_weeks.iter().filter_map(|w| w.start).fold(f64::INFINITY, f64::min);
-                let end = draft.sub_weeks.iter().filter_map(|w| w.start.map(|s| s + w.max)).fold(0.0, f64::max);
-                Weeks { start: Some(start), min: end - start, max: end - start, range_form: false }
-            });
-            // `(4-8 weeks)` right after `(0-4 weeks)` is a place on the
-            // calendar, weeks 4 to 8, not a length.
-            let heading = draft.heading_weeks.map(|w| match (w.start, series_end) {
-                (None, Some(end)) if w.range_form && w.min == end => {
-                    Weeks { start: Some(w.min), min: w.max - w.min, max: w.max - w.min, range_form: true }
-                }
-                _ => w,
-            });
-            series_end = heading.filter(|h| h.range_form).and_then(|h| h.start.map(|s| s + h.max));
-            let stated = draft.duration.map(|(w, _)| w);
-            let effort = draft.effort_weeks;
-            let chosen = stated.or(from_subs).or(heading).or(effort);
-            let mut duration = chosen.map_or((0.0, 0.0), |w| (w.min, w.max));
-            if !(duration.0.is_finite() && duration.1.is_finite() && duration.0 >= 0.0 && duration.0 <= duration.1) {
-                duration = (0.0, 0.0);
-            }
-            if chosen.is_none() {
-                self.skipped(draft.line, format!("The phase \"{}\" states no duration; set to 0 weeks.", draft.name));
-            }
-            for (source, other) in [("its sub-headings", from_subs), ("its heading", heading)] {
-                if let (Some(chosen), Some(other)) = (chosen, other) {
-                    if (other.min, other.max) != (chosen.min, chosen.max) {
-                        self.warning(
-                            draft.line,
-                            format!(
-                                "The phase \"{}\" lasts {} by {source} but {} elsewhere; kept {}.",
-                                draft.name,
-                                describe_length(&other),
-                                describe_length(&chosen),
-                                describe_length(&chosen)
-                            ),
-                        );
-                    }
-                }
-            }
-            let start = draft.start.or(from_subs.and_then(|w| w.start)).or_else(|| {
-                heading
-                    .and_then(|h| h.start)
-                    .filter(|_| chosen.is_some_and(|c| heading.is_some_and(|h| (h.min, h.max) == (c.min, c.max))))
-            });
-
-            let mut phase = Phase::new(id.clone(), draft.name.clone(), WeekRange::new(duration.0, duration.1));
-            phase.start_week = start.filter(|s| s.is_finite() && *s >= 0.0);
-            phase.goal = draft.goal.join("\n");
-            phase.team = draft
-                .team
-                .iter()
-                .filter_map(|&(role, min, max)| {
-                    let (min, max) = (min.max(0.0), max.max(min.max(0.0)));
-                    role_ids.get(role).map(|r| TeamMember::new(r.clone(), WeekRange::new(min, max)))
-                })
-                .collect();
-            phase.costs = draft.costs.clone();
-            phase.exit_criteria = draft.exit_criteria.clone();
-            if let Some((min, max)) = draft.stated_cost {
-                let mut cost = serde_json::Map::new();
-                cost.insert("min".to_string(), Value::from(min));
-                cost.insert("max".to_string(), Value::from(max));
-                phase.extra.insert(STATED_COST.to_string(), Value::Object(cost));
-            }
-            a.phases.push(phase);
-        }
-        self.phases = phases;
-    }
 }
 
 /// The text of a numbered line (`4. Create Helm Charts (3 days)`) that
 /// CommonMark kept inside a paragraph.
-pub(super) fn numbered_line(text: &str) -> Option<&str> {
+fn numbered_line(text: &str) -> Option<&str> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
@@ -488,17 +410,4 @@ pub(super) fn numbered_line(text: &str) -> Option<&str> {
     let rest = text.get(digits..)?.strip_prefix(['.', ')'])?;
     let rest = rest.strip_prefix(' ')?.trim();
     (!rest.is_empty()).then_some(rest)
-}
-
-pub(super) fn describe_weeks(w: &Weeks) -> String {
-    let number = crate::core::display::number;
-    match w.start {
-        Some(start) if w.max <= 1.0 => format!("week {}", number(start + 1.0)),
-        Some(start) => format!("weeks {}–{}", number(start + 1.0), number(start + w.max)),
-        None => describe_length(w),
-    }
-}
-
-pub(super) fn describe_length(w: &Weeks) -> String {
-    format!("{} weeks", crate::core::display::range(w.min, w.max))
 }

@@ -2,8 +2,12 @@
 //! shape at a time: the statements documents of this kind are made of, in
 //! the variants other documents write them.
 
+use super::categories::ROADMAP_CATEGORY;
 use super::*;
-use crate::core::model::EffortUnit;
+use crate::core::format::validate::validate;
+use crate::core::model::{
+    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, Priority, Probability, Severity, Status,
+};
 
 fn read(text: &str) -> Import {
     let import = import(text);

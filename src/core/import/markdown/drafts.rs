@@ -1,0 +1,125 @@
+//! Drafts: what the importer has read of each part of the assessment, before
+//! ids are assigned. Categories, gaps, phases and roles refer to each other
+//! by their index among the drafts; `assemble` turns indexes into ids once
+//! every draft is known.
+
+use serde_json::Value;
+
+use super::phrases::Weeks;
+use crate::core::model::{Better, Cost, Effort, Impact, Item, Priority, Probability, Severity, Status};
+
+/// A category: its name, its stated scores and weight, and its notes.
+#[derive(Debug)]
+pub(super) struct CategoryDraft {
+    pub(super) name: String,
+    /// The stems of its name, for matching alike names.
+    pub(super) stems: Vec<String>,
+    pub(super) manual: Option<f64>,
+    pub(super) target: Option<f64>,
+    pub(super) weight: f64,
+    pub(super) notes: Vec<String>,
+    /// The priority a score table gives the category: its gaps' when they state none.
+    pub(super) default_priority: Option<Priority>,
+}
+
+/// How a gap names its phase before phases are final.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum PhaseRef {
+    Index(usize),
+    Named { text: String, line: usize },
+}
+
+/// A gap: its fields as read, its category and phase by index.
+#[derive(Debug)]
+pub(super) struct GapDraft {
+    pub(super) category: usize,
+    pub(super) title: String,
+    pub(super) description: Vec<String>,
+    pub(super) evidence: Vec<String>,
+    pub(super) status: Status,
+    pub(super) priority: Option<Priority>,
+    pub(super) severity: Option<Severity>,
+    pub(super) effort: Option<Effort>,
+    pub(super) owner: String,
+    pub(super) phase: Option<PhaseRef>,
+    pub(super) items: Vec<Item>,
+    pub(super) tags: Vec<String>,
+    /// The line it was read from.
+    pub(super) line: usize,
+}
+
+impl GapDraft {
+    /// A gap with nothing stated but its category, title and status.
+    pub(super) fn new(category: usize, title: String, status: Status, line: usize) -> Self {
+        GapDraft {
+            category,
+            title,
+            description: Vec::new(),
+            evidence: Vec::new(),
+            status,
+            priority: None,
+            severity: None,
+            effort: None,
+            owner: String::new(),
+            phase: None,
+            items: Vec::new(),
+            tags: Vec::new(),
+            line,
+        }
+    }
+}
+
+/// A phase: everything the document says about its timing, team and
+/// costs, settled into one phase at the end (see `schedule`).
+#[derive(Debug, Default)]
+pub(super) struct PhaseDraft {
+    pub(super) number: Option<u32>,
+    pub(super) name: String,
+    pub(super) line: usize,
+    pub(super) goal: Vec<String>,
+    /// The weeks the heading states.
+    pub(super) heading_weeks: Option<Weeks>,
+    /// The weeks of its `Week 3-4: …` sub-headings.
+    pub(super) sub_weeks: Vec<Weeks>,
+    /// A duration stated as such (`Duration: 4 weeks`, a table's duration column).
+    pub(super) duration: Option<(Weeks, usize)>,
+    /// `Effort: 4-6 weeks`: a duration only when nothing else says one.
+    pub(super) effort_weeks: Option<Weeks>,
+    /// The week it starts in, counted from 0, when a line states it.
+    pub(super) start: Option<f64>,
+    /// Roles by index, with their headcount range.
+    pub(super) team: Vec<(usize, f64, f64)>,
+    pub(super) costs: Vec<Cost>,
+    pub(super) exit_criteria: Vec<String>,
+    pub(super) stated_cost: Option<(f64, f64)>,
+}
+
+/// A role, with its weekly rate when the document states one.
+#[derive(Debug)]
+pub(super) struct RoleDraft {
+    pub(super) name: String,
+    pub(super) weekly_rate: Option<f64>,
+    pub(super) line: usize,
+}
+
+/// A KPI: its current value, its targets by phase index, and the values
+/// it states in words.
+#[derive(Debug)]
+pub(super) struct KpiDraft {
+    pub(super) name: String,
+    pub(super) unit: String,
+    pub(super) current: Option<f64>,
+    pub(super) better: Option<Better>,
+    pub(super) targets: Vec<(usize, f64)>,
+    pub(super) stated: serde_json::Map<String, Value>,
+}
+
+/// A risk, with the titles of the gaps it names.
+#[derive(Debug)]
+pub(super) struct RiskDraft {
+    pub(super) title: String,
+    pub(super) probability: Probability,
+    pub(super) impact: Impact,
+    pub(super) mitigation: String,
+    pub(super) gaps: Vec<String>,
+}
