@@ -1,12 +1,15 @@
 //! Offline and installable: registers the service worker that each build
 //! writes (`public/sw.js`, filled in by `scripts/post-build.mjs`), offers
-//! "Update available — reload" when a new release is installed and waits,
-//! and asks the browser to keep Gapmap's storage
+//! "Update available — reload" when a new release is installed and waits
+//! (unless the open assessment's editor refuses the reload, through the
+//! [`ReloadGuard`] context), and asks the browser to keep Gapmap's storage
 //! (`navigator.storage.persist()`).
 //!
 //! The worker is registered only on http(s) pages whose browser offers one:
 //! not from file:// (the portable build), nor on insecure origins, where
 //! `navigator.serviceWorker` does not exist.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,9 +26,46 @@ const WORKER: &str = "sw.js";
 /// What the page tells a waiting worker to make it take over (public/sw.js).
 const ACTIVATE_MESSAGE: &str = "activate-update";
 
-/// The window event sent just before the app reloads itself: the open
-/// assessment's editor saves what is pending when it hears it.
-pub const BEFORE_RELOAD_EVENT: &str = "gapmap-before-reload";
+/// Whether the app may reload itself now: set by the open assessment's
+/// editor, which saves what is pending and refuses (`false`) when that
+/// failed, since a reload would throw away what is on screen.
+type Check = Arc<dyn Fn() -> bool + Send + Sync>;
+
+/// The check before the app reloads itself to take an update, from context.
+#[derive(Clone, Copy)]
+pub struct ReloadGuard {
+    check: StoredValue<Option<Check>>,
+}
+
+impl ReloadGuard {
+    pub fn new() -> Self {
+        ReloadGuard { check: StoredValue::new(None) }
+    }
+
+    /// Sets the check (one at a time: the open editor's).
+    pub fn set(&self, check: impl Fn() -> bool + Send + Sync + 'static) {
+        self.check.set_value(Some(Arc::new(check)));
+    }
+
+    pub fn clear(&self) {
+        // The app may be going away with the editor.
+        let _ = self.check.try_set_value(None);
+    }
+
+    /// Whether the reload may go ahead: asks the check, if one is set.
+    fn allows(&self) -> bool {
+        match self.check.try_get_value().flatten() {
+            Some(check) => check(),
+            None => true,
+        }
+    }
+}
+
+impl Default for ReloadGuard {
+    fn default() -> Self {
+        ReloadGuard::new()
+    }
+}
 
 /// Whether `object` has a property `name` that is set: web-sys would call
 /// into `undefined` when the browser leaves an API out.
@@ -51,12 +91,13 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 }
 
 /// Starts what makes the app work offline: registers the service worker and
-/// asks the browser to keep local storage. Returns a signal that turns true
-/// when a new release is installed and waits for a reload.
-pub fn start() -> RwSignal<bool> {
+/// asks the browser to keep local storage (when it gives any:
+/// `has_storage`). Returns a signal that turns true when a new release is
+/// installed and waits for a reload.
+pub fn start(has_storage: bool) -> RwSignal<bool> {
     let update_ready = RwSignal::new(false);
     register(update_ready);
-    if crate::storage::local::is_available() {
+    if has_storage {
         spawn_local(async {
             let _ = request_persistence().await;
         });
@@ -117,11 +158,11 @@ fn register(update_ready: RwSignal<bool>) {
 /// is done before anything else happens; the editor would also save on the
 /// reload's `pagehide`, but nothing should rest on a single path.
 ///
-/// The editor cancels the event when the save did not happen (storage full,
-/// a conflict with another tab): then nothing reloads, and the user is told
-/// to export first. Returns whether the reload goes ahead.
-fn apply_update() -> bool {
-    if !before_reload() {
+/// The editor refuses, through `guard`, when the save did not happen
+/// (storage full, a conflict with another tab): then nothing reloads, and
+/// the user is told to export first. Returns whether the reload goes ahead.
+fn apply_update(guard: Option<ReloadGuard>) -> bool {
+    if guard.is_some_and(|guard| !guard.allows()) {
         return false;
     }
     let Some(workers) = container() else {
@@ -152,19 +193,6 @@ fn apply_update() -> bool {
     true
 }
 
-/// Sends [`BEFORE_RELOAD_EVENT`] (cancelable) and returns false when a
-/// listener refused the reload.
-fn before_reload() -> bool {
-    let Some(window) = web_sys::window() else { return true };
-    let init = web_sys::EventInit::new();
-    init.set_cancelable(true);
-    match web_sys::Event::new_with_event_init_dict(BEFORE_RELOAD_EVENT, &init) {
-        // `dispatch_event` answers false when a listener called preventDefault.
-        Ok(event) => window.dispatch_event(&event).unwrap_or(true),
-        Err(_) => true,
-    }
-}
-
 fn reload() {
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();
@@ -187,8 +215,9 @@ pub fn UpdatePrompt(
     ready: RwSignal<bool>,
 ) -> impl IntoView {
     let notices = use_context::<Notices>();
+    let guard = use_context::<ReloadGuard>();
     let on_reload = move |_| {
-        if !apply_update() {
+        if !apply_update(guard) {
             if let Some(notices) = notices {
                 notices.error(
                     "Gapmap did not reload: your latest changes are not saved.",
@@ -213,10 +242,4 @@ pub fn UpdatePrompt(
             </div>
         </Show>
     }
-}
-
-/// When assessment `id` was last exported, in the user's time zone, or
-/// `None` if it never was.
-pub fn last_exported(id: &str) -> Option<String> {
-    crate::storage::local::exported_at(id).map(super::library::local_time)
 }

@@ -1,0 +1,48 @@
+//! Computed figures as the tabs show them: ranges of numbers and of money,
+//! inputs with the decimals they were typed with, a phase's load as a pill,
+//! and the open assessment's currency. The numbers themselves come from the
+//! core (`core::display` formats them).
+
+use leptos::prelude::*;
+
+use super::editor::use_editor;
+use crate::core::cost::Load;
+use crate::core::display::{money_range, range};
+use crate::core::summary::Bounds;
+
+/// A range of numbers as shown.
+pub fn bounds(b: Bounds) -> String {
+    range(b.min, b.max)
+}
+
+/// A range of inputs such as FTEs or weeks, with the decimals they were
+/// typed with (the core keeps two): `0.25–0.5`, where [`bounds`] would
+/// show the one decimal of computed figures.
+pub fn typed_bounds(b: Bounds) -> String {
+    if b.min == b.max {
+        b.min.to_string()
+    } else {
+        format!("{}–{}", b.min, b.max)
+    }
+}
+
+/// A range of money as shown.
+pub fn money_bounds(b: Bounds, currency: &str) -> String {
+    money_range(b.min, b.max, currency)
+}
+
+/// The pill class and word of a load: the word always comes with the colour.
+pub fn load_pill(load: Load) -> (&'static str, &'static str) {
+    let class = match load {
+        Load::Ok => "pill pill-ok",
+        Load::AtRisk => "pill pill-warn",
+        Load::Over => "pill pill-danger",
+    };
+    (class, load.label())
+}
+
+/// The open assessment's currency code, tracked.
+pub fn use_currency() -> Memo<String> {
+    let editor = use_editor();
+    Memo::new(move |_| editor.with(|a| a.currency.clone()))
+}

@@ -1,0 +1,12 @@
+//! Adding a role, from the Roadmap tab (staffing a first team) or the
+//! Costs tab (the roles and their rates).
+
+use super::editor::Editor;
+use super::edits;
+
+/// Adds a role (from the Roadmap tab or the Costs tab); returns its id.
+pub(super) fn add_role(editor: Editor) -> Option<String> {
+    let mut id = None;
+    editor.edit(None, |a| id = Some(edits::add_role(a)));
+    id
+}
