@@ -241,6 +241,7 @@ mod split {
         Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
+    /// The open assessment's screen: the `gapmap_assessment` chunk.
     #[wasm_split(
         gapmap_assessment,
         wasm_split_path = ::leptos::wasm_split,
@@ -251,37 +252,45 @@ mod split {
         Ok(assessment::screen(id, tab))
     }
 
+    /// The share link's dialog: the `gapmap_share` chunk.
     #[wasm_split(gapmap_share, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn shared_link_dialog() -> Result<AnyView, ChunkError> {
         Ok(share::dialog())
     }
 
+    /// A template's assessment: the `gapmap_templates` chunk.
     #[wasm_split(gapmap_templates, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn template(index: usize) -> Result<Option<Assessment>, ChunkError> {
         Ok(templates::template(index))
     }
 
+    /// The Markdown importer: the `gapmap_markdown` chunk.
     #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn import_markdown(text: String) -> Result<Import, ChunkError> {
         Ok(import::markdown::read(&text))
     }
 
+    /// The preview of a Markdown import, with the importer's chunk.
     #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkError> {
         Ok(import::markdown::preview_first(queue))
     }
 
+    /// The rebuild of the index: the `gapmap_library` chunk, the core's
+    /// reading and writing.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkError> {
         Ok(library_store::rebuild_index())
     }
 
+    /// A library action, in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn library_action(library: Library, action: Action) -> Result<(), ChunkError> {
         library_actions::run(library, action);
         Ok(())
     }
 
+    /// The import of files, in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn import_files(
         library: Library,
@@ -292,6 +301,7 @@ mod split {
         Ok(import::files::import_files(library, notices, waiting, files))
     }
 
+    /// A conflict's resolution, in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn resolve_conflict(
         library: Library,
@@ -303,6 +313,7 @@ mod split {
         Ok(())
     }
 
+    /// A confirmed Markdown import, saved in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn confirm_markdown(
         library: Library,

@@ -38,6 +38,7 @@ pub struct ReloadGuard {
 }
 
 impl ReloadGuard {
+    /// No check yet: a reload goes ahead.
     pub fn new() -> Self {
         ReloadGuard { check: StoredValue::new(None) }
     }
@@ -47,6 +48,7 @@ impl ReloadGuard {
         self.check.set_value(Some(Arc::new(check)));
     }
 
+    /// Takes the check away (the editor closes).
     pub fn clear(&self) {
         // The app may be going away with the editor.
         let _ = self.check.try_set_value(None);

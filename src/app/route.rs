@@ -19,6 +19,7 @@ pub enum Tab {
 }
 
 impl Tab {
+    /// Every tab, in order.
     pub const ALL: [Tab; 7] =
         [Tab::Overview, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Report, Tab::Settings];
 
@@ -109,10 +110,12 @@ pub struct LeaveGuard {
 }
 
 impl LeaveGuard {
+    /// Sets the check (one at a time: the open editor's).
     pub fn set(&self, check: impl Fn(&Route) -> bool + Send + Sync + 'static) {
         self.check.set_value(Some(Arc::new(check)));
     }
 
+    /// Takes the check away (the editor closes).
     pub fn clear(&self) {
         // The app may be going away with the editor.
         let _ = self.check.try_set_value(None);

@@ -20,7 +20,7 @@ fn label_class(hide: bool) -> &'static str {
 
 /// A one-line text field.
 #[component]
-pub fn TextField(
+pub(super) fn TextField(
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
@@ -63,7 +63,7 @@ pub fn TextField(
 
 /// A multi-line text field.
 #[component]
-pub fn TextArea(
+pub(super) fn TextArea(
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
@@ -113,7 +113,7 @@ fn shown(value: Option<f64>) -> String {
 /// A number field. While the text typed is not a number within bounds, the
 /// field says so and the value stays as it was.
 #[component]
-pub fn NumberField(
+pub(super) fn NumberField(
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<Option<f64>>,
     on_change: Callback<Option<f64>>,
@@ -179,7 +179,7 @@ pub fn NumberField(
 /// Two number fields for a range. A range whose minimum is above its maximum
 /// is shown as an error and not saved.
 #[component]
-pub fn RangeField(
+pub(super) fn RangeField(
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<(f64, f64)>,
     on_change: Callback<(f64, f64)>,
@@ -262,7 +262,7 @@ pub fn RangeField(
 
 /// A select among fixed options, each a (value, label) pair.
 #[component]
-pub fn Select(
+pub(super) fn Select(
     #[prop(into)] label: String,
     options: Vec<(String, String)>,
     #[prop(into)] value: Signal<String>,
@@ -307,12 +307,12 @@ pub fn Select(
 }
 
 /// The options of a keyword, labelled as people read them.
-pub fn keyword_options<T: Keyword>() -> Vec<(String, String)> {
+pub(super) fn keyword_options<T: Keyword>() -> Vec<(String, String)> {
     T::ALL.iter().map(|k| (k.as_str().to_string(), keyword_label(*k))).collect()
 }
 
 /// A keyword as people read it: `not_applicable` → "Not applicable"; `P0` stays.
-pub fn keyword_label<T: Keyword>(keyword: T) -> String {
+pub(super) fn keyword_label<T: Keyword>(keyword: T) -> String {
     let text = keyword.as_str().replace('_', " ");
     let mut chars = text.chars();
     match chars.next() {
@@ -323,7 +323,7 @@ pub fn keyword_label<T: Keyword>(keyword: T) -> String {
 
 /// A select of one keyword (status, priority …).
 #[component]
-pub fn KeywordSelect<T>(
+pub(super) fn KeywordSelect<T>(
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<T>,
     on_change: Callback<T>,
@@ -350,7 +350,7 @@ where
 
 /// A checkbox.
 #[component]
-pub fn Checkbox(
+pub(super) fn Checkbox(
     #[prop(into)] label: String,
     #[prop(into)] checked: Signal<bool>,
     on_change: Callback<bool>,

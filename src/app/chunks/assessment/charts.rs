@@ -74,7 +74,7 @@ fn is_line(class: &str) -> bool {
 /// The hatching patterns the style sheet refers to (`url(#chart-hatch-…)`).
 /// Render once per view that shows charts: ids must be unique in the page.
 #[component]
-pub fn ChartPatterns() -> impl IntoView {
+pub(super) fn ChartPatterns() -> impl IntoView {
     view! {
         <svg class="chart-patterns" aria-hidden="true" width="0" height="0" focusable="false">
             <defs>
@@ -93,7 +93,7 @@ pub fn ChartPatterns() -> impl IntoView {
 
 /// One chart as a figure: caption, drawing, legend and its data as a table.
 #[component]
-pub fn ChartFigure(
+pub(super) fn ChartFigure(
     /// The chart to draw.
     chart: Chart,
     /// Names the figure for tests and styles (`radar`, `timeline` …).
@@ -164,14 +164,14 @@ pub fn ChartFigure(
 
 /// Category scores, targets and the projection: a radar, or bars.
 #[component]
-pub fn RadarChart() -> impl IntoView {
+pub(super) fn RadarChart() -> impl IntoView {
     let editor = use_editor();
     move || editor.summary.with(chart::radar).map(|chart| view! { <ChartFigure chart kind="radar" /> })
 }
 
 /// The overall score now and after each phase, over the level bands.
 #[component]
-pub fn ProjectionChart() -> impl IntoView {
+pub(super) fn ProjectionChart() -> impl IntoView {
     let editor = use_editor();
     move || {
         let levels = editor.with(|a| a.settings.levels.clone());
@@ -184,7 +184,7 @@ pub fn ProjectionChart() -> impl IntoView {
 
 /// Done against open gaps per priority.
 #[component]
-pub fn TiersChart() -> impl IntoView {
+pub(super) fn TiersChart() -> impl IntoView {
     let editor = use_editor();
     move || {
         let chart = editor.summary.with(chart::tiers);
@@ -194,14 +194,14 @@ pub fn TiersChart() -> impl IntoView {
 
 /// The roadmap on a week axis.
 #[component]
-pub fn TimelineChart() -> impl IntoView {
+pub(super) fn TimelineChart() -> impl IntoView {
     let editor = use_editor();
     move || editor.summary.with(chart::timeline).map(|chart| view! { <ChartFigure chart kind="timeline" /> })
 }
 
 /// Costs per phase, cumulative total and run-rate.
 #[component]
-pub fn CostChart() -> impl IntoView {
+pub(super) fn CostChart() -> impl IntoView {
     let editor = use_editor();
     move || {
         let currency = editor.with(|a| a.currency.clone());

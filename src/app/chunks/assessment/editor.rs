@@ -43,6 +43,9 @@ pub enum SaveState {
 }
 
 /// The handle to the open assessment that every view gets from context.
+///
+/// Its `pub` items are those the browser tests drive (through the re-export
+/// in `chunks.rs`); the rest are for the chunks' views only.
 #[derive(Clone, Copy)]
 pub struct Editor {
     doc: RwSignal<Assessment>,
@@ -156,24 +159,24 @@ impl Editor {
     }
 
     /// Opens an assessment as read from storage.
-    pub fn open_stored(stored: Stored, read_only: bool) -> Self {
+    pub(in crate::app::chunks) fn open_stored(stored: Stored, read_only: bool) -> Self {
         let editor = Editor::new(stored.assessment, stored.revision, read_only);
         editor.saved_at.set_value(Some(stored.saved_at));
         editor
     }
 
     /// Reads the assessment, tracking it.
-    pub fn with<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
+    pub(in crate::app::chunks) fn with<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
         self.doc.with(f)
     }
 
     /// Reads the assessment without tracking it (in event handlers).
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
+    pub(in crate::app::chunks) fn with_untracked<R>(&self, f: impl FnOnce(&Assessment) -> R) -> R {
         self.doc.with_untracked(f)
     }
 
     /// Whether edits are refused (a file written by a newer Gapmap).
-    pub fn is_read_only(&self) -> bool {
+    pub(in crate::app::chunks) fn is_read_only(&self) -> bool {
         self.read_only
     }
 
@@ -193,13 +196,13 @@ impl Editor {
     /// Whether what is on screen is not in local storage: an edit waits for
     /// its save, or the last save failed (storage full, a conflict with
     /// another tab). False once the editor is closed.
-    pub fn has_unsaved(&self) -> bool {
+    pub(in crate::app::chunks) fn has_unsaved(&self) -> bool {
         matches!(self.save_state.try_get_untracked(), Some(SaveState::Pending | SaveState::Failed(_)))
     }
 
     /// Whether this assessment is still open: a notice's button may be
     /// pressed after the user closed it.
-    pub fn is_open(&self) -> bool {
+    pub(in crate::app::chunks) fn is_open(&self) -> bool {
         self.doc.try_with_untracked(|_| ()).is_some()
     }
 
@@ -207,7 +210,7 @@ impl Editor {
     /// `restore` as one edit (nothing, once the assessment is closed).
     /// `restore` should do nothing when what it restores is already back,
     /// as after the editor's own Undo.
-    pub fn offer_undo(
+    pub(in crate::app::chunks) fn offer_undo(
         &self,
         notices: Notices,
         title: impl Into<String>,
@@ -351,7 +354,7 @@ impl Editor {
     }
 
     /// Tries the failed save again (after the user freed space, say).
-    pub fn retry_save(&self) {
+    pub(in crate::app::chunks) fn retry_save(&self) {
         if matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
             self.save_state.set(SaveState::Pending);
             self.flush();

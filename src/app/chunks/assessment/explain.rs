@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// A native `<details>` disclosure: keyboard and screen-reader friendly as is.
 #[component]
-pub fn Explain(
+pub(super) fn Explain(
     /// What the disclosure explains, read with its summary line.
     #[prop(into, optional)]
     label: Option<String>,

@@ -56,7 +56,7 @@ impl ExportKind {
 
 /// The menu.
 #[component]
-pub fn MoreExports() -> impl IntoView {
+pub(super) fn MoreExports() -> impl IntoView {
     let editor = use_editor();
     let notices = expect_context::<Notices>();
     let menu = NodeRef::<leptos::html::Details>::new();

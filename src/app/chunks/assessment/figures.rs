@@ -11,14 +11,14 @@ use crate::core::display::{money_range, range};
 use crate::core::summary::Bounds;
 
 /// A range of numbers as shown.
-pub fn bounds(b: Bounds) -> String {
+pub(super) fn bounds(b: Bounds) -> String {
     range(b.min, b.max)
 }
 
 /// A range of inputs such as FTEs or weeks, with the decimals they were
 /// typed with (the core keeps two): `0.25–0.5`, where [`bounds`] would
 /// show the one decimal of computed figures.
-pub fn typed_bounds(b: Bounds) -> String {
+pub(super) fn typed_bounds(b: Bounds) -> String {
     if b.min == b.max {
         b.min.to_string()
     } else {
@@ -27,12 +27,12 @@ pub fn typed_bounds(b: Bounds) -> String {
 }
 
 /// A range of money as shown.
-pub fn money_bounds(b: Bounds, currency: &str) -> String {
+pub(super) fn money_bounds(b: Bounds, currency: &str) -> String {
     money_range(b.min, b.max, currency)
 }
 
 /// The pill class and word of a load: the word always comes with the colour.
-pub fn load_pill(load: Load) -> (&'static str, &'static str) {
+pub(super) fn load_pill(load: Load) -> (&'static str, &'static str) {
     let class = match load {
         Load::Ok => "pill pill-ok",
         Load::AtRisk => "pill pill-warn",
@@ -42,7 +42,7 @@ pub fn load_pill(load: Load) -> (&'static str, &'static str) {
 }
 
 /// The open assessment's currency code, tracked.
-pub fn use_currency() -> Memo<String> {
+pub(super) fn use_currency() -> Memo<String> {
     let editor = use_editor();
     Memo::new(move |_| editor.with(|a| a.currency.clone()))
 }

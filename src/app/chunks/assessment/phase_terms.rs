@@ -21,7 +21,7 @@ const DEMAND_TERMS_SHOWN: usize = 30;
 
 /// The terms of a phase's labor cost: each team line's FTE × weekly rate × weeks.
 #[component]
-pub fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
+pub(super) fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
     move || {
@@ -77,7 +77,7 @@ pub fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
 
 /// The terms of a phase's capacity: team size × weeks × days per week.
 #[component]
-pub fn CapacityTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
+pub(super) fn CapacityTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
     let editor = use_editor();
     let days_per_week = Memo::new(move |_| editor.with(|a| a.settings.days_per_week));
     move || {
@@ -95,7 +95,7 @@ pub fn CapacityTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
 
 /// The terms of a phase's demand: the effort of its open gaps; and what the load means.
 #[component]
-pub fn DemandTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
+pub(super) fn DemandTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
     let editor = use_editor();
     move || {
         let s = summary.get()?;
@@ -139,7 +139,7 @@ pub fn DemandTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
 
 /// The terms of a phase's other costs: its one-off and annual lines.
 #[component]
-pub fn CostLineTerms(
+pub(super) fn CostLineTerms(
     /// The phase's summary.
     summary: Memo<Option<PhaseSummary>>,
     /// Which lines to list.

@@ -12,6 +12,7 @@ use crate::app::notices::Notices;
 use crate::app::route::{navigate, Route, Tab};
 use crate::storage::StorageError;
 
+/// "Saved", "Saving…" or "Not saved", always visible beside the title.
 #[component]
 pub(super) fn SaveStatus() -> impl IntoView {
     let editor = use_editor();

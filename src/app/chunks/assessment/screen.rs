@@ -52,6 +52,8 @@ pub(super) fn AssessmentScreen(id: String, #[prop(into)] tab: Signal<Tab>) -> im
     }
 }
 
+/// Why the assessment cannot be opened, and its raw text to download
+/// when there is any.
 #[component]
 fn CannotOpen(id: String, message: String) -> impl IntoView {
     let raw = use_library().raw(&id).ok().flatten();

@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
-use super::use_gaps;
+use super::state::use_gaps;
 use crate::app::chunks::fields::{keyword_label, keyword_options, Select};
 use crate::core::model::{Priority, Status};
 use crate::core::query::{GapFilter, PhaseFilter, StatusFilter};

@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::use_gaps;
+use super::state::use_gaps;
 use crate::app::dialog::Dialog;
 use crate::app::files::{read_bytes, take_files};
 use crate::core::display::plural;

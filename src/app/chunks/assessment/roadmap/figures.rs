@@ -14,7 +14,7 @@ use crate::core::summary::PhaseSummary;
 
 /// The numbers of one phase, computed live, with their explanation.
 #[component]
-pub fn PhaseFigures(
+pub(super) fn PhaseFigures(
     /// The phase's summary; `None` while the phase is being removed.
     summary: Memo<Option<PhaseSummary>>,
 ) -> impl IntoView {

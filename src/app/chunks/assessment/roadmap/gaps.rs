@@ -77,7 +77,7 @@ impl GapRow {
 
 /// The gaps assigned to a phase.
 #[component]
-pub fn AssignedGaps(
+pub(super) fn AssignedGaps(
     /// Which phase.
     phase: Key,
     /// The phase's name as shown.

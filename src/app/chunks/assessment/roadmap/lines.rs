@@ -16,7 +16,7 @@ use crate::core::model::{Cost, CostKind, Range, TeamMember};
 
 /// The team of a phase.
 #[component]
-pub fn TeamLines(
+pub(super) fn TeamLines(
     /// Which phase.
     phase: Key,
 ) -> impl IntoView {
@@ -155,7 +155,7 @@ fn TeamLine(phase: Key, line: usize, roles: Memo<Vec<(String, String)>>) -> impl
 
 /// The one-off and annual costs of a phase.
 #[component]
-pub fn CostLines(
+pub(super) fn CostLines(
     /// Which phase.
     phase: Key,
 ) -> impl IntoView {
@@ -291,7 +291,7 @@ fn CostLine(phase: Key, line: usize) -> impl IntoView {
 
 /// What must be true for a phase to be done.
 #[component]
-pub fn ExitCriteria(
+pub(super) fn ExitCriteria(
     /// Which phase.
     phase: Key,
 ) -> impl IntoView {
