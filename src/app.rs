@@ -41,10 +41,11 @@ use leptos::prelude::*;
 
 use self::import::conflict_dialog::ConflictDialog;
 use self::import::markdown_dialog::MarkdownDialog;
+use self::import::waiting::Pending;
 use self::library::screen::LibraryScreen;
 use self::library::state::Library;
 use self::notices::{NoticeArea, Notices};
-use self::offline::{ReloadGuard, UpdatePrompt};
+use self::offline::UpdatePrompt;
 use self::route::{use_route, Route};
 use self::share::links::SharedLinks;
 use self::storage_banners::{StorageBanner, UsageWarning};
@@ -54,14 +55,14 @@ use self::storage_banners::{StorageBanner, UsageWarning};
 pub fn App() -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
-    let library = Library::open(notices);
+    let library = Library::open(notices, library::index::rebuild);
     provide_context(library);
-    library::index::rebuild_when_stale(library);
-    import::picker::listen_for_drops(library, notices);
-    provide_context(ReloadGuard::new());
+    let waiting = Pending::new();
+    provide_context(waiting);
+    import::picker::listen_for_drops(library, notices, waiting);
     let update_ready = offline::start(library.is_available());
 
-    let route = use_route();
+    let (route, leave_guard) = use_route();
     // The open assessment changes only when its id does; switching tabs keeps
     // the same editor (and its undo history).
     let open_id = Memo::new(move |_| match route.get() {
@@ -78,7 +79,7 @@ pub fn App() -> impl IntoView {
             "Skip to content"
         </a>
         <StorageBanner />
-        <UpdatePrompt ready=update_ready />
+        <UpdatePrompt ready=update_ready guard=leave_guard />
         <UsageWarning />
         <NoticeArea />
         <main id="main" tabindex="-1">

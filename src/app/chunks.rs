@@ -43,7 +43,7 @@ mod templates;
 use leptos::prelude::*;
 
 use super::files::PickedFile;
-use super::import::waiting::{Choice, MarkdownQueue, Pending};
+use super::import::waiting::{Choice, MarkdownImport, MarkdownQueue, Pending};
 use super::library::action::Action;
 use super::library::state::Library;
 use super::notices::Notices;
@@ -169,21 +169,40 @@ pub async fn library_action(library: Library, action: Action) -> Result<(), Chun
     }
 }
 
-/// Imports files the user picked or dropped; returns the Markdown documents
-/// among them (file name, text), for the Markdown importer.
+/// Imports files the user picked or dropped; the Markdown documents among
+/// them go to the Markdown importer (see [`read_markdown`]).
 pub async fn import_files(
     library: Library,
     notices: Notices,
     waiting: Pending,
     files: Vec<PickedFile>,
-) -> Result<Vec<(String, String)>, ChunkError> {
+) -> Result<(), ChunkError> {
     #[cfg(feature = "split")]
     {
         split::import_files(library, notices, waiting, files).await
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(import::files::import_files(library, notices, waiting, files))
+        let documents = import::files::import_files(library, notices, waiting, files);
+        read_markdown(notices, waiting, documents);
+        Ok(())
+    }
+}
+
+/// Reads Markdown documents (file name, text) with the importer, behind its
+/// door, and queues each for its dialog. Called from the library's chunk
+/// (the body of `import_files`), so that this step comes with that chunk,
+/// not with the first load.
+fn read_markdown(notices: Notices, waiting: Pending, documents: Vec<(String, String)>) {
+    for (file, text) in documents {
+        leptos::task::spawn_local(async move {
+            match import_markdown(text).await {
+                Ok(import) => waiting.markdown.0.update(|q| q.push(MarkdownImport { file, import })),
+                Err(error) => {
+                    notices.error(format!("\u{201c}{file}\u{201d} was not imported."), vec![error.to_string()])
+                }
+            }
+        });
     }
 }
 
@@ -297,8 +316,10 @@ mod split {
         notices: Notices,
         waiting: Pending,
         files: Vec<PickedFile>,
-    ) -> Result<Vec<(String, String)>, ChunkError> {
-        Ok(import::files::import_files(library, notices, waiting, files))
+    ) -> Result<(), ChunkError> {
+        let documents = import::files::import_files(library, notices, waiting, files);
+        super::read_markdown(notices, waiting, documents);
+        Ok(())
     }
 
     /// A conflict's resolution, in the library's chunk.

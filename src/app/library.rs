@@ -6,7 +6,8 @@
 //! - `state`: the [`state::Library`] context and its plain reads and writes
 //!   of local storage.
 //! - `action`: the actions that need the core; `act` starts one behind its
-//!   door; `index` rebuilds a stale index.
+//!   door; `index` rebuilds a stale index (the shell gives it to the
+//!   Library).
 //! - `screen`: the first screen; `row`: one line of its list;
 //!   `new_assessment`: the "New assessment" dialog.
 

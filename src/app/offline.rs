@@ -2,14 +2,12 @@
 //! writes (`public/sw.js`, filled in by `scripts/post-build.mjs`), offers
 //! "Update available — reload" when a new release is installed and waits
 //! (unless the open assessment's editor refuses the reload, through the
-//! [`ReloadGuard`] context), and asks the browser to keep Gapmap's storage
+//! [`LeaveGuard`] context), and asks the browser to keep Gapmap's storage
 //! (`navigator.storage.persist()`).
 //!
 //! The worker is registered only on http(s) pages whose browser offers one:
 //! not from file:// (the portable build), nor on insecure origins, where
 //! `navigator.serviceWorker` does not exist.
-
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::notices::Notices;
+use super::route::LeaveGuard;
 
 /// The worker's file, relative to the page, so that its scope is the page's
 /// folder and the app works under any sub-path (`/gapmap/`).
@@ -25,49 +24,6 @@ const WORKER: &str = "sw.js";
 
 /// What the page tells a waiting worker to make it take over (public/sw.js).
 const ACTIVATE_MESSAGE: &str = "activate-update";
-
-/// Whether the app may reload itself now: set by the open assessment's
-/// editor, which saves what is pending and refuses (`false`) when that
-/// failed, since a reload would throw away what is on screen.
-type Check = Arc<dyn Fn() -> bool + Send + Sync>;
-
-/// The check before the app reloads itself to take an update, from context.
-#[derive(Clone, Copy)]
-pub struct ReloadGuard {
-    check: StoredValue<Option<Check>>,
-}
-
-impl ReloadGuard {
-    /// No check yet: a reload goes ahead.
-    pub fn new() -> Self {
-        ReloadGuard { check: StoredValue::new(None) }
-    }
-
-    /// Sets the check (one at a time: the open editor's).
-    pub fn set(&self, check: impl Fn() -> bool + Send + Sync + 'static) {
-        self.check.set_value(Some(Arc::new(check)));
-    }
-
-    /// Takes the check away (the editor closes).
-    pub fn clear(&self) {
-        // The app may be going away with the editor.
-        let _ = self.check.try_set_value(None);
-    }
-
-    /// Whether the reload may go ahead: asks the check, if one is set.
-    fn allows(&self) -> bool {
-        match self.check.try_get_value().flatten() {
-            Some(check) => check(),
-            None => true,
-        }
-    }
-}
-
-impl Default for ReloadGuard {
-    fn default() -> Self {
-        ReloadGuard::new()
-    }
-}
 
 /// Whether `object` has a property `name` that is set: web-sys would call
 /// into `undefined` when the browser leaves an API out.
@@ -163,8 +119,8 @@ fn register(update_ready: RwSignal<bool>) {
 /// The editor refuses, through `guard`, when the save did not happen
 /// (storage full, a conflict with another tab): then nothing reloads, and
 /// the user is told to export first. Returns whether the reload goes ahead.
-fn apply_update(guard: Option<ReloadGuard>) -> bool {
-    if guard.is_some_and(|guard| !guard.allows()) {
+fn apply_update(guard: LeaveGuard) -> bool {
+    if !guard.allows_reload() {
         return false;
     }
     let Some(workers) = container() else {
@@ -215,9 +171,10 @@ pub async fn request_persistence() -> Option<bool> {
 pub fn UpdatePrompt(
     /// True when a new release is installed and waits (from [`start`]).
     ready: RwSignal<bool>,
+    /// The check on leaving the open assessment, which its editor sets.
+    guard: LeaveGuard,
 ) -> impl IntoView {
     let notices = use_context::<Notices>();
-    let guard = use_context::<ReloadGuard>();
     let on_reload = move |_| {
         if !apply_update(guard) {
             if let Some(notices) = notices {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::import::offer::Landing;
 use crate::app::dialog::Dialog;
 use crate::app::ids::new_id;
-use crate::app::import::waiting::{pending, Pending};
+use crate::app::import::waiting::{use_pending, Pending};
 use crate::app::library::state::use_library;
 use crate::app::notices::Notices;
 use crate::app::route::{navigate, Route, Tab};
@@ -36,7 +36,7 @@ pub(super) fn dialog() -> AnyView {
 fn SharedLinkDialog() -> impl IntoView {
     let library = use_library();
     let notices = expect_context::<Notices>();
-    let waiting: Pending = pending();
+    let waiting: Pending = use_pending();
     let shared = RwSignal::new(None::<Shared>);
     let open = RwSignal::new(false);
     let read = move || {

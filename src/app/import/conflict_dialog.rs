@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::waiting::{conflicts, Choice};
+use super::waiting::{use_pending, Choice};
 use crate::app::chunks;
 use crate::app::dialog::Dialog;
 use crate::app::library::state::use_library;
@@ -16,7 +16,7 @@ use crate::app::notices::Notices;
 pub fn ConflictDialog() -> impl IntoView {
     let library = use_library();
     let notices = expect_context::<Notices>();
-    let pending = conflicts();
+    let pending = use_pending().conflicts;
     let open = RwSignal::new(false);
     Effect::new(move |_| open.set(pending.0.with(|p| !p.is_empty())));
     // Closed with Escape while imports wait: the user cancelled them all.

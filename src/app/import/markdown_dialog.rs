@@ -1,27 +1,16 @@
-//! Markdown documents waiting to be imported: each is read by the Markdown
-//! importer (its own chunk, fetched on first use) and queued; the dialog
-//! shows the first with its preview (from the same chunk), and "Import"
+//! The dialog of Markdown documents waiting to be imported (each read by
+//! the Markdown importer and queued, see `chunks::import_files`): it shows
+//! the first with its preview (from the importer's chunk), and "Import"
 //! saves it behind the door of `chunks::confirm_markdown`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::waiting::{markdown_queue, MarkdownImport, Pending};
+use super::waiting::{use_pending, MarkdownImport};
 use crate::app::chunks;
 use crate::app::dialog::Dialog;
 use crate::app::library::state::use_library;
 use crate::app::notices::Notices;
-
-/// Reads a Markdown document with the importer (fetched on first use, see
-/// [`chunks`]) and queues it for its dialog.
-pub fn queue_markdown(notices: Notices, waiting: Pending, file: String, text: String) {
-    spawn_local(async move {
-        match chunks::import_markdown(text).await {
-            Ok(import) => waiting.markdown.0.update(|q| q.push(MarkdownImport { file, import })),
-            Err(error) => notices.error(format!("\u{201c}{file}\u{201d} was not imported."), vec![error.to_string()]),
-        }
-    });
-}
 
 /// Shows the first Markdown document waiting to be imported: what the
 /// importer made of it and a preview, with "Import" to save it into the
@@ -30,7 +19,7 @@ pub fn queue_markdown(notices: Notices, waiting: Pending, file: String, text: St
 pub fn MarkdownDialog() -> impl IntoView {
     let library = use_library();
     let notices = expect_context::<Notices>();
-    let queue = markdown_queue();
+    let queue = use_pending().markdown;
     let open = RwSignal::new(false);
     Effect::new(move |_| open.set(queue.0.with(|q| !q.is_empty())));
     // Escape closes the dialog: that cancels the document it shows.

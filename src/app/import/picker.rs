@@ -1,13 +1,12 @@
 //! Files in: the "Import" button's file chooser and drops anywhere on the
 //! page. The files are read here, then imported behind the door of
-//! `chunks::import_files` (the core's chunk); the Markdown documents among
-//! them go to the Markdown importer, and wait in their dialog.
+//! `chunks::import_files` (the core's chunk), which hands the Markdown
+//! documents among them to the Markdown importer; they wait in their dialog.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::markdown_dialog::queue_markdown;
-use super::waiting::{pending, Pending};
+use super::waiting::{use_pending, Pending};
 use crate::app::chunks;
 use crate::app::files::{read_files, take_files};
 use crate::app::library::state::{use_library, Library};
@@ -20,13 +19,8 @@ fn import_list(library: Library, notices: Notices, waiting: Pending, list: Optio
     }
     spawn_local(async move {
         let files = read_files(files).await;
-        match chunks::import_files(library, notices, waiting, files).await {
-            Ok(documents) => {
-                for (file, text) in documents {
-                    queue_markdown(notices, waiting, file, text);
-                }
-            }
-            Err(error) => notices.error("The files were not imported.", vec![error.to_string()]),
+        if let Err(error) = chunks::import_files(library, notices, waiting, files).await {
+            notices.error("The files were not imported.", vec![error.to_string()]);
         }
     });
 }
@@ -37,7 +31,7 @@ fn import_list(library: Library, notices: Notices, waiting: Pending, list: Optio
 pub fn ImportButton() -> impl IntoView {
     let library = use_library();
     let notices = expect_context::<Notices>();
-    let waiting = pending();
+    let waiting = use_pending();
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <button
@@ -68,9 +62,7 @@ pub fn ImportButton() -> impl IntoView {
 }
 
 /// Accepts files dropped anywhere on the page.
-pub fn listen_for_drops(library: Library, notices: Notices) {
-    // Creating the contexts here, inside the app, lets the dialogs find them.
-    let waiting = pending();
+pub fn listen_for_drops(library: Library, notices: Notices, waiting: Pending) {
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();

@@ -1,7 +1,8 @@
-//! The imports that wait for the user, as contexts: assessments whose id is
-//! already in the library (the conflict dialog asks what to do with each),
-//! and Markdown documents read and waiting to be confirmed. The first
-//! screen's dialogs show them; the import in the library's chunk fills them.
+//! The imports that wait for the user, as one context ([`Pending`], which
+//! the App provides): assessments whose id is already in the library (the
+//! conflict dialog asks what to do with each), and Markdown documents read
+//! and waiting to be confirmed. The first screen's dialogs show them; the
+//! import in the library's chunk fills them.
 
 use leptos::prelude::*;
 
@@ -11,18 +12,6 @@ use crate::core::Assessment;
 /// Imports that wait for the user's choice because their id is taken.
 #[derive(Clone, Copy)]
 pub struct Conflicts(pub RwSignal<Vec<Assessment>>);
-
-/// The app's [`Conflicts`], made on first use.
-pub fn conflicts() -> Conflicts {
-    match use_context::<Conflicts>() {
-        Some(c) => c,
-        None => {
-            let c = Conflicts(RwSignal::new(Vec::new()));
-            provide_context(c);
-            c
-        }
-    }
-}
 
 /// A Markdown document read and waiting for the user to confirm its import.
 #[derive(Clone)]
@@ -36,29 +25,31 @@ pub struct MarkdownImport {
 #[derive(Clone, Copy)]
 pub struct MarkdownQueue(pub RwSignal<Vec<MarkdownImport>>);
 
-/// The app's [`MarkdownQueue`], made on first use.
-pub fn markdown_queue() -> MarkdownQueue {
-    match use_context::<MarkdownQueue>() {
-        Some(q) => q,
-        None => {
-            let q = MarkdownQueue(RwSignal::new(Vec::new()));
-            provide_context(q);
-            q
-        }
-    }
-}
-
-/// Where imports wait for the user. Found while a component is set up: the
-/// task that reads files runs outside any component, where no context is.
+/// Where imports wait for the user, from context. Taken while a component
+/// is set up and carried along: the task that reads files runs outside any
+/// component, where no context is.
 #[derive(Clone, Copy)]
 pub struct Pending {
     pub conflicts: Conflicts,
     pub markdown: MarkdownQueue,
 }
 
-/// The app's waiting imports; call while a component is set up.
-pub fn pending() -> Pending {
-    Pending { conflicts: conflicts(), markdown: markdown_queue() }
+impl Pending {
+    /// Nothing waits yet.
+    pub fn new() -> Self {
+        Pending { conflicts: Conflicts(RwSignal::new(Vec::new())), markdown: MarkdownQueue(RwSignal::new(Vec::new())) }
+    }
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Pending::new()
+    }
+}
+
+/// The app's waiting imports, from context; call while a component is set up.
+pub fn use_pending() -> Pending {
+    expect_context::<Pending>()
 }
 
 /// What to do with an import whose id is taken.

@@ -1,27 +1,19 @@
-//! Keeping the library's index current: when the list was read from quick
-//! lines because the stored index is stale, the shell rebuilds the index
-//! with the core (behind the door of `chunks::rebuild_index`), once the
-//! page is painted, and shows it.
+//! Rebuilding a stale library index: when the list was read from quick
+//! lines because the stored index did not match the stored entries, the
+//! shell rebuilds the index with the core (behind the door of
+//! `chunks::rebuild_index`), once the page is painted, and shows it. The
+//! App gives [`rebuild`] to the [`Library`] it opens.
 
 use leptos::prelude::*;
 
 use super::state::Library;
 use crate::app::chunks;
 
-/// Rebuilds the index whenever [`Library::index_stale`] says the list was
-/// read stale. One rebuild at a time: a refresh meanwhile shows quick
-/// lines, and the rebuild's end reads the list again.
-pub fn rebuild_when_stale(library: Library) {
-    // A rebuild is under way.
-    let rebuilding = StoredValue::new(false);
-    Effect::new(move |_| {
-        if library.index_stale.get() {
-            rebuild(library, rebuilding);
-        }
-    });
-}
-
-fn rebuild(library: Library, rebuilding: StoredValue<bool>) {
+/// Rebuilds the index with the core, once the page is painted, and shows
+/// it. One at a time: a refresh meanwhile shows quick lines, and the
+/// rebuild's end reads the list again.
+pub fn rebuild(library: Library) {
+    let rebuilding = library.rebuilding;
     if rebuilding.try_get_value() != Some(false) {
         return;
     }

@@ -7,8 +7,8 @@
 //! quick line while the index is stale (see `storage::local::listing`). The
 //! Library's reads and writes of whole assessments, which do need it, are
 //! its other half, in the chunks (`chunks/library_store.rs`); the screens
-//! start them through the doors of `chunks`, and the shell rebuilds a stale
-//! index (`library::index`).
+//! start them through the doors of `chunks`, and the shell gives the
+//! Library what rebuilds a stale index (`library::index::rebuild`).
 
 use leptos::prelude::*;
 
@@ -25,24 +25,29 @@ pub struct Library {
     pub entries: RwSignal<Vec<Entry>>,
     /// How many bytes Gapmap's entries take in local storage.
     pub used_bytes: RwSignal<usize>,
-    /// Whether the stored index did not match the stored entries when the
-    /// list was last read (it then shows their quick lines). Set on every
-    /// reading, so that a stale index read again asks for its rebuild again.
-    pub index_stale: RwSignal<bool>,
-    /// Notified when an export time is recorded.
-    exported: Trigger,
+    /// What rebuilds the index when the list was read from quick lines (the
+    /// stored index did not match the stored entries): given by the shell,
+    /// which goes through the core's door.
+    rebuild_index: fn(Library),
+    /// A rebuild of the index is under way.
+    pub(in crate::app::library) rebuilding: StoredValue<bool>,
+    /// How many export times were recorded since the page opened: read, so
+    /// that export times are read again after each export.
+    exports: RwSignal<usize>,
     notices: Notices,
 }
 
 impl Library {
     /// Reads the library; on the very first run, adds the example assessment
     /// (stored as its text, with its numbers worked out ahead: no core).
-    pub fn open(notices: Notices) -> Self {
+    /// `rebuild_index` rebuilds a stale index and shows it.
+    pub fn open(notices: Notices, rebuild_index: fn(Library)) -> Self {
         let library = Library {
             entries: RwSignal::new(Vec::new()),
             used_bytes: RwSignal::new(0),
-            index_stale: RwSignal::new(false),
-            exported: Trigger::new(),
+            rebuild_index,
+            rebuilding: StoredValue::new(false),
+            exports: RwSignal::new(0),
             notices,
         };
         if local::flag("seeded").is_none() {
@@ -94,14 +99,16 @@ impl Library {
     }
 
     /// Reads the list again from storage. When the index does not match the
-    /// stored entries, the list shows their quick lines at once, and
-    /// [`Library::index_stale`] asks for the index to be rebuilt.
+    /// stored entries, the list shows their quick lines at once, and the
+    /// index is rebuilt (by what [`Library::open`] was given).
     pub fn refresh(&self) {
         self.measure();
         match local::listing() {
             Ok(listing) => {
                 self.show(listing.entries);
-                let _ = self.index_stale.try_set(listing.stale);
+                if listing.stale {
+                    (self.rebuild_index)(*self);
+                }
             }
             Err(error) => self.notices.error("The library could not be read.", vec![error.to_string()]),
         }
@@ -189,13 +196,13 @@ impl Library {
         for id in ids {
             let _ = local::mark_exported(id);
         }
-        self.exported.notify();
+        let _ = self.exports.try_update(|n| *n += 1);
     }
 
     /// When assessment `id` was last exported, in the user's time zone, or
     /// `None` if it never was. Tracked: it is read again after each export.
     pub fn last_exported(&self, id: &str) -> Option<String> {
-        self.exported.track();
+        self.exports.track();
         local::exported_at(id).map(local_time)
     }
 }

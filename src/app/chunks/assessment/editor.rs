@@ -19,8 +19,7 @@ use leptos::prelude::*;
 use crate::app::ids::new_id;
 use crate::app::library::state::Library;
 use crate::app::notices::Notices;
-use crate::app::offline::ReloadGuard;
-use crate::app::route::LeaveGuard;
+use crate::app::route::{LeaveGuard, Leaving};
 use crate::core::history::History;
 use crate::core::{summarize, validate, Assessment, Problem, Summary};
 use crate::storage::envelope::{assessment_key, Stored};
@@ -91,16 +90,6 @@ impl Editor {
         // tab right after typing loses nothing.
         let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| editor.flush());
         let flush_hide = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
-        // The app is about to reload (to take an update): save first, and
-        // refuse the reload when the save did not happen, since a reload
-        // would throw away what is on screen.
-        let reload_guard = use_context::<ReloadGuard>();
-        if let Some(reload_guard) = reload_guard {
-            reload_guard.set(move || {
-                editor.flush();
-                !editor.has_unsaved()
-            });
-        }
         // While saving fails (storage full, a conflict with another tab),
         // closing or reloading the tab would lose the version on screen: ask
         // the browser to confirm first. It shows its own words, not ours.
@@ -115,15 +104,17 @@ impl Editor {
         // Leaving the assessment in the app (a link, Back, a typed address)
         // while saving fails would drop the version on screen with the
         // editor: stay, and say why, with a way out for who has exported.
+        // So would reloading to take an update: save first, and refuse the
+        // reload when the save did not happen (the update prompt says why).
         let guard = use_context::<LeaveGuard>();
         if let Some(guard) = guard {
             let notices = use_context::<Notices>();
-            guard.set(move |next| {
+            guard.set(move |leaving| {
                 editor.flush();
                 if !editor.has_unsaved() {
                     return true;
                 }
-                if let Some(notices) = notices {
+                if let (Leaving::To(next), Some(notices)) = (leaving, notices) {
                     let next = next.clone();
                     notices.error_with_action(
                         "You are still here: your latest changes are not saved in this browser.",
@@ -145,9 +136,6 @@ impl Editor {
         on_cleanup(move || {
             if let Some(guard) = guard {
                 guard.clear();
-            }
-            if let Some(reload_guard) = reload_guard {
-                reload_guard.clear();
             }
             editor.flush();
             flush_hidden.remove();
