@@ -193,7 +193,7 @@ pub async fn import_files(
 /// door, and queues each for its dialog. Called from the library's chunk
 /// (the body of `import_files`), so that this step comes with that chunk,
 /// not with the first load.
-fn read_markdown(notices: Notices, waiting: Pending, documents: Vec<(String, String)>) {
+fn read_markdown(notices: Notices, waiting: Pending, documents: Vec<import::files::Document>) {
     for (file, text) in documents {
         leptos::task::spawn_local(async move {
             match import_markdown(text).await {
