@@ -376,7 +376,7 @@ mod components {
         local::save(&sample("a1"), 0).unwrap();
         let owner = Owner::new();
         owner.set();
-        let editor = gapmap::app::editor::Editor::new(sample("a1"), 1, false);
+        let editor = gapmap::app::chunks::Editor::new(sample("a1"), 1, false);
         editor.edit(None, |a| a.gaps[0].status = Status::Missing);
         assert_eq!(editor.summary.get_untracked().overall, Some(0.0));
         // Not yet saved: the save waits for the debounce.
@@ -399,7 +399,7 @@ mod components {
         clear_storage();
         let owner = Owner::new();
         owner.set();
-        let editor = gapmap::app::editor::Editor::new(sample("a1"), 0, false);
+        let editor = gapmap::app::chunks::Editor::new(sample("a1"), 0, false);
         for i in 0..150 {
             // Deletes of gaps and categories among them.
             editor.edit(None, |a| match i % 3 {
@@ -430,7 +430,7 @@ mod components {
         local::save(&sample("a1"), 0).unwrap();
         let owner = Owner::new();
         owner.set();
-        let editor = gapmap::app::editor::Editor::new(sample("a1"), 1, false);
+        let editor = gapmap::app::chunks::Editor::new(sample("a1"), 1, false);
         // Another tab saves revision 2 first.
         let mut theirs = sample("a1");
         theirs.title = "Theirs".into();
@@ -439,7 +439,7 @@ mod components {
         editor.flush();
         assert_eq!(
             editor.save_state.get_untracked(),
-            gapmap::app::editor::SaveState::Failed(StorageError::Conflict { stored: 2, base: 1 })
+            gapmap::app::chunks::SaveState::Failed(StorageError::Conflict { stored: 2, base: 1 })
         );
         assert_eq!(local::open("a1").unwrap().unwrap().unwrap().assessment.title, "Theirs");
 
@@ -456,10 +456,10 @@ mod components {
         newer.title = "Theirs, later".into();
         local::save(&newer, 2).unwrap();
         editor.flush();
-        assert!(matches!(editor.save_state.get_untracked(), gapmap::app::editor::SaveState::Failed(_)));
+        assert!(matches!(editor.save_state.get_untracked(), gapmap::app::chunks::SaveState::Failed(_)));
         editor.reload_theirs().unwrap();
         assert_eq!(editor.snapshot().title, "Theirs, later");
-        assert_eq!(editor.save_state.get_untracked(), gapmap::app::editor::SaveState::Saved);
+        assert_eq!(editor.save_state.get_untracked(), gapmap::app::chunks::SaveState::Saved);
         editor.edit(None, |a| a.title = "After the reload".into());
         editor.flush();
         assert_eq!(local::open("a1").unwrap().unwrap().unwrap().assessment.title, "After the reload");
