@@ -2,11 +2,18 @@
 //! which browsers never send to a server.
 //!
 //! The payload is the assessment's canonical file ([`format::save`]),
-//! deflated and written in base64url without padding, behind a version
-//! prefix (`1.`). The prefix names the payload's encoding, not the file
+//! compressed as a zlib stream (deflate, followed by an Adler-32 checksum of
+//! the text) and written in base64url without padding, behind a version
+//! prefix (`2.`). The prefix names the payload's encoding, not the file
 //! format: the file inside carries its own format version, so a link made
 //! today is read by any later Gapmap through the file format's migrations,
 //! and a later encoding gets a prefix of its own.
+//!
+//! The checksum is why `2.` exists. The first links (`1.`, still read) hold
+//! raw deflate, which has none: a link altered on its way could inflate to
+//! other text and be read as other data. A `2.` link altered or cut anywhere
+//! is refused as damaged (`tests/share.rs` tries every single-character
+//! change and every cut of a real link).
 //!
 //! Decoding is strict and bounded: a payload longer than any browser keeps
 //! in a URL, or one that inflates beyond the largest file Gapmap reads (a
@@ -22,8 +29,13 @@ use crate::core::format::validate::Problem;
 use crate::core::format::{self, LoadError, MAX_FILE_BYTES};
 use crate::core::model::Assessment;
 
-/// The prefix of a payload made by this version.
-pub const PREFIX: &str = "1.";
+/// The prefix of a payload made by this version: a zlib stream, whose
+/// Adler-32 checksum of the text is checked when it is read.
+pub const PREFIX: &str = "2.";
+
+/// The prefix of the first payloads: raw deflate, without a checksum. Links
+/// made with it are still read; none are made any more.
+pub const RAW_DEFLATE_PREFIX: &str = "1.";
 
 /// The key of a share link's fragment: `#a=<payload>`.
 pub const FRAGMENT_KEY: &str = "a=";
@@ -59,8 +71,9 @@ pub enum ShareError {
     /// Characters outside base64url, or a length base64 cannot have: the
     /// link was cut or altered on its way.
     NotBase64,
-    /// The bytes are not deflate data, or they stop before their end: the
-    /// link was cut or altered on its way.
+    /// The bytes are not deflate data, they stop before their end, or (in a
+    /// [`PREFIX`] payload) the text they inflate to does not match their
+    /// checksum: the link was cut or altered on its way.
     Damaged,
     /// Inflates to more than [`MAX_INFLATED_BYTES`].
     TooLarge,
@@ -99,18 +112,18 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The payload of a share link for `assessment`: its canonical file,
-/// deflated, in base64url, behind [`PREFIX`].
+/// The payload of a share link for `assessment`: its canonical file, as a
+/// zlib stream (deflate and a checksum), in base64url, behind [`PREFIX`].
 pub fn encode(assessment: &Assessment) -> String {
     encode_text(&format::save(assessment))
 }
 
 /// The payload for a canonical text, as [`encode`] writes it.
 pub fn encode_text(text: &str) -> String {
-    let deflated = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), LEVEL);
-    let mut payload = String::with_capacity(PREFIX.len() + deflated.len() * 4 / 3 + 4);
+    let stream = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), LEVEL);
+    let mut payload = String::with_capacity(PREFIX.len() + stream.len() * 4 / 3 + 4);
     payload.push_str(PREFIX);
-    URL_SAFE_NO_PAD.encode_string(&deflated, &mut payload);
+    URL_SAFE_NO_PAD.encode_string(&stream, &mut payload);
     payload
 }
 
@@ -123,7 +136,13 @@ pub fn inflate(payload: &str) -> Result<String, ShareError> {
     if payload.len() > MAX_PAYLOAD_CHARS {
         return Err(ShareError::TooLong { chars: payload.chars().count() });
     }
-    let Some(body) = payload.strip_prefix(PREFIX) else {
+    // A `2.` payload is a zlib stream, whose inflater checks the Adler-32
+    // checksum at its end; a `1.` payload is raw deflate, with nothing to check.
+    let (body, checked) = if let Some(body) = payload.strip_prefix(PREFIX) {
+        (body, true)
+    } else if let Some(body) = payload.strip_prefix(RAW_DEFLATE_PREFIX) {
+        (body, false)
+    } else {
         let prefix = match payload.split_once('.') {
             Some((head, _)) if head.len() <= 8 => format!("{head}."),
             _ => payload.chars().take(8).collect(),
@@ -133,14 +152,17 @@ pub fn inflate(payload: &str) -> Result<String, ShareError> {
     if body.is_empty() {
         return Err(ShareError::Empty);
     }
-    let deflated = URL_SAFE_NO_PAD.decode(body).map_err(|_| ShareError::NotBase64)?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED_BYTES).map_err(|e| {
-            match e.status {
-                TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-                _ => ShareError::Damaged,
-            }
-        })?;
+    let compressed = URL_SAFE_NO_PAD.decode(body).map_err(|_| ShareError::NotBase64)?;
+    let inflated = if checked {
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_INFLATED_BYTES)
+    } else {
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
+    };
+    let bytes = inflated.map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+        // A bad checksum among them: the text is not the one the link was made of.
+        _ => ShareError::Damaged,
+    })?;
     String::from_utf8(bytes).map_err(|_| ShareError::NotText)
 }
 

@@ -147,7 +147,7 @@ impl Editor {
     }
 
     /// Opens an assessment as read from storage.
-    pub(in crate::app::chunks) fn open_stored(stored: Stored, read_only: bool) -> Self {
+    pub fn open_stored(stored: Stored, read_only: bool) -> Self {
         let editor = Editor::new(stored.assessment, stored.revision, read_only);
         editor.saved_at.set_value(Some(stored.saved_at));
         editor
@@ -184,7 +184,7 @@ impl Editor {
     /// Whether what is on screen is not in local storage: an edit waits for
     /// its save, or the last save failed (storage full, a conflict with
     /// another tab). False once the editor is closed.
-    pub(in crate::app::chunks) fn has_unsaved(&self) -> bool {
+    pub fn has_unsaved(&self) -> bool {
         matches!(self.save_state.try_get_untracked(), Some(SaveState::Pending | SaveState::Failed(_)))
     }
 
@@ -342,7 +342,7 @@ impl Editor {
     }
 
     /// Tries the failed save again (after the user freed space, say).
-    pub(in crate::app::chunks) fn retry_save(&self) {
+    pub fn retry_save(&self) {
         if matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
             self.save_state.set(SaveState::Pending);
             self.flush();
