@@ -531,6 +531,35 @@ mod components {
         owner.cleanup();
     }
 
+    /// A write the storage takes, but damaged (here cut in half, as a
+    /// storage that ran out of room mid-write might keep it): the save fails,
+    /// and what the key held before is put back, byte for byte, rather than
+    /// left damaged in place of the last good save.
+    #[wasm_bindgen_test]
+    fn a_save_kept_damaged_puts_the_last_good_save_back() {
+        clear_storage();
+        local::save(&sample("d2"), 0).unwrap();
+        let good = local::raw("d2").unwrap().unwrap();
+        let mut edited = sample("d2");
+        edited.title = "Cut in half on its way".into();
+        js_sys::eval(
+            r#"(() => {
+                const original = Storage.prototype.setItem;
+                Storage.prototype.setItem = function (key, value) {
+                    const damaged = value.includes("Cut in half") ? value.slice(0, value.length / 2) : value;
+                    return original.call(this, key, damaged);
+                };
+                window.__gapmapRestoreSetItem = () => { Storage.prototype.setItem = original; };
+            })()"#,
+        )
+        .unwrap();
+        let result = local::save(&edited, 1);
+        js_sys::eval("window.__gapmapRestoreSetItem()").unwrap();
+        assert!(matches!(&result, Err(StorageError::Failed(m)) if m.contains("did not read back")), "{result:?}");
+        assert_eq!(local::raw("d2").unwrap(), Some(good));
+        assert_eq!(local::open("d2").unwrap().unwrap().unwrap().assessment, sample("d2"));
+    }
+
     #[wasm_bindgen_test]
     fn a_hundred_and_fifty_edits_undo_to_the_start_and_redo_to_the_end() {
         clear_storage();
