@@ -3,6 +3,7 @@
 //! number lands (a score of 50 halfway along its axis, a phase of 2–3 weeks
 //! from week 4 solid over weeks 4–6 and extended over 6–7 …), which series
 //! are drawn, and that the chart's data table states the same numbers.
+//! The trend chart's cases, which need milestones, sit in `chart/trend.rs`.
 
 use gapmap::core::model::{
     Assessment, Category, Cost, CostKind, Gap, Phase, Priority, Range, Role, Status, TeamMember,
@@ -359,3 +360,8 @@ fn tiers_split_each_bar_into_done_and_open_on_one_count_axis() {
     assert_eq!(chart.table.rows[2], ["P2", "0", "0", "—"]);
     assert!(matches!(chart.shapes_of("label").next(), Some(Shape::Text { anchor: Anchor::End, .. })));
 }
+
+// ---------------------------------------------------------------- trend
+
+#[path = "chart/trend.rs"]
+mod trend;

@@ -2,7 +2,9 @@
 //! (`FILE@NAME`, by name or id, `FILE@latest`), standard input, a path that
 //! holds `@`; the text output and `--json`, which is the core's comparison
 //! serialized (the value a compare view renders); exit 1 for an unreadable
-//! file or an unknown milestone, 2 for usage.
+//! file or an unknown milestone, 2 for usage. Also `gapmap report --since`,
+//! which names a milestone the same way for the Markdown report's "Changes
+//! since" section.
 
 // The command is built only with the `cli` feature (on by default).
 #![cfg(feature = "cli")]
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use gapmap::core::edit::save_milestone;
+use gapmap::core::export::markdown::{report_with_options, ReportOptions, Since};
 use gapmap::core::format;
 use gapmap::core::model::{Assessment, Status};
 use gapmap::core::numbers::compare::compare;
@@ -264,4 +267,62 @@ fn notes_come_first_when_settings_or_assessments_differ() {
     );
     let notes = outcome.stdout.find("Note:").unwrap();
     assert!(notes < outcome.stdout.find("Overall:").unwrap(), "the notes come before the headline");
+}
+
+#[test]
+fn the_markdown_report_shows_the_changes_since_the_milestone_named() {
+    let file = scratch("report-since.json", &with_milestones());
+    // Without --since: the newest milestone, which kept the state as it is.
+    let latest = check(
+        &["report", &file],
+        None,
+        0,
+        &["## Changes since Closed (2025-02-01)
+"],
+        &[],
+    );
+    assert!(!latest.stdout.contains("Changes since Baseline"));
+    assert!(latest.stdout.contains("No change in scores, blockers, gaps or the roadmap's cost and duration."));
+    // By name, by id, and `latest`: the section is the core's for that milestone.
+    for (since, id) in [("Baseline", "ms-1"), ("ms-1", "ms-1"), ("latest", "ms-2")] {
+        let outcome =
+            check(&["report", &file, "--format", "md", "--since", since], None, 0, &["## Changes since"], &[]);
+        let options = ReportOptions { since: Since::Milestone(id.to_string()) };
+        assert_eq!(outcome.stdout, report_with_options(&with_milestones(), &options), "--since {since}");
+    }
+    check(
+        &["report", &file, "--since", "Baseline"],
+        None,
+        0,
+        &[
+            "## Changes since Baseline (2025-01-10)
+",
+            "- closed: “g1”
+",
+            "- changed: “g1”: status missing → done
+",
+        ],
+        &[],
+    );
+    // A milestone the file does not have, as for diff.
+    check(
+        &["report", &file, "--since", "Nope"],
+        None,
+        1,
+        &[],
+        &[&format!("{file}: no milestone \"Nope\"; its milestones: \"Baseline\" (ms-1, 2025-01-10)")],
+    );
+    let plain = scratch("report-plain.json", &worked_example());
+    let outcome = check(&["report", &plain], None, 0, &["## Overall score"], &[]);
+    assert!(!outcome.stdout.contains("Changes since"), "no milestones, no section");
+    check(&["report", &plain, "--since", "latest"], None, 1, &[], &["the file has no milestones"]);
+    // --since is for the Markdown report only.
+    check(
+        &["report", &file, "--format", "csv", "--since", "Baseline"],
+        None,
+        2,
+        &[],
+        &["--since applies to the Markdown report only"],
+    );
+    check(&["score", &file, "--since", "Baseline"], None, 2, &[], &["--since does not apply here"]);
 }

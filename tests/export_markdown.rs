@@ -3,6 +3,8 @@
 //! roles, KPIs, risks and so the same scores, for generated assessments.
 //! What the report does not carry (ids, scoring settings, unknown keys) is
 //! left out of the comparison; the generators keep to the default settings.
+//! The "Changes since <milestone>" section has its cases in
+//! `export_markdown/changes.rs`.
 
 use gapmap::core::export::markdown::report;
 use gapmap::core::import::markdown::import;
@@ -572,3 +574,6 @@ fn a_gap_whose_category_is_missing_is_reported_as_uncategorised() {
         assert_eq!(markdown.matches(&format!("**{}**", gap.title)).count(), 1, "{}", gap.title);
     }
 }
+
+#[path = "export_markdown/changes.rs"]
+mod changes;

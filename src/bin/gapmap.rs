@@ -38,11 +38,15 @@ Usage:
                                           standard output without -o) and print
                                           what was recognised, guessed and
                                           skipped to standard error
-  gapmap report FILE [--format FORMAT]    print a report of the assessment:
+  gapmap report FILE [--format FORMAT] [--since NAME]
+                                          print a report of the assessment:
                                           md (Markdown, the default), csv (the
                                           gaps for spreadsheets), jira, github or
                                           azure-devops (open gaps as a CSV those
-                                          tools import)
+                                          tools import); the Markdown report
+                                          shows the changes since the milestone
+                                          NAME (by name or id; the newest
+                                          without --since)
   gapmap diff A B [--json]                compare two states: files, or FILE@NAME
                                           for a milestone of a file (by name or
                                           id; FILE@latest for the newest)
@@ -53,18 +57,19 @@ Usage:
 FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
-could be recognised; for diff: no such milestone), 2 usage error, 3
-readiness gate failed.
+could be recognised; for diff and report --since: no such milestone), 2
+usage error, 3 readiness gate failed.
 ";
 
-/// What the user asked for.
+/// What the user asked for. A report's `since` is the milestone that
+/// `--since` names, when given.
 enum Command {
     Validate { file: String },
     Score { file: String, json: bool, min_score: Option<f64> },
     Next { file: String, json: bool, limit: Option<usize> },
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
-    Report { file: String, format: ReportFormat },
+    Report { file: String, format: ReportFormat, since: Option<String> },
     Diff { before: String, after: String, json: bool },
     Schema,
     Help,
@@ -104,7 +109,8 @@ enum Failure {
     NotCanonical(String),
     /// `import` recognised nothing in the document.
     Unrecognised(String),
-    /// `diff` named a milestone that the file does not have (or several have).
+    /// `diff` or `report --since` named a milestone that the file does not
+    /// have (or several have).
     NoMilestone(String),
 }
 
@@ -158,6 +164,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut limit: Option<usize> = None;
     let mut output: Option<String> = None;
     let mut report_format: Option<String> = None;
+    let mut since: Option<String> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -176,6 +183,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Long("limit") => limit = Some(parser.value().map_err(usage)?.parse().map_err(usage)?),
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
+            Long("since") => since = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
             Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
@@ -208,6 +216,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
         "report" => Command::Report {
             file: need_file(file)?,
             format: ReportFormat::parse(report_format.as_deref().unwrap_or("md"))?,
+            since: since.take(),
         },
         "diff" => match (file, second) {
             (Some(before), Some(after)) => Command::Diff { before, after, json },
@@ -238,6 +247,10 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     if !matches!(command, Command::Report { .. }) {
         unused("--format", report_format.is_some())?;
     }
+    if matches!(command, Command::Report { format: ReportFormat::Csv(_), since: Some(_), .. }) {
+        return Err(Failure::Usage("gapmap report: --since applies to the Markdown report only".to_string()));
+    }
+    unused("--since", since.is_some())?;
     Ok(command)
 }
 
@@ -248,8 +261,18 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Schema => print(&core::format::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
-        Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
-        Command::Report { file, format: ReportFormat::Csv(layout) } => {
+        Command::Report { file, format: ReportFormat::Markdown, since } => {
+            let assessment = load(&file)?;
+            let since = match since {
+                None => export::markdown::Since::Latest,
+                Some(wanted) => {
+                    export::markdown::Since::Milestone(diff::milestone(&file, &assessment, &wanted)?.id.clone())
+                }
+            };
+            let options = export::markdown::ReportOptions { since };
+            print(&export::markdown::report_with_options(&assessment, &options))
+        }
+        Command::Report { file, format: ReportFormat::Csv(layout), .. } => {
             print(&export::csv::write(&load(&file)?, layout))
         }
         Command::Validate { file } => {

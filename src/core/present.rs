@@ -3,11 +3,14 @@
 //!
 //! - `display`: numbers, ranges and money as people read them, and the
 //!   parsing of typed numbers.
+//! - `date`: `YYYY-MM-DD` dates as day numbers and back, for placing dates
+//!   on a chart's axis.
 //! - `chart`: chart geometry laid out from the summary as plain shapes,
 //!   with each chart's data table (one file per chart under `chart/`).
 //! - `query`: filtering, sorting and per-gap figures for the gaps table;
 //!   the gaps grouped by category for the report.
 
 pub mod chart;
+pub mod date;
 pub mod display;
 pub mod query;

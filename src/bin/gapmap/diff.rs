@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use gapmap::core::milestone::{find_milestone, MilestoneLookup};
+use gapmap::core::model::Milestone;
 use gapmap::core::numbers::compare::{
     compare, Change, Comparison, GapChange, GapFacts, GapField, KpiMovement, Presence,
 };
@@ -50,7 +51,17 @@ fn side(arg: &str, stdin: &mut Option<Vec<u8>>) -> Result<Side, Failure> {
         return Ok(Side { label: arg.to_string(), assessment: load(arg, stdin)? });
     };
     let assessment = load(file, stdin)?;
-    let milestone = find_milestone(&assessment.milestones, wanted).map_err(|lookup| {
+    let milestone = milestone(file, &assessment, wanted)?;
+    Ok(Side {
+        label: format!("{file}@{} (milestone {}, saved {})", milestone.name, milestone.id, milestone.saved_on),
+        assessment: milestone.state.to_assessment(),
+    })
+}
+
+/// The milestone of `assessment` (read from `file`) that `wanted` names, by
+/// id, name or `latest`; when there is none, the failure lists its milestones.
+pub fn milestone<'a>(file: &str, assessment: &'a Assessment, wanted: &str) -> Result<&'a Milestone, Failure> {
+    find_milestone(&assessment.milestones, wanted).map_err(|lookup| {
         let listed: Vec<String> =
             assessment.milestones.iter().map(|m| format!("\"{}\" ({}, {})", m.name, m.id, m.saved_on)).collect();
         Failure::NoMilestone(match lookup {
@@ -64,10 +75,6 @@ fn side(arg: &str, stdin: &mut Option<Vec<u8>>) -> Result<Side, Failure> {
                 format!("{file}: several milestones are named \"{wanted}\" ({}); name one by its id", ids.join(", "))
             }
         })
-    })?;
-    Ok(Side {
-        label: format!("{file}@{} (milestone {}, saved {})", milestone.name, milestone.id, milestone.saved_on),
-        assessment: milestone.state.to_assessment(),
     })
 }
 

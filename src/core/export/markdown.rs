@@ -5,9 +5,10 @@
 //! the sections over several files would hide that order.
 //!
 //! It reads well on its own: title and summary, the overall score with its
-//! level and blockers, a table of category scores, the gaps by category with
-//! status, priority, effort and checklist, the roadmap with teams, costs and
-//! projected scores, the KPIs and the risks.
+//! level and blockers, what changed since a milestone (`changes.rs`), a
+//! table of category scores, the gaps by category with status, priority,
+//! effort and checklist, the roadmap with teams, costs and projected scores,
+//! the KPIs and the risks.
 //!
 //! It is also a document the Markdown importer reads back into the same
 //! assessment (categories, gaps, phases, roles, KPIs, risks and so every
@@ -28,12 +29,32 @@ use crate::core::numbers::summary::{summarize, Bounds, Summary};
 use crate::core::present::display;
 use crate::core::present::query;
 
-/// The Markdown report of an assessment.
+mod changes;
+
+pub use changes::Since;
+
+/// What a report shows beyond the assessment itself. The default is what
+/// [`report`] writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The milestone that the "Changes since" section compares the
+    /// assessment with: the newest by default.
+    pub since: Since,
+}
+
+/// The Markdown report of an assessment, with the changes since its newest
+/// milestone.
 pub fn report(a: &Assessment) -> String {
+    report_with_options(a, &ReportOptions::default())
+}
+
+/// The Markdown report of an assessment, as `options` say.
+pub fn report_with_options(a: &Assessment, options: &ReportOptions) -> String {
     let summary = summarize(a);
     let mut out = Report { a, s: &summary, text: String::with_capacity(4096) };
     out.header();
     out.overall();
+    out.changes(&options.since);
     out.categories();
     out.gaps();
     out.roadmap();

@@ -25,18 +25,24 @@
 //! - [`cost()`] (`cost.rs`): one-off and labor costs stacked per phase, the
 //!   cumulative total and the annual run-rate.
 //! - [`tiers()`] (`tiers.rs`): done against open gaps for P0–P3.
+//! - [`trend()`] (`trend.rs`): the overall and category scores at each
+//!   milestone and now on a date axis, with the roadmap's projection from
+//!   today and the ready threshold. It reads a summary per milestone,
+//!   which the caller computes, beside the current one.
 
 mod cost;
 mod projection;
 mod radar;
 mod tiers;
 mod timeline;
+mod trend;
 
 pub use cost::{cost, COST_AXIS};
 pub use projection::{projection, PROJECTION_AXIS};
 pub use radar::{radar, BARS_AXIS, RADAR_CENTER, RADAR_RADIUS};
 pub use tiers::{tiers, TIERS_AXIS};
 pub use timeline::{timeline, TIMELINE_AXIS};
+pub use trend::{trend, TrendPoint, TREND_CATEGORY_CLASSES, TREND_DATE_AXIS, TREND_SCORE_AXIS};
 
 /// A point in the chart's viewBox (y grows downwards, as in SVG).
 #[derive(Clone, Copy, Debug, PartialEq)]
