@@ -63,9 +63,16 @@ pub(super) fn QuickWins() -> impl IntoView {
     }
 }
 
-/// One table of gains, a row each.
+/// How many rows a table of gains shows until the user asks for all: the
+/// quick wins worth reading first, and a table that an edit redraws at once
+/// however many gaps are open.
+const FIRST_ROWS: usize = 25;
+
+/// One table of gains, a row each (the first [`FIRST_ROWS`] until "Show all").
 #[component]
 fn GainTable(editor: Editor, caption: &'static str, #[prop(into)] gains: Signal<Vec<GainSummary>>) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let hidden = move || gains.with(|g| g.len().saturating_sub(FIRST_ROWS));
     view! {
         <div class="table-scroll">
             <table class="next-table">
@@ -84,10 +91,20 @@ fn GainTable(editor: Editor, caption: &'static str, #[prop(into)] gains: Signal<
                     </tr>
                 </thead>
                 <tbody>
-                    {move || gains.get().into_iter().map(|gain| view! { <GainRow editor gain /> }).collect_view()}
+                    {move || {
+                        let limit = if all.get() { usize::MAX } else { FIRST_ROWS };
+                        gains.with(|g| {
+                            g.iter().take(limit).cloned().map(|gain| view! { <GainRow editor gain /> }).collect_view()
+                        })
+                    }}
                 </tbody>
             </table>
         </div>
+        <Show when=move || { !all.get() && hidden() > 0 }>
+            <button class="button button-small" on:click=move |_| all.set(true)>
+                {move || format!("Show all {} gaps", gains.with(Vec::len))}
+            </button>
+        </Show>
     }
 }
 
