@@ -28,7 +28,7 @@ struct Readable {
     stated_overall: Option<f64>,
     categories: Vec<ReadableCategory>,
     gaps: Vec<ReadableGap>,
-    roles: Vec<(String, f64)>,
+    roles: Vec<(String, Option<f64>)>,
     phases: Vec<ReadablePhase>,
     kpis: Vec<ReadableKpi>,
     risks: Vec<(String, Probability, Impact, String, Vec<String>)>,
@@ -363,7 +363,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             ),
             prop::collection::vec(prop::option::of(text(2..6)), 6),
         ),
-        (prop::sample::subsequence(ROLES, 0..4), prop::collection::vec(0..5_000u32, 4)),
+        // Some roles have no rate yet: the report says "unknown", read back as none.
+        (prop::sample::subsequence(ROLES, 0..4), prop::collection::vec(prop::option::weighted(0.8, 0..5_000u32), 4)),
         (prop::sample::subsequence(PHASES, 0..4), prop::collection::vec(phase_seed(), 4)),
         prop::collection::vec(gap_seed(), 0..10),
         (
@@ -424,7 +425,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     a.categories.push(c);
                 }
                 for (i, name) in role_names.iter().enumerate() {
-                    a.roles.push(Role::new(format!("r{i}"), *name, f64::from(rates[i] * 10)));
+                    let mut role = Role::unpriced(format!("r{i}"), *name);
+                    role.weekly_rate = rates[i].map(|rate| f64::from(rate * 10));
+                    a.roles.push(role);
                 }
                 for (i, name) in phase_names.iter().enumerate() {
                     let seed = &phase_seeds[i];

@@ -65,8 +65,8 @@ fn the_canonical_layout() {
 #[test]
 fn integral_numbers_are_written_without_a_fraction() {
     let mut a = load(CANONICAL);
-    a.roles[0].weekly_rate = 4000.0;
-    a.roles[1].weekly_rate = 4000.5;
+    a.roles[0].weekly_rate = Some(4000.0);
+    a.roles[1].weekly_rate = Some(4000.5);
     a.phases[0].costs[0].amount = -0.0;
     a.categories[0].weight = 1e15;
     a.categories[1].weight = 1e20;
@@ -207,9 +207,38 @@ fn unknown_whole_floats_read_as_they_are_saved() {
 fn every_digit_of_a_number_survives_a_round_trip() {
     let mut a = load(CANONICAL);
     a.gaps[3].effort = Some(Effort::new(1.0, 1.8291109441066782, EffortUnit::Hours));
-    a.roles[0].weekly_rate = 4321.987654321099;
+    a.roles[0].weekly_rate = Some(4321.987654321099);
     a.settings.partial_credit = 0.1 + 0.2;
     assert_eq!(load(&format::save(&a)), a);
+}
+
+/// A file saved before rates could be unknown keeps its meaning: a stored 0
+/// is a role that costs nothing, its labor $0, and the file keeps its bytes.
+#[test]
+fn a_stored_rate_of_zero_stays_zero() {
+    let old = CANONICAL.replacen("\"weekly_rate\": 4000", "\"weekly_rate\": 0", 1);
+    let a = load(&old);
+    assert_eq!(a.roles[0].weekly_rate, Some(0.0));
+    check(&format::save(&a), &old);
+    let s = gapmap::core::summarize(&a);
+    // The worked example's first phase: 1–2 engineers (now free) and 0.5–1
+    // SRE at 5,000 for 2–3 weeks.
+    assert_eq!(s.phases[0].labor, Some(gapmap::core::summary::Bounds { min: 5000.0, max: 15000.0 }));
+    assert!(s.unknown_rates.is_empty());
+}
+
+/// A rate nobody has given is left out of the file: it reads back unknown,
+/// and saving leaves it out again.
+#[test]
+fn an_unknown_rate_is_a_key_left_out() {
+    let mut a = load(CANONICAL);
+    a.roles[0].weekly_rate = None;
+    let saved = format::save(&a);
+    assert_eq!(saved.matches("\"weekly_rate\"").count(), a.roles.len() - 1, "{saved}");
+    assert_eq!(load(&saved), a);
+    // `null` reads as unknown too, and is saved as a key left out.
+    let with_null = CANONICAL.replacen("\"weekly_rate\": 4000", "\"weekly_rate\": null", 1);
+    assert_eq!(format::save(&load(&with_null)), saved);
 }
 
 #[test]
@@ -229,7 +258,7 @@ const FAULTY: &str = r#"{
     {"id": "testing", "name": "Testing", "manual_score": 120},
     {"id": "testing", "name": "Testing again"}
   ],
-  "roles": [{"id": "eng", "name": "Engineer", "weekly_rate": -4000}, {"id": "sre", "name": "SRE"}],
+  "roles": [{"id": "eng", "name": "Engineer", "weekly_rate": -4000}, {"id": "sre", "name": "SRE", "weekly_rate": "5000"}],
   "gaps": [
     {"id": "g1", "category": "security", "title": "g1", "status": "broken", "severity": "huge"},
     {"id": "g2", "category": "security", "title": "g2", "priority": "P9"},
@@ -262,7 +291,8 @@ fn every_problem_is_reported_at_once_with_its_path() {
         ("categories[2].manual_score", "between 0 and 100"),
         ("categories[3].id", "used twice"),
         ("roles[0].weekly_rate", "cannot be negative"),
-        ("roles[1].weekly_rate", "required but missing"),
+        // A rate left out is unknown, which is valid; one written as text is not a rate.
+        ("roles[1].weekly_rate", "Expected a number here, found text"),
         ("gaps[0].status", "\"broken\" is not a valid status"),
         ("gaps[0].severity", "\"huge\" is not a valid severity"),
         ("gaps[1].priority", "\"P9\" is not a valid priority"),

@@ -34,30 +34,31 @@ fn within_0_100(value: Option<f64>) -> bool {
     value.is_none_or(|v| (0.0..=100.0).contains(&v))
 }
 
-/// Every range of a summary, named.
+/// Every range of a summary that is known (money that needs an unknown
+/// rate has none), named.
 fn bounds(a: &Assessment) -> Vec<(String, Bounds)> {
     let s = summarize(a);
     let mut all = vec![
-        ("effort_days".to_string(), s.effort_days),
+        ("effort_days".to_string(), Some(s.effort_days)),
         ("labor".into(), s.labor),
         ("total".into(), s.total),
         ("bottom_up".into(), s.bottom_up),
-        ("duration_weeks".into(), s.duration_weeks),
+        ("duration_weeks".into(), Some(s.duration_weeks)),
     ];
     for p in &s.phases {
         let id = &p.id;
         all.extend([
             (format!("{id}.labor"), p.labor),
-            (format!("{id}.capacity_days"), p.capacity_days),
-            (format!("{id}.demand_days"), p.demand_days),
-            (format!("{id}.start_week"), p.start_week),
-            (format!("{id}.end_week"), p.end_week),
+            (format!("{id}.capacity_days"), Some(p.capacity_days)),
+            (format!("{id}.demand_days"), Some(p.demand_days)),
+            (format!("{id}.start_week"), Some(p.start_week)),
+            (format!("{id}.end_week"), Some(p.end_week)),
         ]);
         for t in &p.team {
-            all.extend([(format!("{id}.{}.fte", t.role), t.fte), (format!("{id}.{}.labor", t.role), t.labor)]);
+            all.extend([(format!("{id}.{}.fte", t.role), Some(t.fte)), (format!("{id}.{}.labor", t.role), t.labor)]);
         }
     }
-    all
+    all.into_iter().filter_map(|(name, b)| Some((name, b?))).collect()
 }
 
 proptest! {

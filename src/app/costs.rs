@@ -13,13 +13,13 @@ use super::charts::{ChartPatterns, CostChart};
 use super::editor::use_editor;
 use super::notices::use_notices;
 use super::roadmap::edits::{self, role_position, Key};
-use super::roadmap::figures::{bounds, money_bounds, use_currency, CostLineTerms, LaborTerms};
+use super::roadmap::figures::{bounds, money_or_unknown, use_currency, CostLineTerms, LaborTerms};
 use super::roadmap::{add_role, focus_new, tab_href};
 use super::route::Tab;
 use super::widgets::dialog::Dialog;
 use super::widgets::explain::Explain;
 use super::widgets::fields::{NumberField, Select, TextField};
-use crate::core::display::{money, number, range};
+use crate::core::display::{self, money, number, range};
 use crate::core::model::CostKind;
 use crate::core::query::gap_figures;
 use crate::core::summary::{Bounds, PhaseSummary};
@@ -251,14 +251,13 @@ fn RoleRow(
         })
     });
     let k = role.clone();
+    // Blank is a rate nobody has given yet: unknown, not free.
     let on_rate = Callback::new(move |v: Option<f64>| {
-        if let Some(rate) = v {
-            editor.edit(Some(&undo_key("rate", &k)), |a| {
-                if let Some(r) = edits::role_mut(a, &k) {
-                    r.weekly_rate = rate;
-                }
-            })
-        }
+        editor.edit(Some(&undo_key("rate", &k)), |a| {
+            if let Some(r) = edits::role_mut(a, &k) {
+                r.weekly_rate = v;
+            }
+        })
     });
     let k = role.clone();
     view! {
@@ -274,9 +273,8 @@ fn RoleRow(
                             label=format!("Weekly rate of {}", shown_name())
                             hide_label=true
                             min=0.0
-                            required=true
                             unit=currency.get()
-                            value=Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.1)))
+                            value=Signal::derive(move || data.with(|d| d.as_ref().and_then(|d| d.1)))
                             on_change=on_rate
                         />
                     }
@@ -306,7 +304,9 @@ fn PhaseCosts() -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
     let phases = Memo::new(move |_| editor.with(|a| edits::keys(a.phases.iter().map(|p| p.id.as_str()))));
-    let totals = Memo::new(move |_| editor.summary.with(|s| (s.labor, s.one_off, s.annual, s.total)));
+    let totals = Memo::new(move |_| {
+        editor.summary.with(|s| (s.labor, s.one_off, s.annual, s.total, s.labor_unknown_rates.clone()))
+    });
     view! {
         <section class="section" aria-labelledby="phase-costs-heading">
             <h2 id="phase-costs-heading">"Cost by phase"</h2>
@@ -340,10 +340,10 @@ fn PhaseCosts() -> impl IntoView {
                     <tfoot>
                         <tr>
                             <th scope="row">"All phases"</th>
-                            <td class="num">{move || currency.with(|c| money_bounds(totals.get().0, c))}</td>
+                            <td class="num">{move || currency.with(|c| totals.with(|t| money_or_unknown(t.0, &t.4, c)))}</td>
                             <td class="num">{move || currency.with(|c| money(totals.get().1, c))}</td>
                             <td class="num">{move || currency.with(|c| money(totals.get().2, c))}</td>
-                            <td class="num">{move || currency.with(|c| money_bounds(totals.get().3, c))}</td>
+                            <td class="num">{move || currency.with(|c| totals.with(|t| money_or_unknown(t.3, &t.4, c)))}</td>
                             <td class="hint-cell">"Sums of the rows; see Totals below."</td>
                         </tr>
                     </tfoot>
@@ -368,18 +368,19 @@ fn PhaseCostRow(phase: Key) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{show(|s, _| if s.name.trim().is_empty() { "Untitled phase".into() } else { s.name.clone() })}</th>
-            <td class="num">{show(|s, c| money_bounds(s.labor, c))}</td>
+            <td class="num">{show(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))}</td>
             <td class="num">{show(|s, c| money(s.one_off, c))}</td>
             <td class="num">{show(|s, c| money(s.annual, c))}</td>
-            <td class="num">{show(|s, c| money_bounds(s.total, c))}</td>
+            <td class="num">{show(|s, c| money_or_unknown(s.total, &s.unknown_rates, c))}</td>
             <td>
                 <Explain label="this phase's cost">
                     <LaborTerms summary />
                     <CostLineTerms summary kind=CostKind::OneOff />
                     <CostLineTerms summary kind=CostKind::Annual />
                     <p>
-                        "Total = labor " {show(|s, c| money_bounds(s.labor, c))} " + one-off "
-                        {show(|s, c| money(s.one_off, c))} " = " <strong>{show(|s, c| money_bounds(s.total, c))}</strong>
+                        "Total = labor " {show(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))} " + one-off "
+                        {show(|s, c| money(s.one_off, c))} " = "
+                        <strong>{show(|s, c| money_or_unknown(s.total, &s.unknown_rates, c))}</strong>
                         "."
                     </p>
                 </Explain>
@@ -394,8 +395,18 @@ fn Totals() -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
     let s = editor.summary;
-    let money_of =
-        move |f: fn(&crate::core::Summary) -> Bounds| move || currency.with(|c| s.with(|s| money_bounds(f(s), c)));
+    // Labor and total lack the rates labor lacks; the bottom-up estimate
+    // those its daily rate lacks.
+    let money_of = move |f: fn(&crate::core::Summary) -> (Option<Bounds>, &[String])| {
+        move || {
+            currency.with(|c| {
+                s.with(|s| {
+                    let (b, missing) = f(s);
+                    money_or_unknown(b, missing, c)
+                })
+            })
+        }
+    };
     let amount_of = move |f: fn(&crate::core::Summary) -> f64| move || currency.with(|c| s.with(|s| money(f(s), c)));
     // (phase name, figure) for each phase, for the explanations.
     let per_phase = move |f: fn(&PhaseSummary, &str) -> String| {
@@ -422,7 +433,10 @@ fn Totals() -> impl IntoView {
                 } else {
                     "the mean of the roles' weekly rates ÷ days per week"
                 };
-                format!("at {} per person-day, {source}", money(s.daily_rate, c))
+                match s.daily_rate {
+                    Some(rate) => format!("at {} per person-day, {source}", money(rate, c)),
+                    None => format!("at a daily rate that is {}", display::unknown_rates(&s.bottom_up_unknown_rates)),
+                }
             })
         })
     };
@@ -433,11 +447,11 @@ fn Totals() -> impl IntoView {
             <div class="totals-grid">
                 <div class="card total">
                     <h3>"Labor"</h3>
-                    <p class="total-value num">{money_of(|s| s.labor)}</p>
+                    <p class="total-value num">{money_of(|s| (s.labor, &s.labor_unknown_rates))}</p>
                     <Explain label="the labor cost">
                         <p>"The sum of each phase's labor (FTE × weekly rate × weeks for each team line):"</p>
-                        {per_phase(|p, c| money_bounds(p.labor, c))}
-                        <p>"= " <strong>{money_of(|s| s.labor)}</strong></p>
+                        {per_phase(|p, c| money_or_unknown(p.labor, &p.unknown_rates, c))}
+                        <p>"= " <strong>{money_of(|s| (s.labor, &s.labor_unknown_rates))}</strong></p>
                     </Explain>
                 </div>
                 <div class="card total">
@@ -451,14 +465,14 @@ fn Totals() -> impl IntoView {
                 </div>
                 <div class="card total total-main">
                     <h3>"Total"</h3>
-                    <p class="total-value num">{money_of(|s| s.total)}</p>
+                    <p class="total-value num">{money_of(|s| (s.total, &s.labor_unknown_rates))}</p>
                     <Explain label="the total">
                         <p>
-                            "Labor " {money_of(|s| s.labor)} " + one-off costs " {amount_of(|s| s.one_off)} " = "
-                            <strong>{money_of(|s| s.total)}</strong> "."
+                            "Labor " {money_of(|s| (s.labor, &s.labor_unknown_rates))} " + one-off costs " {amount_of(|s| s.one_off)} " = "
+                            <strong>{money_of(|s| (s.total, &s.labor_unknown_rates))}</strong> "."
                         </p>
                         <p>"By phase (labor + one-off):"</p>
-                        {per_phase(|p, c| money_bounds(p.total, c))}
+                        {per_phase(|p, c| money_or_unknown(p.total, &p.unknown_rates, c))}
                     </Explain>
                 </div>
                 <div class="card total">
@@ -472,12 +486,15 @@ fn Totals() -> impl IntoView {
                 </div>
                 <div class="card total">
                     <h3>"Bottom-up estimate"</h3>
-                    <p class="total-value num">{money_of(|s| s.bottom_up)}</p>
+                    <p class="total-value num">{money_of(|s| (s.bottom_up, &s.bottom_up_unknown_rates))}</p>
                     <p class="total-note">{daily_rate}</p>
                     <Explain label="the bottom-up estimate">
                         <p>
                             "Remaining effort " {move || s.with(|s| bounds(s.effort_days))} " person-days × daily rate "
-                            {amount_of(|s| s.daily_rate)} " = " <strong>{money_of(|s| s.bottom_up)}</strong> "."
+                            {move || currency.with(|c| s.with(|s| {
+                                s.daily_rate.map_or_else(|| display::unknown_rates(&s.bottom_up_unknown_rates), |r| money(r, c))
+                            }))}
+                            " = " <strong>{money_of(|s| (s.bottom_up, &s.bottom_up_unknown_rates))}</strong> "."
                         </p>
                         <DailyRateTerms />
                         <p>"It prices the open gaps directly, as a check on the roadmap's labor, which prices the teams."</p>
@@ -520,25 +537,29 @@ fn DailyRateTerms() -> impl IntoView {
     let currency = use_currency();
     move || {
         let c = currency.get();
-        let (blended, rate) = editor.summary.with(|s| (s.daily_rate_is_blended, s.daily_rate));
+        let (blended, rate, missing) =
+            editor.summary.with(|s| (s.daily_rate_is_blended, s.daily_rate, s.bottom_up_unknown_rates.clone()));
+        let rate = rate.map_or_else(|| display::unknown_rates(&missing), |r| money(r, &c));
         let settings = tab_href(editor, Tab::Settings);
         if blended {
             return view! {
                 <p>
-                    "The daily rate " {money(rate, &c)} " is the blended daily rate set in " <a href=settings>"Settings"</a>
+                    "The daily rate " {rate.clone()} " is the blended daily rate set in " <a href=settings>"Settings"</a>
                     "."
                 </p>
             }
             .into_any();
         }
         let (roles, days_per_week) = editor.with(|a| {
-            (a.roles.iter().map(|r| (r.name.clone(), r.weekly_rate)).collect::<Vec<_>>(), a.settings.days_per_week)
+            let rate =
+                |r: &crate::core::model::Role| r.weekly_rate.map_or_else(|| "unknown".to_string(), |w| money(w, &c));
+            (a.roles.iter().map(|r| (r.name.clone(), rate(r))).collect::<Vec<_>>(), a.settings.days_per_week)
         });
         if roles.is_empty() {
             return view! {
                 <p>
                     "There are no roles and no blended daily rate in " <a href=settings>"Settings"</a>
-                    ", so the daily rate is " {money(rate, &c)} "."
+                    ", so the daily rate is " {rate.clone()} "."
                 </p>
             }
             .into_any();
@@ -547,10 +568,10 @@ fn DailyRateTerms() -> impl IntoView {
             <p>
                 "No blended daily rate is set in " <a href=settings>"Settings"</a>
                 ", so the daily rate is the mean of the roles' weekly rates ÷ " {number(days_per_week)}
-                " days per week = " <strong>{money(rate, &c)}</strong> ". The rates:"
+                " days per week = " <strong>{rate}</strong> ". The rates:"
             </p>
             <ul class="terms-list">
-                {roles.into_iter().map(|(name, rate)| view! { <li>{name} ": " {money(rate, &c)} " a week"</li> }).collect_view()}
+                {roles.into_iter().map(|(name, rate)| view! { <li>{name} ": " {rate} " a week"</li> }).collect_view()}
             </ul>
         }
         .into_any()

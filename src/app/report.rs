@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::charts::{ChartFigure, ChartPatterns};
 use super::editor::use_editor;
-use super::roadmap::figures::money_bounds;
+use super::roadmap::figures::money_or_unknown;
 use crate::core::chart;
 use crate::core::display::{self, money, plural};
 use crate::core::model::{Assessment, Gap, Priority};
@@ -125,9 +125,9 @@ fn summary_section(a: &Assessment, s: &Summary, problems: &[Problem]) -> impl In
         ("Overall score", format!("{} / 100", display::score(s.overall))),
         ("Ready threshold", display::number(s.ready_threshold)),
         ("Remaining effort", format!("{} person-days", display::range(s.effort_days.min, s.effort_days.max))),
-        ("Labor", money_bounds(s.labor, c)),
+        ("Labor", money_or_unknown(s.labor, &s.labor_unknown_rates, c)),
         ("One-off costs", money(s.one_off, c)),
-        ("Total", money_bounds(s.total, c)),
+        ("Total", money_or_unknown(s.total, &s.labor_unknown_rates, c)),
         ("Annual run-rate", money(s.annual, c)),
         ("Roadmap duration", format!("{} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max))),
     ];
@@ -297,9 +297,9 @@ fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
                         )}
                     </td>
                     <td class="num">{display::range(p.fte.min, p.fte.max)}</td>
-                    <td class="num">{money_bounds(p.labor, c)}</td>
+                    <td class="num">{money_or_unknown(p.labor, &p.unknown_rates, c)}</td>
                     <td class="num">{money(p.one_off, c)}</td>
-                    <td class="num">{money_bounds(p.total, c)}</td>
+                    <td class="num">{money_or_unknown(p.total, &p.unknown_rates, c)}</td>
                     <td>{p.load.label()}</td>
                     <td class="num">{display::score(p.projected_overall)}</td>
                 </tr>
@@ -429,13 +429,15 @@ fn appendix(a: &Assessment, s: &Summary) -> impl IntoView {
         .map(|(min, label)| format!("{label} from {}", display::number(min)))
         .collect::<Vec<_>>()
         .join("; ");
+    let daily_rate =
+        s.daily_rate.map_or_else(|| money_or_unknown(None, &s.bottom_up_unknown_rates, c), |r| money(r, c));
     let daily = if s.daily_rate_is_blended {
-        format!("the blended daily rate from the settings, {}", money(s.daily_rate, c))
+        format!("the blended daily rate from the settings, {daily_rate}")
     } else {
-        format!("the mean of the roles' weekly rates ÷ days per week, {}", money(s.daily_rate, c))
+        format!("the mean of the roles' weekly rates ÷ days per week, {daily_rate}")
     };
-    let roles =
-        a.roles.iter().map(|r| format!("{} {} a week", r.name, money(r.weekly_rate, c))).collect::<Vec<_>>().join("; ");
+    let rate = |r: &crate::core::model::Role| r.weekly_rate.map_or_else(|| "unknown".to_string(), |w| money(w, c));
+    let roles = a.roles.iter().map(|r| format!("{} {} a week", r.name, rate(r))).collect::<Vec<_>>().join("; ");
     let body = view! {
         <h3>"Scores"</h3>
         <ul>
@@ -479,7 +481,7 @@ fn appendix(a: &Assessment, s: &Summary) -> impl IntoView {
             </li>
             <li>
                 "The bottom-up estimate is the remaining effort × " {daily} ": "
-                <strong>{money_bounds(s.bottom_up, c)}</strong>
+                <strong>{money_or_unknown(s.bottom_up, &s.bottom_up_unknown_rates, c)}</strong>
                 "."
             </li>
             <li>"A phase starts at its start week, or when the previous one ends; amounts are in " {c.to_string()} ", rounded to whole units."</li>

@@ -17,7 +17,7 @@ mod lines;
 use leptos::prelude::*;
 
 use self::edits::{phase_position, Key};
-use self::figures::{bounds, money_bounds, use_currency, PhaseFigures};
+use self::figures::{bounds, money_or_unknown, use_currency, PhaseFigures};
 use super::charts::{ChartPatterns, TimelineChart};
 use super::editor::{use_editor, Editor};
 use super::notices::use_notices;
@@ -98,8 +98,8 @@ pub fn Roadmap() -> impl IntoView {
                 format!(
                     "{} weeks in all; labor {}, labor and one-off costs {}.",
                     bounds(s.duration_weeks),
-                    money_bounds(s.labor, c),
-                    money_bounds(s.total, c)
+                    money_or_unknown(s.labor, &s.labor_unknown_rates, c),
+                    money_or_unknown(s.total, &s.labor_unknown_rates, c)
                 )
             })
         })

@@ -297,7 +297,9 @@ fn gate(summary: &core::Summary, min: f64) -> Result<(), Failure> {
 
 /// The human summary printed by `gapmap score`.
 fn report(assessment: &Assessment, s: &core::Summary) -> String {
-    let money = |b: core::summary::Bounds| display::money_range(b.min, b.max, &assessment.currency);
+    let money = |b: Option<core::summary::Bounds>, missing: &[String]| {
+        display::money_or_unknown(b, missing, &assessment.currency)
+    };
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -321,17 +323,17 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
     let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} {}/{}", t.priority, t.done, t.scored)).collect();
     line(format!("Tiers: {}", tiers.join(", ")));
     line(format!("Remaining effort: {} person-days", display::range(s.effort_days.min, s.effort_days.max)));
-    line(format!("Labor: {}", money(s.labor)));
+    line(format!("Labor: {}", money(s.labor, &s.labor_unknown_rates)));
     line(format!("One-off: {}", display::money(s.one_off, &assessment.currency)));
     line(format!("Annual run-rate: {}", display::money(s.annual, &assessment.currency)));
-    line(format!("Total: {}", money(s.total)));
-    line(format!("Bottom-up estimate: {}", money(s.bottom_up)));
+    line(format!("Total: {}", money(s.total, &s.labor_unknown_rates)));
+    line(format!("Bottom-up estimate: {}", money(s.bottom_up, &s.bottom_up_unknown_rates)));
     line(format!("Duration: {} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max)));
     for p in &s.phases {
         line(format!(
-            "  {}: labor {}, capacity {} days, demand {} days, {}, projected {}",
+            "  {}: labor {}; capacity {} days; demand {} days; {}; projected {}",
             p.name,
-            money(p.labor),
+            money(p.labor, &p.unknown_rates),
             display::range(p.capacity_days.min, p.capacity_days.max),
             display::range(p.demand_days.min, p.demand_days.max),
             p.load.label(),

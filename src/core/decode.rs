@@ -394,7 +394,7 @@ impl<'v> Decoder<'_, 'v> {
         Role {
             id: self.required_text(&mut o, "id"),
             name: self.required_text(&mut o, "name"),
-            weekly_rate: self.required_number(&mut o, "weekly_rate"),
+            weekly_rate: self.optional_number(&mut o, "weekly_rate"),
             extra: o.rest(),
         }
     }

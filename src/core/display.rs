@@ -1,6 +1,8 @@
 //! Numbers as people read them: scores, days, ranges and money, formatted the
 //! same way in the app, the command line and every report.
 
+use crate::core::summary::Bounds;
+
 /// A count with its noun: "1 gap", "3 gaps".
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
@@ -30,17 +32,41 @@ pub fn range(min: f64, max: f64) -> String {
 /// (`$13,000`) or code (`CHF 13,000`).
 pub fn money(amount: f64, currency: &str) -> String {
     let digits = format!("{:.0}", amount.abs());
+    with_currency(amount < 0.0 && digits != "0", &grouped(&digits), currency)
+}
+
+/// An amount of money as entered, with the decimals it has: `$2,769.23`,
+/// `$4,000`. For what a user typed (a weekly rate), where [`money`] would
+/// round away what was typed.
+pub fn money_as_entered(amount: f64, currency: &str) -> String {
+    let text = format!("{}", amount.abs());
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut digits = grouped(whole);
+    if let Some(fraction) = fraction {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    with_currency(amount < 0.0, &digits, currency)
+}
+
+/// Digits with a comma between each group of three: `1,234,567`.
+fn grouped(digits: &str) -> String {
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
     }
-    let sign = if amount < 0.0 && digits != "0" { "-" } else { "" };
+    grouped
+}
+
+/// An amount with its sign and the currency's symbol (`$`) or code (`CHF `).
+fn with_currency(negative: bool, amount: &str, currency: &str) -> String {
+    let sign = if negative { "-" } else { "" };
     match currency_symbol(currency) {
-        Some(symbol) => format!("{sign}{symbol}{grouped}"),
-        None => format!("{sign}{currency} {grouped}"),
+        Some(symbol) => format!("{sign}{symbol}{amount}"),
+        None => format!("{sign}{currency} {amount}"),
     }
 }
 
@@ -50,6 +76,25 @@ pub fn money_range(min: f64, max: f64, currency: &str) -> String {
         money(min, currency)
     } else {
         format!("{}–{}", money(min, currency), money(max, currency))
+    }
+}
+
+/// Why an amount of money is not known: `unknown — no rate for Engineers,
+/// DevOps`, naming the roles whose weekly rate nobody has given.
+pub fn unknown_rates(names: &[String]) -> String {
+    if names.is_empty() {
+        "unknown".to_string()
+    } else {
+        format!("unknown — no rate for {}", names.join(", "))
+    }
+}
+
+/// A range of money, or why it is unknown (see [`unknown_rates`]): never
+/// `$0` for labor nobody can price.
+pub fn money_or_unknown(range: Option<Bounds>, missing: &[String], currency: &str) -> String {
+    match range {
+        Some(b) => money_range(b.min, b.max, currency),
+        None => unknown_rates(missing),
     }
 }
 
@@ -81,6 +126,19 @@ mod tests {
         assert_eq!(money(-1500.0, "USD"), "-$1,500");
         assert_eq!(money(0.0, "USD"), "$0");
         assert_eq!(money_range(17000.0, 47000.0, "USD"), "$17,000–$47,000");
+        assert_eq!(money_as_entered(2769.23, "USD"), "$2,769.23");
+        assert_eq!(money_as_entered(4000.0, "CHF"), "CHF 4,000");
+        assert_eq!(money_as_entered(0.5, "EUR"), "€0.5");
+    }
+
+    #[test]
+    fn unknown_money_says_which_rates_are_missing() {
+        let names = vec!["Engineers".to_string(), "DevOps".to_string()];
+        assert_eq!(unknown_rates(&names), "unknown — no rate for Engineers, DevOps");
+        assert_eq!(unknown_rates(&[]), "unknown");
+        assert_eq!(money_or_unknown(None, &names, "USD"), "unknown — no rate for Engineers, DevOps");
+        let known = Some(Bounds { min: 0.0, max: 0.0 });
+        assert_eq!(money_or_unknown(known, &names, "USD"), "$0");
     }
 }
 

@@ -579,14 +579,24 @@ impl Range {
 pub struct Role {
     pub id: String,
     pub name: String,
-    pub weekly_rate: f64,
+    /// What one full-time person costs per week. Left out when nobody has
+    /// given it: unknown, which is not 0 (free), so labor that needs it is
+    /// unknown too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekly_rate: Option<f64>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl Role {
+    /// A role whose weekly rate is known.
     pub fn new(id: impl Into<String>, name: impl Into<String>, weekly_rate: f64) -> Self {
-        Role { id: id.into(), name: name.into(), weekly_rate, extra: Extra::new() }
+        Role { id: id.into(), name: name.into(), weekly_rate: Some(weekly_rate), extra: Extra::new() }
+    }
+
+    /// A role whose weekly rate nobody has given yet.
+    pub fn unpriced(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Role { id: id.into(), name: name.into(), weekly_rate: None, extra: Extra::new() }
     }
 }
 

@@ -181,7 +181,9 @@ impl Checker {
         for (i, role) in a.roles.iter().enumerate() {
             let path = root.key("roles").index(i);
             self.not_blank(&path.key("name"), &role.name, "The role needs a name.");
-            self.non_negative(&path.key("weekly_rate"), role.weekly_rate, "A weekly rate");
+            if let Some(rate) = role.weekly_rate {
+                self.non_negative(&path.key("weekly_rate"), rate, "A weekly rate");
+            }
         }
 
         for (i, phase) in a.phases.iter().enumerate() {

@@ -40,6 +40,12 @@ pub fn money_bounds(b: Bounds, currency: &str) -> String {
     money_range(b.min, b.max, currency)
 }
 
+/// A range of money that needs weekly rates, or why it is unknown
+/// ("unknown — no rate for …", naming the roles in `missing`).
+pub fn money_or_unknown(b: Option<Bounds>, missing: &[String], currency: &str) -> String {
+    crate::core::display::money_or_unknown(b, missing, currency)
+}
+
 /// The pill class and word of a load: the word always comes with the colour.
 pub fn load_pill(load: Load) -> (&'static str, &'static str) {
     let class = match load {
@@ -75,7 +81,7 @@ pub fn PhaseFigures(
             </div>
             <div>
                 <dt>"Labor"</dt>
-                <dd class="num">{get(|s, c| money_bounds(s.labor, c))}</dd>
+                <dd class="num">{get(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))}</dd>
             </div>
             <div>
                 <dt>"Capacity"</dt>
@@ -126,9 +132,9 @@ pub fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
                     <tr>
                         <th scope="row">{role}</th>
                         <td class="num">{typed_bounds(t.fte)}</td>
-                        <td class="num">{money(t.weekly_rate, &c)}</td>
+                        <td class="num">{t.weekly_rate.map_or_else(|| "unknown".to_string(), |r| money(r, &c))}</td>
                         <td class="num">{weeks.clone()}</td>
-                        <td class="num">{money_bounds(t.labor, &c)}</td>
+                        <td class="num">{money_or_unknown(t.labor, &[], &c)}</td>
                     </tr>
                 }
             })
@@ -151,7 +157,7 @@ pub fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
                         <th scope="row" colspan="4">
                             "Labor of the phase"
                         </th>
-                        <td class="num">{money_bounds(s.labor, &c)}</td>
+                        <td class="num">{money_or_unknown(s.labor, &s.unknown_rates, &c)}</td>
                     </tr>
                 </tfoot>
             </table>

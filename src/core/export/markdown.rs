@@ -21,7 +21,7 @@
 
 use crate::core::display;
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START, STATED_COST};
-use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Status};
+use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Role, Status};
 use crate::core::query;
 use crate::core::summary::{summarize, Bounds, Summary};
 
@@ -89,6 +89,17 @@ impl Report<'_> {
 
     fn money_range(&self, b: Bounds) -> String {
         display::money_range(b.min, b.max, &self.a.currency)
+    }
+
+    /// Money that may be unknown for want of rates, and then says so.
+    fn money_or_unknown(&self, b: Option<Bounds>, missing: &[String]) -> String {
+        display::money_or_unknown(b, missing, &self.a.currency)
+    }
+
+    /// A role's weekly rate as entered, or `unknown`, which the importer
+    /// reads back as no rate.
+    fn rate(&self, role: &Role) -> String {
+        role.weekly_rate.map_or_else(|| "unknown".to_string(), |r| display::money_as_entered(r, &self.a.currency))
     }
 
     fn header(&mut self) {
@@ -266,7 +277,7 @@ impl Report<'_> {
             self.line("| Role | Weekly rate |");
             self.line("|---|---|");
             for role in &a.roles {
-                self.line(&format!("| {} | {} |", cell(&role.name), self.money(role.weekly_rate)));
+                self.line(&format!("| {} | {} |", cell(&role.name), self.rate(role)));
             }
             self.blank();
         }
@@ -292,7 +303,7 @@ impl Report<'_> {
                 for member in &phase.team {
                     let role = a.role(&member.role);
                     let name = role.map_or(member.role.as_str(), |r| r.name.as_str());
-                    let rate = role.map_or("—".to_string(), |r| self.money(r.weekly_rate));
+                    let rate = role.map_or("—".to_string(), |r| self.rate(r));
                     self.line(&format!(
                         "| {} | {} | {rate} |",
                         cell(name),
@@ -327,8 +338,8 @@ impl Report<'_> {
                     "**Weeks:** {}–{} · **Labor:** {} · **Total:** {}",
                     range(p.start_week),
                     range(p.end_week),
-                    self.money_range(p.labor),
-                    self.money_range(p.total)
+                    self.money_or_unknown(p.labor, &p.unknown_rates),
+                    self.money_or_unknown(p.total, &p.unknown_rates)
                 ),
                 String::new(),
                 format!(
@@ -349,15 +360,20 @@ impl Report<'_> {
             "**Totals**".to_string(),
             String::new(),
             format!("- Remaining effort: {} person-days", range(s.effort_days)),
-            format!("- Labor: {}", self.money_range(s.labor)),
+            format!("- Labor: {}", self.money_or_unknown(s.labor, &s.labor_unknown_rates)),
             format!("- One-off costs: {}", self.money(s.one_off)),
             format!("- Annual run-rate: {}", self.money(s.annual)),
-            format!("- Total: {}", self.money_range(s.total)),
-            format!(
-                "- Bottom-up estimate: {} (at {} a person-day)",
-                self.money_range(s.bottom_up),
-                self.money(s.daily_rate)
-            ),
+            format!("- Total: {}", self.money_or_unknown(s.total, &s.labor_unknown_rates)),
+            match (s.bottom_up, s.daily_rate) {
+                (Some(bottom_up), Some(rate)) => {
+                    format!(
+                        "- Bottom-up estimate: {} (at {} a person-day)",
+                        self.money_range(bottom_up),
+                        self.money(rate)
+                    )
+                }
+                _ => format!("- Bottom-up estimate: {}", self.money_or_unknown(None, &s.bottom_up_unknown_rates)),
+            },
             format!("- Duration: {} weeks", range(s.duration_weeks)),
         ];
         self.computed(&lines);

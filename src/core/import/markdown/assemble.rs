@@ -1,6 +1,6 @@
 //! Assembling the assessment from the drafts once every pass is done: ids
 //! made from names, unique by kind; defaults where the document states
-//! nothing (a title, a priority, a weekly rate), each reported as a guess;
+//! nothing (a title, a priority), each reported as a guess;
 //! gaps linked to their phases and risks to their gaps by name.
 
 use std::collections::{HashMap, HashSet};
@@ -52,12 +52,16 @@ impl<'t> Importer<'t> {
             let line = self.roles.iter().find(|r| r.weekly_rate.is_none()).map_or(1, |r| r.line);
             self.guessed(
                 line,
-                format!("No weekly rate is stated for {}: set to 0 until you enter one.", unpriced.join(", ")),
+                format!(
+                    "No weekly rate is stated for {}: left unknown, so labor that needs it is unknown until you enter one.",
+                    unpriced.join(", ")
+                ),
             );
         }
         for (draft, id) in self.roles.iter().zip(&role_ids) {
-            let rate = draft.weekly_rate.filter(|r| r.is_finite() && *r >= 0.0).unwrap_or(0.0);
-            a.roles.push(Role::new(id.clone(), draft.name.clone(), rate));
+            let mut role = Role::unpriced(id.clone(), draft.name.clone());
+            role.weekly_rate = draft.weekly_rate.filter(|r| r.is_finite() && *r >= 0.0);
+            a.roles.push(role);
         }
 
         let phase_ids: Vec<String> = self.phases.iter().map(|p| ids.next("phase", &p.name)).collect();
