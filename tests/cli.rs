@@ -114,13 +114,14 @@ fn worked_example_json() -> Value {
         "labor": {"min": 17000.0, "max": 47000.0},
         "one_off": 8000.0, "annual": 7200.0,
         "total": {"min": 25000.0, "max": 55000.0},
+        "stated_total": null,
         "bottom_up": {"min": 12150.0, "max": 18900.0},
         "duration_weeks": {"min": 3.0, "max": 5.0},
         "unknown_rates": [],
         "phases": [
-            {"id": "p1", "labor": {"min": 13000.0, "max": 39000.0}, "capacity_days": {"min": 15.0, "max": 45.0},
+            {"id": "p1", "labor": {"min": 13000.0, "max": 39000.0}, "stated_cost": null, "capacity_days": {"min": 15.0, "max": 45.0},
              "demand_days": {"min": 8.0, "max": 10.0}, "load": "ok", "projected_overall": 82.3},
-            {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "capacity_days": {"min": 5.0, "max": 10.0},
+            {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "stated_cost": null, "capacity_days": {"min": 5.0, "max": 10.0},
              "demand_days": {"min": 5.5, "max": 11.0}, "load": "at_risk", "projected_overall": 90.0}
         ]
     })
@@ -155,7 +156,7 @@ fn score_json_has_exactly_the_contracts_keys_and_the_worked_examples_numbers() {
     let expected = worked_example_json();
     assert_eq!(keys(&printed), keys(&expected));
     let top: BTreeSet<&str> = printed.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(top.len(), 15);
+    assert_eq!(top.len(), 16);
     assert!(same_numbers(&printed, &expected), "{printed:#}");
     assert!(outcome.stdout.ends_with("}\n") && outcome.stdout.contains("\n  \"level\": \"MVP\",\n"), "canonical");
 }

@@ -26,6 +26,7 @@ struct Readable {
     assessors: Vec<String>,
     currency: String,
     stated_overall: Option<f64>,
+    stated_total: Option<(f64, f64)>,
     categories: Vec<ReadableCategory>,
     gaps: Vec<ReadableGap>,
     roles: Vec<(String, Option<f64>)>,
@@ -77,6 +78,7 @@ fn readable(a: &Assessment) -> Readable {
         assessors: a.assessors.clone(),
         currency: a.currency.clone(),
         stated_overall: a.stated_overall,
+        stated_total: a.stated_total.as_ref().map(|t| (t.min, t.max)),
         categories: a
             .categories
             .iter()
@@ -111,10 +113,7 @@ fn readable(a: &Assessment) -> Readable {
                 team: p.team.iter().map(|t| (role_name(&t.role), t.fte.min, t.fte.max)).collect(),
                 costs: p.costs.iter().map(|c| (c.name.clone(), c.amount, c.kind)).collect(),
                 exit_criteria: p.exit_criteria.clone(),
-                stated_cost: p
-                    .extra
-                    .get("stated_cost")
-                    .and_then(|c| Some((c.get("min")?.as_f64()?, c.get("max")?.as_f64()?))),
+                stated_cost: p.stated_cost.as_ref().map(|c| (c.min, c.max)),
             })
             .collect(),
         kpis: a
@@ -354,6 +353,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             prop::option::of(text(3..12)),
             prop::option::of(score()),
             prop::sample::select(&["USD", "EUR", "CHF"][..]),
+            // Up to millions, as roadmaps cost.
+            prop::option::of((1..5_000u32, 0..2_000u32)),
         ),
         (
             prop::sample::subsequence(CATEGORIES, 1..6),
@@ -397,7 +398,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
     )
         .prop_map(
             |(
-                (title, summary, stated, currency),
+                (title, summary, stated, currency, stated_total),
                 (category_names, category_seeds, notes),
                 (role_names, rates),
                 (phase_names, phase_seeds),
@@ -408,6 +409,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 let mut a = Assessment::new("generated", title);
                 a.summary = summary.unwrap_or_default();
                 a.stated_overall = stated;
+                a.stated_total = stated_total
+                    .map(|(min, extra)| Range::new(f64::from(min) * 1000.0, f64::from(min + extra) * 1000.0));
                 a.currency = currency.to_string();
                 a.system = system.unwrap_or_default().to_string();
                 a.assessed_on = date.map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"));
@@ -452,12 +455,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         }
                     }
                     p.exit_criteria = seed.exit.clone();
-                    if let Some((min, extra)) = seed.stated_cost {
-                        p.extra.insert(
-                            "stated_cost".into(),
-                            serde_json::json!({"min": min * 1000, "max": (min + extra) * 1000}),
-                        );
-                    }
+                    p.stated_cost = seed
+                        .stated_cost
+                        .map(|(min, extra)| Range::new(f64::from(min * 1000), f64::from((min + extra) * 1000)));
                     a.phases.push(p);
                 }
                 for (i, seed) in gap_seeds.into_iter().enumerate() {

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use gapmap::core::format::{self, migrate, LoadError, LoadErrorKind, Migration, MAX_FILE_BYTES, MIGRATIONS};
 use gapmap::core::model::{
-    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, Probability, Risk, Severity, VERSION,
+    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, Probability, Range, Risk, Severity, VERSION,
 };
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
@@ -88,6 +88,7 @@ fn everything() -> Assessment {
     a.assessors = vec!["Ada".into(), "Grace".into()];
     a.summary = "# Findings\n\n- \"quoted\" and ünïcödé — 🚀".into();
     a.stated_overall = Some(61.5);
+    a.stated_total = Some(Range::new(640_000.0, 840_000.0));
     a.currency = "EUR".into();
     a.settings.partial_credit = 0.3;
     a.settings.blended_daily_rate = Some(812.5);
@@ -104,6 +105,8 @@ fn everything() -> Assessment {
     a.phases[0].goal = "goal".into();
     a.phases[1].start_week = Some(4.5);
     a.phases[0].exit_criteria = vec!["no P0 open".into()];
+    a.phases[0].stated_cost = Some(Range::new(120_000.0, 160_000.0));
+    a.roles[1].weekly_rate = None;
     a.kpis = vec![Kpi {
         id: "k1".into(),
         name: "MTTR".into(),
@@ -239,6 +242,24 @@ fn an_unknown_rate_is_a_key_left_out() {
     // `null` reads as unknown too, and is saved as a key left out.
     let with_null = CANONICAL.replacen("\"weekly_rate\": 4000", "\"weekly_rate\": null", 1);
     assert_eq!(format::save(&load(&with_null)), saved);
+}
+
+/// Earlier imports kept a phase's stated cost among its unknown keys, under
+/// the name the field now has: such a file reads it into the field and
+/// keeps its bytes.
+#[test]
+fn a_stated_cost_kept_by_an_earlier_import_reads_as_the_field() {
+    let old = CANONICAL.replacen(
+        "\"exit_criteria\": []\n",
+        "\"exit_criteria\": [],\n      \"stated_cost\": {\n        \"min\": 120000,\n        \"max\": 160000\n      }\n",
+        1,
+    );
+    assert_ne!(old, CANONICAL);
+    let a = load(&old);
+    let stated = a.phases[0].stated_cost.as_ref().expect("the field");
+    assert_eq!((stated.min, stated.max), (120_000.0, 160_000.0));
+    assert!(a.phases[0].extra.is_empty());
+    check(&format::save(&a), &old);
 }
 
 #[test]

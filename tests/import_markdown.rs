@@ -607,12 +607,14 @@ fn gap_analysis_roadmap_teams_and_costs() {
         people(&[("Engineers", 2.0, 3.0), ("DevOps", 1.0, 1.0), ("QA", 0.5, 0.5)])
     );
     let stated = |name: &str| {
-        let cost = &phase(a, name).extra["stated_cost"];
-        (cost["min"].as_f64().unwrap(), cost["max"].as_f64().unwrap())
+        let cost = phase(a, name).stated_cost.as_ref().expect("a stated cost");
+        (cost.min, cost.max)
     };
     assert_eq!(stated("Critical Blockers"), (120_000.0, 160_000.0));
     assert_eq!(stated("High-Priority Enterprise Features"), (360_000.0, 480_000.0));
     assert_eq!(stated("Optimization & Scale"), (160_000.0, 200_000.0));
+    // Its total row states what the whole roadmap costs.
+    assert_eq!(a.stated_total.as_ref().map(|t| (t.min, t.max)), Some((640_000.0, 840_000.0)));
     // Infrastructure run-rate by phase: each phase adds its increase.
     let annual = |name: &str| -> f64 {
         phase(a, name).costs.iter().filter(|c| c.kind == CostKind::Annual).map(|c| c.amount).sum()

@@ -300,6 +300,9 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
     let money = |b: Option<core::summary::Bounds>, missing: &[String]| {
         display::money_or_unknown(b, missing, &assessment.currency)
     };
+    let stated_beside = |stated, computed, missing: &[String]| {
+        display::stated_beside_computed(stated, computed, missing, &assessment.currency)
+    };
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -327,6 +330,9 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
     line(format!("One-off: {}", display::money(s.one_off, &assessment.currency)));
     line(format!("Annual run-rate: {}", display::money(s.annual, &assessment.currency)));
     line(format!("Total: {}", money(s.total, &s.labor_unknown_rates)));
+    if let Some(stated) = s.stated_total {
+        line(format!("  {}", stated_beside(stated, s.total, &s.labor_unknown_rates)));
+    }
     line(format!("Bottom-up estimate: {}", money(s.bottom_up, &s.bottom_up_unknown_rates)));
     line(format!("Duration: {} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max)));
     for p in &s.phases {
@@ -339,6 +345,9 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
             p.load.label(),
             display::score(p.projected_overall)
         ));
+        if let Some(stated) = p.stated_cost {
+            line(format!("    {}", stated_beside(stated, p.total, &p.unknown_rates)));
+        }
     }
     out
 }

@@ -35,6 +35,7 @@ pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessmen
         assessors: d.texts(&mut o, "assessors"),
         summary: d.text(&mut o, "summary"),
         stated_overall: d.optional_number(&mut o, "stated_overall"),
+        stated_total: d.optional_range(&mut o, "stated_total"),
         currency: d.optional_text(&mut o, "currency").unwrap_or_else(default_currency),
         settings: match o.get("settings") {
             None => Settings::default(),
@@ -79,7 +80,7 @@ impl Place<'_> {
     }
 }
 
-/// The most keys any object of the format reads (the assessment's 17, and room to grow).
+/// The most keys any object of the format reads (the assessment's 18, and room to grow).
 const MAX_KNOWN: usize = 24;
 
 /// The entries of one JSON object, where it sits, and which keys have been read.
@@ -288,7 +289,13 @@ impl<'v> Decoder<'_, 'v> {
     }
 
     fn range(&mut self, o: &mut Object, key: &'static str) -> Option<Range> {
-        let value = self.required(o, key)?;
+        self.required(o, key)?;
+        self.optional_range(o, key)
+    }
+
+    /// A range that may be absent (or null).
+    fn optional_range(&mut self, o: &mut Object, key: &'static str) -> Option<Range> {
+        let value = o.get(key)?;
         let mut r = self.object(value, Place::Key(&o.place, key))?;
         Some(Range {
             min: self.required_number(&mut r, "min"),
@@ -409,6 +416,7 @@ impl<'v> Decoder<'_, 'v> {
             team: self.list(&mut o, "team", Decoder::team_member),
             costs: self.list(&mut o, "costs", Decoder::cost),
             exit_criteria: self.texts(&mut o, "exit_criteria"),
+            stated_cost: self.optional_range(&mut o, "stated_cost"),
             extra: o.rest(),
         }
     }

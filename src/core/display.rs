@@ -98,6 +98,39 @@ pub fn money_or_unknown(range: Option<Bounds>, missing: &[String], currency: &st
     }
 }
 
+/// How far a computed amount is from a stated one, in whole percent of the
+/// stated midpoint (half away from zero): negative below it, positive above;
+/// `None` when the stated midpoint is 0, of which no share can be taken.
+pub fn percent_from_stated(stated: Bounds, computed: Bounds) -> Option<f64> {
+    let stated_mid = (stated.min + stated.max) / 2.0;
+    let computed_mid = (computed.min + computed.max) / 2.0;
+    if stated_mid == 0.0 || !stated_mid.is_finite() || !computed_mid.is_finite() {
+        return None;
+    }
+    Some(((computed_mid - stated_mid) / stated_mid * 100.0).round())
+}
+
+/// An amount a source document stated beside the one computed, as the app,
+/// the command line and the report show it: `stated $120,000–$160,000 ·
+/// computed $96,000–$140,000, 16% below`, `… · computed $140,000, as
+/// stated`, or `… · computed unknown — no rate for Engineers` (see
+/// [`unknown_rates`]). The percent compares midpoints (see
+/// [`percent_from_stated`]).
+pub fn stated_beside_computed(stated: Bounds, computed: Option<Bounds>, missing: &[String], currency: &str) -> String {
+    let stated_text = money_range(stated.min, stated.max, currency);
+    let Some(computed) = computed else {
+        return format!("stated {stated_text} · computed {}", unknown_rates(missing));
+    };
+    let computed_text = money_range(computed.min, computed.max, currency);
+    let difference = match percent_from_stated(stated, computed) {
+        Some(0.0) => ", as stated".to_string(),
+        Some(p) if p < 0.0 => format!(", {}% below", number(-p)),
+        Some(p) => format!(", {}% above", number(p)),
+        None => String::new(),
+    };
+    format!("stated {stated_text} · computed {computed_text}{difference}")
+}
+
 fn currency_symbol(code: &str) -> Option<&'static str> {
     Some(match code {
         "USD" => "$",
@@ -129,6 +162,26 @@ mod tests {
         assert_eq!(money_as_entered(2769.23, "USD"), "$2,769.23");
         assert_eq!(money_as_entered(4000.0, "CHF"), "CHF 4,000");
         assert_eq!(money_as_entered(0.5, "EUR"), "€0.5");
+    }
+
+    #[test]
+    fn stated_amounts_beside_computed_ones() {
+        let b = |min: f64, max: f64| Bounds { min, max };
+        let names = vec!["Engineers".to_string()];
+        let check = |computed: Option<Bounds>, expected: &str| {
+            assert_eq!(stated_beside_computed(b(120_000.0, 160_000.0), computed, &names, "USD"), expected);
+        };
+        check(None, "stated $120,000–$160,000 · computed unknown — no rate for Engineers");
+        // Midpoints 118,000 against 140,000: 15.7% below.
+        check(Some(b(96_000.0, 140_000.0)), "stated $120,000–$160,000 · computed $96,000–$140,000, 16% below");
+        check(Some(b(147_000.0, 147_000.0)), "stated $120,000–$160,000 · computed $147,000, 5% above");
+        check(Some(b(140_400.0, 140_400.0)), "stated $120,000–$160,000 · computed $140,400, as stated");
+        assert_eq!(
+            stated_beside_computed(b(0.0, 0.0), Some(b(5.0, 5.0)), &[], "EUR"),
+            "stated €0 · computed €5",
+            "no share of nothing"
+        );
+        assert_eq!(percent_from_stated(b(100.0, 100.0), b(50.0, 50.0)), Some(-50.0));
     }
 
     #[test]

@@ -264,6 +264,10 @@ pub struct Assessment {
     pub summary: String,
     /// The overall score a source document stated (0–100), shown beside the computed one.
     pub stated_overall: Option<f64>,
+    /// What a source document states the whole roadmap costs, shown beside
+    /// the computed total. Left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_total: Option<Range>,
     /// ISO 4217 code of every amount in the file.
     #[serde(default = "default_currency")]
     pub currency: String,
@@ -298,6 +302,7 @@ impl Assessment {
             assessors: Vec::new(),
             summary: String::new(),
             stated_overall: None,
+            stated_total: None,
             currency: DEFAULT_CURRENCY.to_string(),
             settings: Settings::default(),
             categories: Vec::new(),
@@ -557,7 +562,8 @@ impl Effort {
     }
 }
 
-/// A range of two numbers, `min` ≤ `max`: durations and FTEs are estimates, not points.
+/// A range of two numbers, `min` ≤ `max`: durations, FTEs and stated costs
+/// are estimates, not points.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Range {
@@ -618,6 +624,10 @@ pub struct Phase {
     pub costs: Vec<Cost>,
     #[serde(default)]
     pub exit_criteria: Vec<String>,
+    /// What a source document states the phase costs, shown beside its
+    /// computed total (labor and one-off costs). Left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_cost: Option<Range>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -633,6 +643,7 @@ impl Phase {
             team: Vec::new(),
             costs: Vec::new(),
             exit_criteria: Vec::new(),
+            stated_cost: None,
             extra: Extra::new(),
         }
     }

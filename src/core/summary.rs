@@ -17,7 +17,7 @@ use serde::{Serialize, Serializer};
 
 use crate::core::cost::{self, Load, PhaseCost};
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
-use crate::core::model::{Assessment, Priority};
+use crate::core::model::{Assessment, Priority, Range};
 use crate::core::score;
 
 /// A rounded range, as shown.
@@ -34,6 +34,11 @@ impl Bounds {
 
     fn tenths(span: Span) -> Self {
         Bounds { min: one_decimal(span.min), max: one_decimal(span.max) }
+    }
+
+    /// An amount a source document stated, in whole units as money is shown.
+    fn stated(range: &Range) -> Self {
+        Bounds::money(cost::span(range))
     }
 
     /// Inputs such as FTEs and weeks, shown as typed (two decimals).
@@ -63,6 +68,9 @@ pub struct Summary {
     pub annual: f64,
     /// Labor plus one-off costs; `None` when labor is unknown.
     pub total: Option<Bounds>,
+    /// What the source document states the whole roadmap costs, shown
+    /// beside `total`; `None` when it states nothing.
+    pub stated_total: Option<Bounds>,
     /// `None` when its daily rate is the roles' mean and a role has no rate.
     pub bottom_up: Option<Bounds>,
     pub duration_weeks: Bounds,
@@ -127,6 +135,9 @@ pub struct PhaseSummary {
     pub id: String,
     /// `None` when a team line's rate is unknown.
     pub labor: Option<Bounds>,
+    /// What the source document states the phase costs, shown beside
+    /// `total`; `None` when it states nothing.
+    pub stated_cost: Option<Bounds>,
     pub capacity_days: Bounds,
     pub demand_days: Bounds,
     pub load: Load,
@@ -235,6 +246,7 @@ pub fn summarize(assessment: &Assessment) -> Summary {
         one_off: whole(totals.one_off),
         annual: whole(totals.annual),
         total: totals.total.map(Bounds::money),
+        stated_total: assessment.stated_total.as_ref().map(Bounds::stated),
         bottom_up: totals.bottom_up.map(Bounds::money),
         duration_weeks: Bounds::tenths(totals.duration_weeks),
         unknown_rates,
@@ -252,7 +264,10 @@ pub fn summarize(assessment: &Assessment) -> Summary {
                     cumulative = cumulative.zip(cost.total).map(|(sum, total)| sum.plus(total));
                     run_rate = run_rate.saturating_add(cost.annual);
                     let unknown = names(&cost.unknown_rates);
-                    phase_summary(phase.name.clone(), cost, unknown, *projected, cumulative, run_rate)
+                    let mut summary =
+                        phase_summary(phase.name.clone(), cost, unknown, *projected, cumulative, run_rate);
+                    summary.stated_cost = phase.stated_cost.as_ref().map(Bounds::stated);
+                    summary
                 })
                 .collect()
         },
@@ -278,6 +293,7 @@ fn phase_summary(
 ) -> PhaseSummary {
     PhaseSummary {
         labor: cost.labor.map(Bounds::money),
+        stated_cost: None,
         capacity_days: Bounds::tenths(cost.capacity_days),
         demand_days: Bounds::tenths(cost.demand_days),
         load: cost.load,
@@ -354,7 +370,7 @@ mod tests {
         let phase = json["phases"][0].as_object().unwrap();
         let mut keys: Vec<&str> = phase.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["capacity_days", "demand_days", "id", "labor", "load", "projected_overall"]);
+        assert_eq!(keys, ["capacity_days", "demand_days", "id", "labor", "load", "projected_overall", "stated_cost"]);
     }
 }
 

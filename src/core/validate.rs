@@ -129,6 +129,9 @@ impl Checker {
         if let Some(stated) = a.stated_overall {
             self.score(&root.key("stated_overall"), stated);
         }
+        if let Some(stated) = &a.stated_total {
+            self.range(&root.key("stated_total"), stated, "stated total");
+        }
         if !(a.currency.len() == 3 && a.currency.bytes().all(|b| b.is_ascii_uppercase())) {
             self.report(
                 root.key("currency"),
@@ -193,6 +196,9 @@ impl Checker {
                 self.non_negative(&path.key("start_week"), start, "A start week");
             }
             self.range(&path.key("duration_weeks"), &phase.duration_weeks, "duration");
+            if let Some(stated) = &phase.stated_cost {
+                self.range(&path.key("stated_cost"), stated, "stated cost");
+            }
             for (j, member) in phase.team.iter().enumerate() {
                 let member_path = path.key("team").index(j);
                 if !roles.contains(member.role.as_str()) {

@@ -180,33 +180,36 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
         (range(6.0), extra()),
         vec((any::<Index>(), range(3.0), extra(), extra()), 0..3),
         vec((name(), amount(20_000.0), keyword::<CostKind>(), extra()), 0..3),
-        (vec(text(), 0..2), extra()),
+        (vec(text(), 0..2), proptest::option::weighted(0.3, range(500_000.0)), extra()),
     )
-        .prop_map(|((name, goal, start_week), ((min, max), weeks_extra), team, costs, (exit_criteria, extra))| {
-            let roles = team.iter().map(|(role, ..)| *role).collect();
-            let phase = Phase {
-                id: String::new(),
-                name,
-                goal,
-                start_week,
-                duration_weeks: Range { min, max, extra: weeks_extra },
-                team: team
-                    .into_iter()
-                    .map(|(_, (min, max), fte_extra, extra)| TeamMember {
-                        role: String::new(),
-                        fte: Range { min, max, extra: fte_extra },
-                        extra,
-                    })
-                    .collect(),
-                costs: costs
-                    .into_iter()
-                    .map(|(name, amount, kind, extra)| Cost { name, amount, kind, extra })
-                    .collect(),
-                exit_criteria,
-                extra,
-            };
-            (roles, phase)
-        })
+        .prop_map(
+            |((name, goal, start_week), ((min, max), weeks_extra), team, costs, (exit_criteria, stated, extra))| {
+                let roles = team.iter().map(|(role, ..)| *role).collect();
+                let phase = Phase {
+                    id: String::new(),
+                    name,
+                    goal,
+                    start_week,
+                    duration_weeks: Range { min, max, extra: weeks_extra },
+                    team: team
+                        .into_iter()
+                        .map(|(_, (min, max), fte_extra, extra)| TeamMember {
+                            role: String::new(),
+                            fte: Range { min, max, extra: fte_extra },
+                            extra,
+                        })
+                        .collect(),
+                    costs: costs
+                        .into_iter()
+                        .map(|(name, amount, kind, extra)| Cost { name, amount, kind, extra })
+                        .collect(),
+                    exit_criteria,
+                    stated_cost: stated.map(|(min, max)| Range::new(min, max)),
+                    extra,
+                };
+                (roles, phase)
+            },
+        )
 }
 
 /// A KPI; its targets' phases are indices, resolved by [`assessment`].
@@ -247,7 +250,12 @@ fn risk() -> impl Strategy<Value = (Vec<Index>, Risk)> {
 pub fn assessment() -> impl Strategy<Value = Assessment> {
     (
         (name(), name(), text(), proptest::option::of((1970u32..2100, 1u32..=12, 1u32..=28)), vec(name(), 0..3)),
-        (text(), proptest::option::weighted(0.2, score_value()), prop_oneof![Just("USD".to_string()), "[A-Z]{3}"]),
+        (
+            text(),
+            proptest::option::weighted(0.2, score_value()),
+            prop_oneof![Just("USD".to_string()), "[A-Z]{3}"],
+            proptest::option::weighted(0.2, range(2_000_000.0)),
+        ),
         settings(),
         vec(category(), 1..6),
         vec(gap(), 0..30),
@@ -260,7 +268,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         .prop_map(
             |(
                 (id, title, system, date, assessors),
-                (summary, stated_overall, currency),
+                (summary, stated_overall, currency, stated_total),
                 settings,
                 categories,
                 gaps,
@@ -278,6 +286,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 a.assessors = assessors;
                 a.summary = summary;
                 a.stated_overall = stated_overall;
+                a.stated_total = stated_total.map(|(min, max)| Range::new(min, max));
                 a.currency = currency;
                 a.settings = settings;
                 a.extra = extra;

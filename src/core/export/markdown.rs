@@ -4,7 +4,8 @@
 //! It reads well on its own: title and summary, the overall score with its
 //! level and blockers, a table of category scores, the gaps by category with
 //! status, priority, effort and checklist, the roadmap with teams, costs and
-//! projected scores, the KPIs and the risks.
+//! projected scores (and what the source document stated each phase and the
+//! whole roadmap cost, beside the computed figures), the KPIs and the risks.
 //!
 //! It is also a document the Markdown importer reads back into the same
 //! assessment (categories, gaps, phases, roles, KPIs, risks and so every
@@ -20,7 +21,7 @@
 //! and new ids.
 
 use crate::core::display;
-use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START, STATED_COST};
+use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
 use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Role, Status};
 use crate::core::query;
 use crate::core::summary::{summarize, Bounds, Summary};
@@ -94,6 +95,11 @@ impl Report<'_> {
     /// Money that may be unknown for want of rates, and then says so.
     fn money_or_unknown(&self, b: Option<Bounds>, missing: &[String]) -> String {
         display::money_or_unknown(b, missing, &self.a.currency)
+    }
+
+    /// A stated amount beside the computed one, with their difference.
+    fn stated_beside(&self, stated: Bounds, computed: Option<Bounds>, missing: &[String]) -> String {
+        display::stated_beside_computed(stated, computed, missing, &self.a.currency)
     }
 
     /// A role's weekly rate as entered, or `unknown`, which the importer
@@ -268,11 +274,15 @@ impl Report<'_> {
 
     fn roadmap(&mut self) {
         let a = self.a;
-        if a.phases.is_empty() && a.roles.is_empty() {
+        if a.phases.is_empty() && a.roles.is_empty() && a.stated_total.is_none() {
             return;
         }
         self.line("## Roadmap");
         self.blank();
+        if let Some(stated) = &a.stated_total {
+            self.line(&format!("**Stated total cost:** {}", display::money_range(stated.min, stated.max, &a.currency)));
+            self.blank();
+        }
         if !a.roles.is_empty() {
             self.line("| Role | Weekly rate |");
             self.line("|---|---|");
@@ -291,8 +301,8 @@ impl Report<'_> {
             if let Some(start) = phase.start_week {
                 facts.push(format!("**Starts in week:** {}", exact(start + 1.0)));
             }
-            if let Some((min, max)) = stated_cost(phase) {
-                facts.push(format!("**Stated cost:** {}", display::money_range(min, max, &a.currency)));
+            if let Some(stated) = &phase.stated_cost {
+                facts.push(format!("**Stated cost:** {}", display::money_range(stated.min, stated.max, &a.currency)));
             }
             self.line(&facts.join(" · "));
             self.markdown(&phase.goal.lines().map(line_text).collect::<Vec<_>>().join("\n"));
@@ -333,7 +343,7 @@ impl Report<'_> {
                 self.blank();
             }
             let range = |b: Bounds| display::range(b.min, b.max);
-            let lines = vec![
+            let mut lines = vec![
                 format!(
                     "**Weeks:** {}–{} · **Labor:** {} · **Total:** {}",
                     range(p.start_week),
@@ -352,11 +362,18 @@ impl Report<'_> {
                 String::new(),
                 format!("**Projected overall score after this phase:** {}/100", display::score(p.projected_overall)),
             ];
+            if let Some(stated) = p.stated_cost {
+                lines.push(String::new());
+                lines.push(format!(
+                    "**Against the stated cost:** {}",
+                    self.stated_beside(stated, p.total, &p.unknown_rates)
+                ));
+            }
             self.computed(&lines);
         }
         let s = self.s;
         let range = |b: Bounds| display::range(b.min, b.max);
-        let lines = vec![
+        let mut lines = vec![
             "**Totals**".to_string(),
             String::new(),
             format!("- Remaining effort: {} person-days", range(s.effort_days)),
@@ -376,6 +393,12 @@ impl Report<'_> {
             },
             format!("- Duration: {} weeks", range(s.duration_weeks)),
         ];
+        if let Some(stated) = s.stated_total {
+            lines.push(format!(
+                "- Against the stated total: {}",
+                self.stated_beside(stated, s.total, &s.labor_unknown_rates)
+            ));
+        }
         self.computed(&lines);
     }
 
@@ -465,14 +488,6 @@ fn status_words(status: Status) -> &'static str {
         Status::Accepted => "accepted",
         Status::NotApplicable => "not applicable",
     }
-}
-
-/// The cost range a phase's source document stated, kept by the importer.
-fn stated_cost(phase: &crate::core::model::Phase) -> Option<(f64, f64)> {
-    let cost = phase.extra.get(STATED_COST)?;
-    let min = cost.get("min")?.as_f64()?;
-    let max = cost.get("max")?.as_f64()?;
-    Some((min, max))
 }
 
 /// Text set inline: the characters Markdown would read as markup escaped,

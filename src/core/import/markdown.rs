@@ -91,11 +91,6 @@ pub const COMPUTED_START: &str = "<!-- gapmap:computed -->";
 /// The HTML comment after figures that Gapmap's report computed.
 pub const COMPUTED_END: &str = "<!-- /gapmap:computed -->";
 
-/// The key under which a phase keeps the cost range its source stated
-/// (`{"min": …, "max": …}` in the phase's extra keys), until the format has
-/// a field for it.
-pub const STATED_COST: &str = "stated_cost";
-
 /// The key under which a KPI keeps the values its source stated as words
 /// (`{"Current": "Manual", …}`), which no number can hold.
 pub const STATED_VALUES: &str = "stated_values";

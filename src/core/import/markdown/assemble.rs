@@ -32,6 +32,7 @@ impl<'t> Importer<'t> {
             a.currency = code;
         }
         a.stated_overall = self.stated_overall();
+        a.stated_total = self.stated_total.map(|((min, max), _)| crate::core::model::Range::new(min, max));
         a.summary = std::mem::take(&mut self.summary).join("\n\n");
 
         let mut ids = Ids::default();

@@ -26,6 +26,8 @@ pub(super) struct Importer<'t> {
     pub(super) currency: Option<(String, usize)>,
     /// Every overall score the document states, with its line, in order.
     pub(super) overall: Vec<(f64, usize)>,
+    /// What the document states the whole roadmap costs, and the line.
+    pub(super) stated_total: Option<((f64, f64), usize)>,
     pub(super) categories: Vec<CategoryDraft>,
     /// Categories by lower-case name, by stems, and by each stem: lookups
     /// stay fast however many categories a document has.
@@ -69,6 +71,7 @@ impl<'t> Importer<'t> {
             assessors: Vec::new(),
             currency: None,
             overall: Vec::new(),
+            stated_total: None,
             categories: Vec::new(),
             category_names: HashMap::new(),
             category_stems: HashMap::new(),

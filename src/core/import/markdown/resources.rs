@@ -34,6 +34,27 @@ impl<'t> Importer<'t> {
         }
     }
 
+    /// Notes what the document states the whole roadmap costs: the first
+    /// statement counts, and a different one later is a warning.
+    pub(super) fn note_stated_total(&mut self, min: f64, max: f64, line: usize) {
+        let currency = self.currency.as_ref().map_or(crate::core::model::DEFAULT_CURRENCY, |(c, _)| c.as_str());
+        let shown = crate::core::display::money_range(min, max, currency);
+        match self.stated_total {
+            None => {
+                self.recognised(line, format!("The stated total cost {shown}."));
+                self.stated_total = Some(((min, max), line));
+            }
+            Some(((known_min, known_max), known_line)) if (known_min, known_max) != (min, max) => {
+                let known = crate::core::display::money_range(known_min, known_max, currency);
+                self.warning(
+                    line,
+                    format!("The total cost is stated as {shown} here but {known} at line {known_line}; kept {known}."),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+
     /// Notes the currency of an amount: the first one is the document's, and
     /// a different one later is a warning.
     pub(super) fn note_currency(&mut self, currency: Option<&'static str>, line: usize) {
@@ -138,7 +159,16 @@ impl<'t> Importer<'t> {
         let mut read = 0;
         for row in &table.rows {
             let label = phrases::undecorated(cell(row, phase_col));
-            if label.is_empty() || is_total(&label) {
+            if label.is_empty() {
+                continue;
+            }
+            // The total row states what the whole roadmap costs; its other
+            // cells are sums of the phases'.
+            if is_total(&label) {
+                if let Some((min, max, currency)) = cost_col.and_then(|c| phrases::money(cell(row, c))) {
+                    self.note_currency(currency, row.line);
+                    self.note_stated_total(min, max, row.line);
+                }
                 continue;
             }
             let phase = match self.phase_named(&label) {

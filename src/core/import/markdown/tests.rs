@@ -171,9 +171,29 @@ fn phase_headings_in_their_variants() {
     assert_eq!(hardening.team.len(), 1);
     assert_eq!((hardening.team[0].fte.min, hardening.team[0].fte.max), (3.0, 4.0));
     assert_eq!(a.role(&hardening.team[0].role).map(|r| r.name.as_str()), Some("Engineers"));
-    assert_eq!(hardening.extra[STATED_COST]["max"], 160_000.0);
+    assert_eq!(hardening.stated_cost.as_ref().map(|c| c.max), Some(160_000.0));
     // Tasks that name no known category go to the Roadmap category.
     assert_eq!(category_of(a, gap(a, "Pen test")), ROADMAP_CATEGORY);
+}
+
+#[test]
+fn a_stated_total_from_a_line_or_a_total_row() {
+    let text = "# T\n\n**Total investment:** $1.2M–1.5M\n\n## Phase 1: Build (2 weeks)\n\nCost: $400K\n\n\
+        ## Resources\n\n| Phase | Duration | Cost |\n|---|---|---|\n| Phase 1 | 2 weeks | $400K |\n\
+        | Total | 2 weeks | $1.3M |\n";
+    let import = read(text);
+    let a = &import.assessment;
+    let total = a.stated_total.as_ref().expect("a stated total");
+    assert_eq!((total.min, total.max), (1_200_000.0, 1_500_000.0));
+    assert_eq!(a.phases[0].stated_cost.as_ref().map(|c| (c.min, c.max)), Some((400_000.0, 400_000.0)));
+    // The line is read in full: it is not kept in the summary as well.
+    assert!(!a.summary.contains("Total investment"), "{}", a.summary);
+    // The total row disagrees with the line: the first statement is kept.
+    assert!(
+        import.report.warnings.iter().any(|w| w.message.contains("$1,300,000") && w.message.contains("kept")),
+        "{}",
+        import.report
+    );
 }
 
 #[test]

@@ -1,7 +1,17 @@
 //! Amounts of money: a currency sign or code before or after the amount,
-//! `K`, `M` and `B` scales, and ranges (`$120K-160K`, `$120-160K`).
+//! `K`, `M` and `B` scales, and ranges (`$120K-160K`, `$120-160K`); the
+//! labels that state what a whole roadmap costs.
 
 use super::numbers::{number, range_separator};
+use super::text::words;
+
+/// Whether a label states what the whole roadmap costs: `Total investment`,
+/// `Total estimated cost`, `Overall budget`, `Stated total cost`.
+pub fn is_total_cost_label(label: &str) -> bool {
+    let words = words(label);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(&["total", "overall", "grand"]) && has(&["cost", "costs", "investment", "budget", "spend", "price"])
+}
 
 /// Money at the start of `text` or after a currency sign: `$120K`, `$1.2M`,
 /// `€36,000`, `USD 5,000`, `5,000 EUR`. A range (`$120K-160K`, `$120-160K`)
@@ -92,5 +102,19 @@ mod tests {
         assert_eq!(money("$0"), Some((0.0, 0.0, Some("USD"))));
         assert_eq!(money("3-4"), None);
         assert_eq!(money("High"), None);
+        assert_eq!(money("$1.2M–1.5M"), Some((1_200_000.0, 1_500_000.0, Some("USD"))));
+        assert_eq!(money("$900K–$1.2M"), Some((900_000.0, 1_200_000.0, Some("USD"))));
+    }
+
+    #[test]
+    fn labels_of_a_total_cost() {
+        for label in
+            ["Total investment", "Total estimated cost", "Overall budget", "Stated total cost", "Grand total cost"]
+        {
+            assert!(is_total_cost_label(label), "{label}");
+        }
+        for label in ["Cost", "Total", "Total weeks", "Estimated cost", "Budget"] {
+            assert!(!is_total_cost_label(label), "{label}");
+        }
     }
 }
