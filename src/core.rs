@@ -22,6 +22,7 @@ mod json;
 pub mod kpi;
 pub mod model;
 pub mod query;
+pub mod rates;
 pub mod risk;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -1,6 +1,7 @@
 //! Properties over generated assessments: every score stays within 0–100;
 //! marking any gap done never lowers its category's score or the overall;
-//! every range of the summary has min ≤ max; `load(save(x)) == x`, unknown
+//! every range of the summary has min ≤ max; proposed rates are finite and
+//! never negative; `load(save(x)) == x`, unknown
 //! `x-` fields included; and reading never panics, whatever the bytes, nor
 //! does summarizing what was read.
 //!
@@ -18,7 +19,7 @@ use serde_json::Value;
 
 use gapmap::core::model::*;
 use gapmap::core::summary::Bounds;
-use gapmap::core::{format, score, summarize};
+use gapmap::core::{format, rates, score, summarize};
 
 mod support;
 use support::generate::assessment;
@@ -70,6 +71,17 @@ proptest! {
     fn the_generator_makes_valid_assessments(a in assessment()) {
         let problems = gapmap::core::validate(&a);
         prop_assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn proposed_rates_are_finite_and_never_negative(a in assessment()) {
+        let fit = rates::fit(&a);
+        for rate in &fit.rates {
+            prop_assert!(rate.proposed.is_none_or(|r| r.is_finite() && r >= 0.0), "{rate:?}");
+        }
+        for phase in &fit.phases {
+            prop_assert!(phase.fitted.is_none_or(f64::is_finite) && phase.miss.is_none_or(f64::is_finite), "{phase:?}");
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! This file only glues: it parses arguments, reads and writes files, and
 //! calls the core, which does all the work. Outcomes map to exit codes in one
 //! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
-//! cannot be read (or a document in which nothing could be recognised), 2 a
-//! usage error, 3 a readiness gate that failed.
+//! cannot be read (or a document in which nothing could be recognised, or
+//! stated costs from which no rate can be derived), 2 a usage error, 3 a
+//! readiness gate that failed.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -33,6 +34,11 @@ Usage:
                                           gaps for spreadsheets), jira, github or
                                           azure-devops (open gaps as a CSV those
                                           tools import)
+  gapmap rates FILE [--apply] [-o OUT]    propose a weekly rate per role that
+                                          reproduces the costs the phases state,
+                                          and show the fit phase by phase; with
+                                          --apply, write the rates into FILE (or
+                                          into OUT; - for standard output)
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -40,7 +46,8 @@ Usage:
 FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
-could be recognised), 2 usage error, 3 readiness gate failed.
+could be recognised; for rates: no rate can be derived), 2 usage error,
+3 readiness gate failed.
 ";
 
 /// What the user asked for.
@@ -50,6 +57,7 @@ enum Command {
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
     Report { file: String, format: ReportFormat },
+    Rates { file: String, apply: bool, output: Option<String> },
     Schema,
     Help,
     Version,
@@ -88,13 +96,15 @@ enum Failure {
     NotCanonical(String),
     /// `import` recognised nothing in the document.
     Unrecognised(String),
+    /// `rates` found no stated cost it could fit rates to.
+    NoFit(String),
 }
 
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) => 1,
+            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) | Failure::NoFit(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -105,7 +115,8 @@ impl Failure {
             | Failure::File(m)
             | Failure::Gate(m)
             | Failure::NotCanonical(m)
-            | Failure::Unrecognised(m) => m,
+            | Failure::Unrecognised(m)
+            | Failure::NoFit(m) => m,
         }
     }
 }
@@ -132,7 +143,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut parser = lexopt::Parser::from_args(args);
     let mut subcommand: Option<String> = None;
     let mut file: Option<String> = None;
-    let (mut json, mut check) = (false, false);
+    let (mut json, mut check, mut apply) = (false, false, false);
     let mut min_score: Option<f64> = None;
     let mut output: Option<String> = None;
     let mut report_format: Option<String> = None;
@@ -142,6 +153,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Long("version") => return Ok(Command::Version),
             Long("json") => json = true,
             Long("check") => check = true,
+            Long("apply") => apply = true,
             Long("min-score") => {
                 let value: f64 = parser.value().map_err(usage)?.parse().map_err(usage)?;
                 if !(0.0..=100.0).contains(&value) {
@@ -182,6 +194,12 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             file: need_file(file)?,
             format: ReportFormat::parse(report_format.as_deref().unwrap_or("md"))?,
         },
+        "rates" => {
+            if output.is_some() && !apply {
+                return Err(Failure::Usage("gapmap rates: -o names where --apply writes; add --apply".to_string()));
+            }
+            Command::Rates { file: need_file(file)?, apply, output: output.take() }
+        }
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
@@ -192,6 +210,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     }
     if !matches!(command, Command::Fmt { .. }) {
         unused("--check", check)?;
+    }
+    if !matches!(command, Command::Rates { .. }) {
+        unused("--apply", apply)?;
     }
     unused("-o", output.is_some())?;
     if !matches!(command, Command::Report { .. }) {
@@ -206,6 +227,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Schema => print(&core::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
+        Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
         Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
         Command::Report { file, format: ReportFormat::Csv(layout) } => {
             print(&export::csv::write(&load(&file)?, layout))
@@ -274,6 +296,32 @@ fn import_markdown(file: &str, output: Option<&str>) -> Result<(), Failure> {
     match output {
         None | Some("-") => print(&json),
         Some(path) => std::fs::write(path, json).map_err(|e| Failure::File(format!("{path}: cannot write: {e}"))),
+    }
+}
+
+/// `gapmap rates`: the proposal and its fit; with `apply`, the file with
+/// the rates written (canonical). The proposal goes to standard error when
+/// the file itself goes to standard output.
+fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
+    let mut assessment = load(file)?;
+    let fit = core::rates::fit(&assessment);
+    let text = core::rates::describe(&fit, &assessment.currency);
+    if fit.rates.iter().all(|r| r.proposed.is_none()) {
+        return Err(Failure::NoFit(format!("{file}: no rate can be derived\n{text}")));
+    }
+    if !apply {
+        return print(&text);
+    }
+    let written = core::rates::apply(&mut assessment, &fit);
+    let saved = format::save(&assessment);
+    let target = output.unwrap_or(file);
+    let summary = format!("{text}Wrote {} to {target}.\n", display::plural(written, "rate", "rates"));
+    if target == "-" {
+        let _ = write!(std::io::stderr().lock(), "{summary}");
+        print(&saved)
+    } else {
+        std::fs::write(target, saved).map_err(|e| Failure::File(format!("{target}: cannot write: {e}")))?;
+        print(&summary)
     }
 }
 
