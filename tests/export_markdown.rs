@@ -13,8 +13,9 @@ use proptest::prelude::*;
 /// A category as the report carries it: name, manual score, target, weight, notes.
 type ReadableCategory = (String, Option<f64>, Option<f64>, f64, String);
 
-/// A KPI as the report carries it: name, unit, current, direction, targets by phase name.
-type ReadableKpi = (String, String, Option<f64>, Better, Vec<(String, f64)>);
+/// A KPI as the report carries it: name, unit, current, direction, targets
+/// by phase name (with whether each is ticked as met).
+type ReadableKpi = (String, String, Option<KpiValue>, Better, Vec<(String, KpiValue, bool)>);
 
 /// What of an assessment the report carries, with ids replaced by names.
 #[derive(Debug, PartialEq)]
@@ -120,8 +121,8 @@ fn readable(a: &Assessment) -> Readable {
             .kpis
             .iter()
             .map(|k| {
-                let targets = k.targets.iter().map(|t| (phase_name(&t.phase), t.value)).collect();
-                (k.name.clone(), k.unit.clone(), k.current, k.better, targets)
+                let targets = k.targets.iter().map(|t| (phase_name(&t.phase), t.value.clone(), t.met)).collect();
+                (k.name.clone(), k.unit.clone(), k.current.clone(), k.better, targets)
             })
             .collect(),
         risks: a
@@ -231,6 +232,16 @@ fn halves(max: u32) -> impl Strategy<Value = f64> {
 
 fn range_of(max: u32) -> impl Strategy<Value = (f64, f64)> {
     (halves(max), halves(max)).prop_map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
+}
+
+/// A KPI's value: a number, or words as documents write them.
+fn kpi_value() -> impl Strategy<Value = KpiValue> {
+    const WORDS: &[&str] =
+        &["Manual", "Daily", "Weekly", "On-demand", "Multiple/day", "Unknown", "Ad hoc", "< 5 min", "99.9%+"];
+    prop_oneof![
+        3 => halves(200).prop_map(KpiValue::Number),
+        1 => prop::sample::select(WORDS).prop_map(|w| KpiValue::Text(w.to_string())),
+    ]
 }
 
 fn score() -> impl Strategy<Value = f64> {
@@ -373,9 +384,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 (
                     text(1..3),
                     prop::sample::select(&["%", "ms", "", "hours"][..]),
-                    prop::option::of(halves(200)),
+                    prop::option::of(kpi_value()),
                     prop::sample::select(Better::ALL),
-                    prop::collection::vec(prop::option::of(halves(200)), 4),
+                    prop::collection::vec(prop::option::of((kpi_value(), any::<bool>())), 4),
                 ),
                 0..3,
             ),
@@ -481,7 +492,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         .iter()
                         .zip(targets)
                         .filter_map(|(p, t)| {
-                            t.map(|value| KpiTarget { phase: p.id.clone(), value, extra: Default::default() })
+                            t.map(|(value, met)| KpiTarget { met, ..KpiTarget::new(p.id.clone(), value) })
                         })
                         .collect();
                     a.kpis.push(Kpi {

@@ -9,7 +9,8 @@ use serde_json::{json, Map, Value};
 
 use gapmap::core::format::{self, migrate, LoadError, LoadErrorKind, Migration, MAX_FILE_BYTES, MIGRATIONS};
 use gapmap::core::model::{
-    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, Probability, Range, Risk, Severity, VERSION,
+    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, KpiValue, Probability, Range, Risk, Severity,
+    VERSION,
 };
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
@@ -107,15 +108,26 @@ fn everything() -> Assessment {
     a.phases[0].exit_criteria = vec!["no P0 open".into()];
     a.phases[0].stated_cost = Some(Range::new(120_000.0, 160_000.0));
     a.roles[1].weekly_rate = None;
-    a.kpis = vec![Kpi {
-        id: "k1".into(),
-        name: "MTTR".into(),
-        unit: "hours".into(),
-        current: Some(12.25),
-        better: Better::Lower,
-        targets: vec![KpiTarget { phase: "p1".into(), value: 4.0, extra: Default::default() }],
-        extra: Default::default(),
-    }];
+    a.kpis = vec![
+        Kpi {
+            id: "k1".into(),
+            name: "MTTR".into(),
+            unit: "hours".into(),
+            current: Some(KpiValue::Number(12.25)),
+            better: Better::Lower,
+            targets: vec![KpiTarget::new("p1", KpiValue::Number(4.0))],
+            extra: Default::default(),
+        },
+        Kpi {
+            id: "k2".into(),
+            name: "Deployment frequency".into(),
+            unit: String::new(),
+            current: Some(KpiValue::Text("Manual".into())),
+            better: Better::Higher,
+            targets: vec![KpiTarget { met: true, ..KpiTarget::new("p1", KpiValue::Text("Daily".into())) }],
+            extra: Default::default(),
+        },
+    ];
     a.risks = vec![Risk {
         id: "r1".into(),
         title: "Breach".into(),

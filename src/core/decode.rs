@@ -443,7 +443,10 @@ impl<'v> Decoder<'_, 'v> {
             id: self.required_text(&mut o, "id"),
             name: self.required_text(&mut o, "name"),
             unit: self.text(&mut o, "unit"),
-            current: self.optional_number(&mut o, "current"),
+            current: match o.get("current") {
+                None => None,
+                Some(value) => self.kpi_value(value, Place::Key(&o.place, "current")),
+            },
             better: self.keyword(&mut o, "better", Better::default()),
             targets: self.list(&mut o, "targets", Decoder::kpi_target),
             extra: o.rest(),
@@ -451,10 +454,28 @@ impl<'v> Decoder<'_, 'v> {
     }
 
     fn kpi_target(&mut self, mut o: Object) -> KpiTarget {
+        let phase = self.required_text(&mut o, "phase");
+        let value = match self.required(&mut o, "value") {
+            None => None,
+            Some(value) => self.kpi_value(value, Place::Key(&o.place, "value")),
+        };
         KpiTarget {
-            phase: self.required_text(&mut o, "phase"),
-            value: self.required_number(&mut o, "value"),
+            phase,
+            value: value.unwrap_or(KpiValue::Number(0.0)),
+            met: self.boolean(&mut o, "met"),
             extra: o.rest(),
+        }
+    }
+
+    /// A KPI's value: a number or text.
+    fn kpi_value(&mut self, value: &Json, place: Place) -> Option<KpiValue> {
+        match value {
+            Json::Text(text) => Some(KpiValue::Text(text.to_string())),
+            Json::Number(number) if number.as_f64().is_some() => number.as_f64().map(KpiValue::Number),
+            other => {
+                self.report(place, format!("Expected a number or text here, found {}.", kind_of(other)));
+                None
+            }
         }
     }
 

@@ -693,7 +693,7 @@ pub struct Kpi {
     pub name: String,
     #[serde(default)]
     pub unit: String,
-    pub current: Option<f64>,
+    pub current: Option<KpiValue>,
     #[serde(default)]
     pub better: Better,
     #[serde(default)]
@@ -708,9 +708,31 @@ pub struct Kpi {
 pub struct KpiTarget {
     /// The id of the phase.
     pub phase: String,
-    pub value: f64,
+    pub value: KpiValue,
+    /// Whether the target is met, as a person ticked it: for a target in
+    /// words, or a current value in words, which no rule can compare. Two
+    /// numbers are compared instead, and this is not read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub met: bool,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl KpiTarget {
+    pub fn new(phase: impl Into<String>, value: KpiValue) -> Self {
+        KpiTarget { phase: phase.into(), value, met: false, extra: Extra::new() }
+    }
+}
+
+/// A KPI's value: a number, or a few words where no number says it
+/// (`Manual`, `Daily`, `On-demand`). Written in files as a JSON number or a
+/// JSON string, so files with numbers read and save as before.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum KpiValue {
+    Number(f64),
+    Text(String),
 }
 
 /// Something that could go wrong, and the gaps whose closing mitigates it.

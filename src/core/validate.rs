@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::core::model::{Assessment, Effort, Range};
+use crate::core::model::{Assessment, Effort, KpiValue, Range};
 
 /// One step of a [`Path`]: a key of an object or an index into an array.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -219,8 +219,8 @@ impl Checker {
         for (i, kpi) in a.kpis.iter().enumerate() {
             let path = root.key("kpis").index(i);
             self.not_blank(&path.key("name"), &kpi.name, "The KPI needs a name.");
-            if let Some(current) = kpi.current {
-                self.finite(&path.key("current"), current);
+            if let Some(current) = &kpi.current {
+                self.kpi_value(&path.key("current"), current);
             }
             for (j, target) in kpi.targets.iter().enumerate() {
                 let target_path = path.key("targets").index(j);
@@ -230,7 +230,7 @@ impl Checker {
                         format!("The target is set for phase \"{}\", which does not exist.", target.phase),
                     );
                 }
-                self.finite(&target_path.key("value"), target.value);
+                self.kpi_value(&target_path.key("value"), &target.value);
             }
         }
 
@@ -314,6 +314,16 @@ impl Checker {
             return false;
         }
         true
+    }
+
+    /// A KPI's value: a finite number, or words that are not blank.
+    fn kpi_value(&mut self, path: &Path, value: &KpiValue) {
+        match value {
+            KpiValue::Number(number) => {
+                self.finite(path, *number);
+            }
+            KpiValue::Text(text) => self.not_blank(path, text, "A value in words cannot be empty."),
+        }
     }
 
     fn non_negative(&mut self, path: &Path, value: f64, what: &str) {

@@ -212,11 +212,16 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
         )
 }
 
+/// A KPI's value: mostly a number, sometimes words.
+fn kpi_value() -> impl Strategy<Value = KpiValue> {
+    prop_oneof![3 => (-1e6..1e6f64).prop_map(KpiValue::Number), 1 => name().prop_map(KpiValue::Text)]
+}
+
 /// A KPI; its targets' phases are indices, resolved by [`assessment`].
 fn kpi() -> impl Strategy<Value = (Vec<Index>, Kpi)> {
     (
-        (name(), text(), proptest::option::of(-1e6..1e6f64), keyword::<Better>()),
-        vec((any::<Index>(), -1e6..1e6f64, extra()), 0..3),
+        (name(), text(), proptest::option::of(kpi_value()), keyword::<Better>()),
+        vec((any::<Index>(), kpi_value(), any::<bool>(), extra()), 0..3),
         extra(),
     )
         .prop_map(|((name, unit, current, better), targets, extra)| {
@@ -229,7 +234,7 @@ fn kpi() -> impl Strategy<Value = (Vec<Index>, Kpi)> {
                 better,
                 targets: targets
                     .into_iter()
-                    .map(|(_, value, extra)| KpiTarget { phase: String::new(), value, extra })
+                    .map(|(_, value, met, extra)| KpiTarget { phase: String::new(), value, met, extra })
                     .collect(),
                 extra,
             };

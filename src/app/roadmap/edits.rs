@@ -147,7 +147,8 @@ pub fn restore_phase(a: &mut Assessment, removed: RemovedPhase) {
 pub fn add_role(a: &mut Assessment) -> String {
     let id = next_id("role", a.roles.iter().map(|r| r.id.as_str()));
     let name = format!("Role {}", a.roles.len() + 1);
-    a.roles.push(Role::new(id.clone(), name, 0.0));
+    // No rate until one is typed: unknown, not free.
+    a.roles.push(Role::unpriced(id.clone(), name));
     id
 }
 

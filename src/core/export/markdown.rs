@@ -22,7 +22,7 @@
 
 use crate::core::display;
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
-use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Role, Status};
+use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, KpiTarget, KpiValue, Role, Status};
 use crate::core::query;
 use crate::core::summary::{summarize, Bounds, Summary};
 
@@ -423,11 +423,16 @@ impl Report<'_> {
                 cell(&kpi.name),
                 cell(&kpi.unit),
                 kpi.better,
-                kpi.current.map_or("—".to_string(), exact)
+                kpi.current.as_ref().map_or("—".to_string(), kpi_value)
             );
             for phase in &a.phases {
                 let target = kpi.targets.iter().find(|t| t.phase == phase.id);
-                row.push_str(&format!(" {} |", target.map_or("—".to_string(), |t| exact(t.value))));
+                // What a person ticked is written as `(met)`, which the importer reads back.
+                let value = |t: &KpiTarget| {
+                    let met = if t.met { " (met)" } else { "" };
+                    format!("{}{met}", kpi_value(&t.value))
+                };
+                row.push_str(&format!(" {} |", target.map_or("—".to_string(), value)));
             }
             self.line(&row);
         }
@@ -461,6 +466,18 @@ impl Report<'_> {
 /// A number the user entered, exactly: `3`, `0.25`, `99.95`.
 fn exact(value: f64) -> String {
     format!("{value}")
+}
+
+/// A KPI's value in a table cell: a number exactly, words as written;
+/// words that begin as a number would (`< 5 min`) in quotes, which the
+/// importer reads as words.
+fn kpi_value(value: &KpiValue) -> String {
+    let numeric = |text: &str| text.trim_start().starts_with(|c: char| c.is_ascii_digit() || "<>≤≥=.+-".contains(c));
+    match value {
+        KpiValue::Number(n) => exact(*n),
+        KpiValue::Text(text) if numeric(text) => cell(&format!("\"{text}\"")),
+        KpiValue::Text(text) => cell(text),
+    }
 }
 
 fn exact_range(min: f64, max: f64) -> String {

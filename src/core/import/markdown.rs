@@ -91,10 +91,6 @@ pub const COMPUTED_START: &str = "<!-- gapmap:computed -->";
 /// The HTML comment after figures that Gapmap's report computed.
 pub const COMPUTED_END: &str = "<!-- /gapmap:computed -->";
 
-/// The key under which a KPI keeps the values its source stated as words
-/// (`{"Current": "Manual", …}`), which no number can hold.
-pub const STATED_VALUES: &str = "stated_values";
-
 /// Imports a Markdown document: never fails, never panics.
 pub fn import(text: &str) -> Import {
     let repair = encoding::repair(text);

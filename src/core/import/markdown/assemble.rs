@@ -5,12 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
-
 use super::drafts::{GapDraft, PhaseRef};
 use super::importer::Importer;
 use super::phrases;
-use super::STATED_VALUES;
 use crate::core::import::Import;
 use crate::core::model::{Assessment, Better, Category, Gap, Kpi, KpiTarget, Priority, Risk, Role};
 
@@ -89,15 +86,11 @@ impl<'t> Importer<'t> {
         let kpis = std::mem::take(&mut self.kpis);
         for draft in kpis {
             let id = ids.next("kpi", &draft.name);
-            let mut extra = crate::core::model::Extra::new();
-            if !draft.stated.is_empty() {
-                extra.insert(STATED_VALUES.to_string(), Value::Object(draft.stated));
-            }
             let targets = draft
                 .targets
                 .into_iter()
-                .filter_map(|(phase, value)| {
-                    phase_ids.get(phase).map(|p| KpiTarget { phase: p.clone(), value, extra: Default::default() })
+                .filter_map(|(phase, value, met)| {
+                    phase_ids.get(phase).map(|p| KpiTarget { met, ..KpiTarget::new(p.clone(), value) })
                 })
                 .collect();
             a.kpis.push(Kpi {
@@ -107,7 +100,7 @@ impl<'t> Importer<'t> {
                 current: draft.current,
                 better: draft.better.unwrap_or(Better::Higher),
                 targets,
-                extra,
+                extra: Default::default(),
             });
         }
 

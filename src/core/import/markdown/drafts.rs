@@ -3,10 +3,8 @@
 //! by their index among the drafts; `assemble` turns indexes into ids once
 //! every draft is known.
 
-use serde_json::Value;
-
 use super::phrases::Weeks;
-use crate::core::model::{Better, Cost, Effort, Impact, Item, Priority, Probability, Severity, Status};
+use crate::core::model::{Better, Cost, Effort, Impact, Item, KpiValue, Priority, Probability, Severity, Status};
 
 /// A category: its name, its stated scores and weight, and its notes.
 #[derive(Debug)]
@@ -102,16 +100,15 @@ pub(super) struct RoleDraft {
     pub(super) line: usize,
 }
 
-/// A KPI: its current value, its targets by phase index, and the values
-/// it states in words.
+/// A KPI: its current value and its targets by phase index (each with
+/// whether it is ticked as met), numbers or words.
 #[derive(Debug)]
 pub(super) struct KpiDraft {
     pub(super) name: String,
     pub(super) unit: String,
-    pub(super) current: Option<f64>,
+    pub(super) current: Option<KpiValue>,
     pub(super) better: Option<Better>,
-    pub(super) targets: Vec<(usize, f64)>,
-    pub(super) stated: serde_json::Map<String, Value>,
+    pub(super) targets: Vec<(usize, KpiValue, bool)>,
 }
 
 /// A risk, with the titles of the gaps it names.

@@ -161,11 +161,6 @@ pub(super) fn cell(row: &outline::Row, column: usize) -> &str {
     row.cells.get(column).map_or("", String::as_str)
 }
 
-/// The text of a header cell; empty when there is none.
-pub(super) fn cell_or(head: &[String], column: usize) -> &str {
-    head.get(column).map_or("", String::as_str)
-}
-
 /// Whether a table cell or row name is a total rather than an item.
 pub(super) fn is_total(text: &str) -> bool {
     let words = phrases::words(text);

@@ -5,7 +5,7 @@
 use super::categories::ROADMAP_CATEGORY;
 use super::*;
 use crate::core::model::{
-    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, Priority, Probability, Severity, Status,
+    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, KpiValue, Priority, Probability, Severity, Status,
 };
 use crate::core::validate::validate;
 
@@ -206,13 +206,19 @@ fn kpi_risk_and_cost_tables() {
     let import = read(text);
     let a = &import.assessment;
     let coverage = &a.kpis[0];
-    assert_eq!((coverage.unit.as_str(), coverage.current, coverage.better), ("%", Some(40.0), Better::Higher));
-    assert_eq!(coverage.targets.iter().map(|t| t.value).collect::<Vec<_>>(), vec![60.0, 80.0]);
-    // `<1 hour` and `<30 min` are in other units than `2 hours`: the one that differs is kept as text.
+    assert_eq!(
+        (coverage.unit.as_str(), coverage.current.as_ref(), coverage.better),
+        ("%", Some(&KpiValue::Number(40.0)), Better::Higher)
+    );
+    assert_eq!(coverage.targets.iter().map(|t| t.value.number()).collect::<Vec<_>>(), vec![Some(60.0), Some(80.0)]);
+    // `<1 hour` and `<30 min` are in other units than `2 hours`: the one that
+    // differs is kept as the words written, as the target (it was kept among
+    // the KPI's unknown keys before targets could hold words).
     let mttr = &a.kpis[1];
     assert_eq!((mttr.unit.as_str(), mttr.better), ("hours", Better::Lower));
-    assert_eq!(mttr.targets.len(), 1);
-    assert!(mttr.extra.contains_key(STATED_VALUES));
+    let targets: Vec<&KpiValue> = mttr.targets.iter().map(|t| &t.value).collect();
+    assert_eq!(targets, [&KpiValue::Number(1.0), &KpiValue::Text("<30 min".into())]);
+    assert!(mttr.extra.is_empty());
     let risk = &a.risks[0];
     assert_eq!((risk.probability, risk.impact), (Probability::Low, Impact::Critical));
     assert_eq!(risk.mitigation, "Failover; Owner: Ops");
