@@ -369,7 +369,8 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
     for c in &s.categories {
         let manual =
             c.manual.map(|_| format!(" (manual; computed {})", display::score(c.computed))).unwrap_or_default();
-        line(format!("  {:<width$} {:>5}{manual}", c.name, display::score(c.score)));
+        let weightless = if c.weight == 0.0 { " (weight 0: not in the overall)" } else { "" };
+        line(format!("  {:<width$} {:>5}{manual}{weightless}", c.name, display::score(c.score)));
     }
     let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} {}/{}", t.priority, t.done, t.scored)).collect();
     line(format!("Tiers: {}", tiers.join(", ")));

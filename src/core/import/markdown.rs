@@ -64,6 +64,7 @@ mod findings;
 mod importer;
 mod kpis;
 mod labels;
+mod links;
 mod outline;
 mod phrases;
 mod report;
@@ -102,6 +103,7 @@ pub fn import(text: &str) -> Import {
     importer.scan(&blocks);
     importer.read_section(&root, &Context::default());
     importer.apply_tables();
+    importer.link_tasks();
     importer.finish()
 }
 

@@ -34,13 +34,28 @@ impl<'t> Importer<'t> {
 
         let mut ids = Ids::default();
         let category_ids: Vec<String> = self.categories.iter().map(|c| ids.next("category", &c.name)).collect();
-        for (draft, id) in self.categories.iter_mut().zip(&category_ids) {
+        // A catch-all category (what names no area) beside areas of the
+        // document weighs nothing: its score is no area's, and would only
+        // pull the overall score towards its own.
+        let weightless: Vec<(usize, usize)> =
+            if self.categories.len() > self.catch_all.len() { self.catch_all.clone() } else { Vec::new() };
+        for (i, (draft, id)) in self.categories.iter_mut().zip(&category_ids).enumerate() {
             let mut category = Category::new(id.clone(), draft.name.clone());
             category.manual_score = draft.manual;
             category.target_score = draft.target.filter(|t| (0.0..=100.0).contains(t));
             category.weight = if draft.weight.is_finite() && draft.weight >= 0.0 { draft.weight } else { 1.0 };
+            if weightless.iter().any(|(w, _)| *w == i) {
+                category.weight = 0.0;
+            }
             category.notes = std::mem::take(&mut draft.notes).join("\n\n");
             a.categories.push(category);
+        }
+        for &(i, line) in &weightless {
+            let name = &self.categories[i].name;
+            self.guessed(
+                line,
+                format!("The category \"{name}\" holds what names no area of the document: weighted 0, so that it does not change the overall score."),
+            );
         }
 
         let role_ids: Vec<String> = self.roles.iter().map(|r| ids.next("role", &r.name)).collect();

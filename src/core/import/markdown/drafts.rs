@@ -27,9 +27,24 @@ pub(super) enum PhaseRef {
     Named { text: String, line: usize },
 }
 
+/// The category of a roadmap task until the link pass decides it (see
+/// [`GapDraft::task`]).
+pub(super) const UNDECIDED: usize = usize::MAX;
+
+/// Where a roadmap task was read: what its category is decided from, once
+/// the link pass knows that it restates no finding.
+#[derive(Clone, Debug)]
+pub(super) struct TaskOrigin {
+    /// The heading of the part of the phase it stands under (`Week 1-2: CI/CD`).
+    pub(super) sub_heading: Option<String>,
+    /// Its phase, by index.
+    pub(super) phase: usize,
+}
+
 /// A gap: its fields as read, its category and phase by index.
 #[derive(Debug)]
 pub(super) struct GapDraft {
+    /// Its category by index; [`UNDECIDED`] for a roadmap task until the link pass.
     pub(super) category: usize,
     pub(super) title: String,
     pub(super) description: Vec<String>,
@@ -44,6 +59,8 @@ pub(super) struct GapDraft {
     pub(super) tags: Vec<String>,
     /// The line it was read from.
     pub(super) line: usize,
+    /// For a roadmap task (a list item or numbered line under a phase).
+    pub(super) task: Option<TaskOrigin>,
 }
 
 impl GapDraft {
@@ -63,6 +80,7 @@ impl GapDraft {
             items: Vec::new(),
             tags: Vec::new(),
             line,
+            task: None,
         }
     }
 }

@@ -36,6 +36,9 @@ pub(super) struct Importer<'t> {
     pub(super) stem_index: HashMap<String, Vec<usize>>,
     /// How many categories have a stated score.
     pub(super) category_scores: usize,
+    /// The categories made for what names no area (General, Roadmap), by
+    /// index, with the line that made each.
+    pub(super) catch_all: Vec<(usize, usize)>,
     pub(super) gaps: Vec<GapDraft>,
     pub(super) phases: Vec<PhaseDraft>,
     /// Phases by the number their heading gives them.
@@ -77,6 +80,7 @@ impl<'t> Importer<'t> {
             category_stems: HashMap::new(),
             stem_index: HashMap::new(),
             category_scores: 0,
+            catch_all: Vec::new(),
             gaps: Vec::new(),
             phases: Vec::new(),
             phase_numbers: HashMap::new(),

@@ -8,17 +8,33 @@ use super::importer::Importer;
 use super::outline::Table;
 use super::phrases::{self, Weeks};
 use super::tables::{cell, is_total, plain_money, Columns};
-use crate::core::model::{Cost, CostKind};
+use crate::core::display;
+use crate::core::model::{Cost, CostKind, DEFAULT_CURRENCY};
 
 impl<'t> Importer<'t> {
     /// The role of this name, or of one alike to it; added when there is none.
+    /// Names alike are the same but for case and plurals, or for words any
+    /// role could be called by (`Platform engineers` and `Platform`, as a
+    /// team line and a table name one role): the first name stays, and a
+    /// different one is reported as a guess.
     pub(super) fn role(&mut self, name: &str, line: usize) -> usize {
         let stems = phrases::stems(name);
-        if let Some(index) = self
-            .roles
-            .iter()
-            .position(|r| r.name.eq_ignore_ascii_case(name) || (!stems.is_empty() && phrases::stems(&r.name) == stems))
-        {
+        let key = role_key(&stems);
+        let same = |r: &RoleDraft| {
+            let other = phrases::stems(&r.name);
+            r.name.eq_ignore_ascii_case(name)
+                || (!stems.is_empty() && other == stems)
+                || (!key.is_empty() && role_key(&other) == key)
+        };
+        if let Some(index) = self.roles.iter().position(same) {
+            let known = &self.roles[index];
+            if phrases::stems(&known.name) != stems {
+                let message = format!(
+                    "\"{name}\" is read as the role \"{}\" (line {}): the same role in other words.",
+                    known.name, known.line
+                );
+                self.guessed(line, message);
+            }
             return index;
         }
         self.roles.push(RoleDraft { name: name.to_string(), weekly_rate: None, line });
@@ -37,15 +53,15 @@ impl<'t> Importer<'t> {
     /// Notes what the document states the whole roadmap costs: the first
     /// statement counts, and a different one later is a warning.
     pub(super) fn note_stated_total(&mut self, min: f64, max: f64, line: usize) {
-        let currency = self.currency.as_ref().map_or(crate::core::model::DEFAULT_CURRENCY, |(c, _)| c.as_str());
-        let shown = crate::core::display::money_range(min, max, currency);
+        let currency = self.currency.as_ref().map_or(DEFAULT_CURRENCY, |(c, _)| c.as_str());
+        let shown = display::money_range(min, max, currency);
         match self.stated_total {
             None => {
                 self.recognised(line, format!("The stated total cost {shown}."));
                 self.stated_total = Some(((min, max), line));
             }
             Some(((known_min, known_max), known_line)) if (known_min, known_max) != (min, max) => {
-                let known = crate::core::display::money_range(known_min, known_max, currency);
+                let known = display::money_range(known_min, known_max, currency);
                 self.warning(
                     line,
                     format!("The total cost is stated as {shown} here but {known} at line {known_line}; kept {known}."),
@@ -282,4 +298,26 @@ impl<'t> Importer<'t> {
         let kind = if annual { "annual costs (each phase adds its increase)" } else { "one-off costs" };
         self.recognised(table.span.line, format!("A cost table by phase: {added} {kind}."));
     }
+}
+
+/// Stems any role's name may carry (`engineers`, `developers`, `FTE`): left
+/// out when telling roles apart.
+const ROLE_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "dev",
+    "specialist",
+    "expert",
+    "person",
+    "people",
+    "staff",
+    "member",
+    "fte",
+    "headcount",
+    "resource",
+];
+
+/// A role's stems without the words any role could be called by.
+fn role_key(stems: &[String]) -> Vec<String> {
+    stems.iter().filter(|s| !ROLE_WORDS.contains(&s.as_str())).cloned().collect()
 }

@@ -172,8 +172,13 @@ fn phase_headings_in_their_variants() {
     assert_eq!((hardening.team[0].fte.min, hardening.team[0].fte.max), (3.0, 4.0));
     assert_eq!(a.role(&hardening.team[0].role).map(|r| r.name.as_str()), Some("Engineers"));
     assert_eq!(hardening.stated_cost.as_ref().map(|c| c.max), Some(160_000.0));
-    // Tasks that name no known category go to the Roadmap category.
-    assert_eq!(category_of(a, gap(a, "Pen test")), ROADMAP_CATEGORY);
+    // Tasks that name no known category go to the category their words name
+    // (it was a catch-all Roadmap category before, whose score is no area's):
+    // a pen test is security, as is a WAF, and tracing is observability.
+    assert_eq!(category_of(a, gap(a, "Pen test")), "Security");
+    assert_eq!(category_of(a, gap(a, "Add WAF")), "Security");
+    assert_eq!(category_of(a, gap(a, "Add tracing")), "Observability");
+    assert!(a.category(&ROADMAP_CATEGORY.to_lowercase()).is_none());
 }
 
 #[test]
