@@ -20,7 +20,10 @@
 //!   its gaps (missing); otherwise they restate them and go to the notes;
 //! - **roadmap phases**: `Phase N: Name (Week 1)` headings with their weeks,
 //!   team, stated cost, exit criteria and tasks (gaps assigned to the phase);
-//! - **tables** of KPIs, risks, resources by phase and infrastructure costs.
+//!   a task that restates a finding is that finding, assigned to the phase;
+//! - **the stated total** (`Total investment: $640K–840K`, a total row);
+//! - **tables** of KPIs (numbers or words), risks, resources by phase, rates
+//!   by role and infrastructure costs.
 //!
 //! Plain code blocks (no language) are read too when nearly every line is a
 //! score or a marked finding, since documents put score charts and finding
@@ -50,7 +53,9 @@
 //!    or makes. Tables that need the phases are put off (`tables`).
 //! 5. Pass C, `tables`: the tables put off, read by `resources` (roles,
 //!    teams, costs), `kpis` and `risks`.
-//! 6. `assemble` turns the `drafts` into the assessment: ids, defaults, the
+//! 6. Pass D, `links`: each roadmap task that restates a finding becomes
+//!    that finding's; every other task gets its category.
+//! 7. `assemble` turns the `drafts` into the assessment: ids, defaults, the
 //!    phases' timing (`schedule`); `report` adds the counts and the safety
 //!    net.
 //!

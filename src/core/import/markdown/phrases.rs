@@ -23,7 +23,7 @@ mod text;
 mod weeks;
 
 pub use effort::{effort, team, trailing_effort};
-pub use money::{is_total_cost_label, money};
+pub use money::{is_total_cost_label, money, rate_period, Period};
 pub use names::{alike, area_name, areas, likeness, slug, stems};
 pub use numbers::{iso_date, number, range};
 pub use scores::{is_overall_label, overall_statement, score, score_line};

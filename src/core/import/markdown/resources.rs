@@ -1,4 +1,5 @@
-//! Resources: roles and their weekly rates, the team of each phase (from a
+//! Resources: roles and their weekly rates (stated per week, or per hour,
+//! day, month or year and made weekly), the team of each phase (from a
 //! phase's `Team:` line, its team table, or a resource table by phase),
 //! costs by phase (a phase's own list, or an infrastructure table across
 //! phases), and the currency the document's amounts are in.
@@ -6,10 +7,10 @@
 use super::drafts::{PhaseDraft, RoleDraft};
 use super::importer::Importer;
 use super::outline::Table;
-use super::phrases::{self, Weeks};
+use super::phrases::{self, Period, Weeks};
 use super::tables::{cell, is_total, plain_money, Columns};
 use crate::core::display;
-use crate::core::model::{Cost, CostKind, DEFAULT_CURRENCY};
+use crate::core::model::{Cost, CostKind, Settings, DEFAULT_CURRENCY};
 
 impl<'t> Importer<'t> {
     /// The role of this name, or of one alike to it; added when there is none.
@@ -88,25 +89,50 @@ impl<'t> Importer<'t> {
         }
     }
 
-    /// A table of roles and their weekly rates.
+    /// A table of roles and their rates (per week, or per hour, day, month
+    /// or year, made weekly).
     pub(super) fn read_roles(&mut self, table: &Table) {
         let columns = Columns::of(table);
         let name_col = columns.find(&["role", "name"]).unwrap_or(0);
-        let rate_col = columns.find(&["weekly", "rate", "per week", "cost"]);
+        let rate_col = columns.find(&RATE_COLUMNS).or_else(|| columns.find(&["cost"]));
         for row in &table.rows {
             let name = phrases::undecorated(cell(row, name_col));
             if name.is_empty() || is_total(&name) {
                 continue;
             }
             let role = self.role(&name, row.line);
-            if let Some((min, _, currency)) =
-                rate_col.and_then(|c| phrases::money(cell(row, c)).or_else(|| plain_money(cell(row, c))))
-            {
-                self.note_currency(currency, row.line);
-                self.roles[role].weekly_rate = Some(min);
+            if let Some(c) = rate_col {
+                self.read_rate(role, table.head.get(c).map_or("", String::as_str), cell(row, c), row.line);
             }
         }
         self.recognised(table.span.line, format!("A table of {} role(s).", table.rows.len()));
+    }
+
+    /// A role's rate from a table cell, made weekly when the cell or its
+    /// column states another period (`$150/h`, `Monthly rate`); a rate
+    /// converted is reported as a guess, with the arithmetic.
+    fn read_rate(&mut self, role: usize, header: &str, text: &str, line: usize) {
+        let Some((amount, _, currency)) = phrases::money(text).or_else(|| plain_money(text)) else { return };
+        self.note_currency(currency, line);
+        let period = phrases::rate_period(text).or_else(|| phrases::rate_period(header)).unwrap_or(Period::Week);
+        let settings = Settings::default();
+        if period == Period::Week {
+            self.roles[role].weekly_rate = Some(amount);
+            return;
+        }
+        // Converted amounts are kept to the cent, as money is written.
+        let weekly = (period.weekly(amount, settings.hours_per_day, settings.days_per_week) * 100.0).round() / 100.0;
+        let currency = self.currency.as_ref().map_or(DEFAULT_CURRENCY, |(c, _)| c.as_str());
+        let message = format!(
+            "The rate of {} is stated {} ({}): {} a week, {}.",
+            self.roles[role].name,
+            period.per(),
+            display::money_as_entered(amount, currency),
+            display::money_as_entered(weekly, currency),
+            period.how(settings.hours_per_day, settings.days_per_week)
+        );
+        self.guessed(line, message);
+        self.roles[role].weekly_rate = Some(weekly);
     }
 
     /// A phase's team table: headcount and weekly rate by role.
@@ -114,7 +140,7 @@ impl<'t> Importer<'t> {
         let columns = Columns::of(table);
         let name_col = columns.find(&["role", "name"]).unwrap_or(0);
         let fte_col = columns.find(&["fte", "people", "headcount", "count", "size", "engineers"]);
-        let rate_col = columns.find(&["weekly", "rate", "per week"]);
+        let rate_col = columns.find(&RATE_COLUMNS);
         for row in &table.rows {
             let name = phrases::undecorated(cell(row, name_col));
             if name.is_empty() || is_total(&name) {
@@ -124,11 +150,8 @@ impl<'t> Importer<'t> {
             if let Some((min, max, _)) = fte_col.and_then(|c| phrases::range(cell(row, c))) {
                 self.set_team(phase, role, min, max);
             }
-            if let Some((rate, _, currency)) =
-                rate_col.and_then(|c| phrases::money(cell(row, c)).or_else(|| plain_money(cell(row, c))))
-            {
-                self.note_currency(currency, row.line);
-                self.roles[role].weekly_rate = Some(rate);
+            if let Some(c) = rate_col {
+                self.read_rate(role, table.head.get(c).map_or("", String::as_str), cell(row, c), row.line);
             }
         }
         let name = self.phases[phase].name.clone();
@@ -299,6 +322,9 @@ impl<'t> Importer<'t> {
         self.recognised(table.span.line, format!("A cost table by phase: {added} {kind}."));
     }
 }
+
+/// Words of the header of a column of rates.
+const RATE_COLUMNS: [&str; 7] = ["weekly", "rate", "per week", "hourly", "daily", "monthly", "salary"];
 
 /// Stems any role's name may carry (`engineers`, `developers`, `FTE`): left
 /// out when telling roles apart.

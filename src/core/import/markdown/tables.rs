@@ -72,7 +72,7 @@ pub(super) fn classify(table: &Table, in_phase: bool) -> TableKind {
     if has(&["role"]) && has(&["fte", "people", "headcount", "count"]) && in_phase {
         return TableKind::Team;
     }
-    if has(&["role"]) && has(&["rate", "weekly", "per week"]) {
+    if has(&["role"]) && has(&["rate", "weekly", "per week", "hourly", "daily", "monthly", "salary"]) {
         return TableKind::Roles;
     }
     if in_phase && has(&["amount"]) {
