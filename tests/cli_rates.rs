@@ -83,6 +83,8 @@ fn rates_apply_writes_the_rates_and_labor_becomes_known() {
     assert_eq!(code, 0);
     assert!(!score.contains("unknown"), "{score}");
     assert!(score.contains("  stated $640,000–$840,000 · computed $"), "{score}");
+    // What names no area of the document is kept apart, and the score says it does not count.
+    assert!(score.contains("General") && score.contains("(weight 0: not in the overall)"), "{score}");
 
     // `--apply` alone rewrites the file itself; on standard input, the file
     // goes to standard output and the proposal to standard error.

@@ -17,7 +17,7 @@ use serde::{Serialize, Serializer};
 
 use crate::core::cost::{self, Load, PhaseCost};
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
-use crate::core::model::{Assessment, Priority, Range};
+use crate::core::model::{Assessment, Phase, Priority, Range};
 use crate::core::score;
 
 /// A rounded range, as shown.
@@ -264,10 +264,7 @@ pub fn summarize(assessment: &Assessment) -> Summary {
                     cumulative = cumulative.zip(cost.total).map(|(sum, total)| sum.plus(total));
                     run_rate = run_rate.saturating_add(cost.annual);
                     let unknown = names(&cost.unknown_rates);
-                    let mut summary =
-                        phase_summary(phase.name.clone(), cost, unknown, *projected, cumulative, run_rate);
-                    summary.stated_cost = phase.stated_cost.as_ref().map(Bounds::stated);
-                    summary
+                    phase_summary(phase, cost, unknown, *projected, cumulative, run_rate)
                 })
                 .collect()
         },
@@ -284,7 +281,7 @@ pub fn summarize(assessment: &Assessment) -> Summary {
 /// rate of, and the running sums up to it (`cumulative` total cost, annual
 /// `run_rate`).
 fn phase_summary(
-    name: String,
+    phase: &Phase,
     cost: PhaseCost,
     unknown_rates: Vec<String>,
     projected: Option<rust_decimal::Decimal>,
@@ -293,12 +290,12 @@ fn phase_summary(
 ) -> PhaseSummary {
     PhaseSummary {
         labor: cost.labor.map(Bounds::money),
-        stated_cost: None,
+        stated_cost: phase.stated_cost.as_ref().map(Bounds::stated),
         capacity_days: Bounds::tenths(cost.capacity_days),
         demand_days: Bounds::tenths(cost.demand_days),
         load: cost.load,
         projected_overall: projected.map(one_decimal),
-        name,
+        name: phase.name.clone(),
         one_off: whole(cost.one_off),
         annual: whole(cost.annual),
         start_week: Bounds::tenths(cost.start_week),
