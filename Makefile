@@ -14,9 +14,12 @@ WASM := --target wasm32-unknown-unknown --no-default-features
 serve: tools
 	trunk serve --release
 
-## Build the release into dist/, for any static host (works under a sub-path).
+## Build the release into dist/, for any static host (works under a sub-path);
+## then check that Trunk ran the post-build hook on it (ARCHITECTURE.md,
+## "How a release is built").
 dist: tools
 	trunk build --release
+	node scripts/post-build.mjs --check dist
 
 ## One gapmap.html that runs from disk (file://), no server needed:
 ## dist-portable/gapmap.html, from the release build (scripts/portable.mjs).

@@ -9,19 +9,29 @@
 //! unit, checklists, tags, and a paragraph of text each. They are made by a
 //! fixed pseudo-random sequence, so every run measures the same bytes.
 //!
+//! What to do next (`core::numbers::next`: every open gap's gain, the quick wins in
+//! order and the cheapest path to ready) is measured on the same 10,000-gap
+//! assessment, against the same budget of 50 ms.
+//!
 //! The whole path is measured twice: in wall-clock time, as criterion does,
 //! and in the CPU time of the benchmark's thread ([`CpuTime`]), which stays
 //! true when other work shares the machine.
+//!
+//! A last group measures what milestones cost: the size they add to a
+//! 2,000-gap file, and loading, saving and comparing it.
 
 use std::hint::black_box;
 
 use criterion::measurement::Measurement;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
 
+use gapmap::core::edit::save_milestone;
 use gapmap::core::model::{
     Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Item, Phase, Priority, Range, Risk, Role, Severity,
     Status, TeamMember,
 };
+use gapmap::core::numbers::compare::compare;
+use gapmap::core::numbers::next;
 use gapmap::core::{format, summarize};
 
 mod support;
@@ -184,10 +194,105 @@ fn parts(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, wall_time, parts);
+/// Gains and the cheapest path to ready at 10,000 gaps, in both clocks, at
+/// three ready thresholds: 75 (the default; an exact table of 2.6 million
+/// cells), 77.5 (7.6 million cells, near the exact table's bound of 8.4
+/// million: about the slowest exact case) and 90 (far past the bound: the
+/// greedy cover with its lower bound, not proven minimal).
+fn what_next<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let at = |threshold: f64| {
+        let mut a = assessment(10_000);
+        a.settings.ready_threshold = threshold;
+        a
+    };
+    let cases = [("75", at(75.0)), ("77.5", at(77.5)), ("90", at(90.0))];
+    for (threshold, a) in &cases {
+        let result = next::next(a);
+        let path = &result.path;
+        // What is measured: how large the path is and how it was found.
+        println!(
+            "next at 10000 gaps, threshold {threshold}: {} open gaps listed; path of {} gaps, proven minimal {}",
+            result.gains.len(),
+            path.gaps.len(),
+            path.proven_minimal
+        );
+    }
+    let mut group = c.benchmark_group(name);
+    group.sampling_mode(SamplingMode::Flat);
+    group.throughput(Throughput::Elements(10_000));
+    group.bench_function("gains", |b| b.iter_with_large_drop(|| next::gains(black_box(&cases[0].1))));
+    for (threshold, a) in &cases {
+        group.bench_function(format!("gains + path, threshold {threshold}"), |b| {
+            b.iter_with_large_drop(|| next::next(black_box(a)))
+        });
+    }
+    group.finish();
+}
+
+fn next_wall_time(c: &mut Criterion) {
+    what_next(c, "next at 10000 gaps");
+}
+
+fn next_cpu_time(c: &mut Criterion<CpuTime>) {
+    what_next(c, "next at 10000 gaps, CPU time");
+}
+
+/// A 2,000-gap assessment with ten milestones, taken as its gaps get done
+/// over ten weeks, and the size of the file without them.
+fn with_milestones() -> (Assessment, usize) {
+    let mut a = assessment(2_000);
+    let bare = format::save(&a).len();
+    for week in 1..=10 {
+        for gap in a.gaps.iter_mut().skip(week).step_by(10) {
+            if gap.status.is_open() {
+                gap.status = Status::Done;
+            }
+        }
+        let milestone = save_milestone(&a, &format!("Week {week}"), &format!("2025-03-{:02}", week + 10));
+        a.milestones.push(milestone);
+    }
+    (a, bare)
+}
+
+/// What milestones cost at 2,000 gaps: the size they add to the file
+/// (printed once, the figure in docs/benchmarks.md), and the time to load,
+/// validate and save the file, and to compare the oldest milestone with now
+/// (restore it, summarize both sides, compare).
+fn milestones<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let (a, bare) = with_milestones();
+    let bytes = format::save(&a).into_bytes();
+    assert!(format::load(&bytes).is_ok(), "the file with milestones is valid");
+    eprintln!(
+        "2,000 gaps: {bare} bytes without milestones, {} with 10 ({:.2}×; {:.0}% of the file each)",
+        bytes.len(),
+        bytes.len() as f64 / bare as f64,
+        (bytes.len() - bare) as f64 / bare as f64 * 10.0
+    );
+    let mut group = c.benchmark_group(name);
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("load (parse, decode, validate)", |b| {
+        b.iter_with_large_drop(|| format::load(black_box(&bytes)))
+    });
+    group.bench_function("validate", |b| b.iter(|| gapmap::core::validate(black_box(&a))));
+    group.bench_function("save", |b| b.iter_with_large_drop(|| format::save(black_box(&a))));
+    group.bench_function("compare the oldest with now", |b| {
+        b.iter_with_large_drop(|| compare(&black_box(&a.milestones[0]).state.to_assessment(), black_box(&a)))
+    });
+    group.finish();
+}
+
+fn milestones_wall_time(c: &mut Criterion) {
+    milestones(c, "2000 gaps with 10 milestones");
+}
+
+fn milestones_cpu_time(c: &mut Criterion<CpuTime>) {
+    milestones(c, "2000 gaps with 10 milestones, CPU time");
+}
+
+criterion_group!(benches, wall_time, parts, next_wall_time, milestones_wall_time);
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(CpuTime);
-    targets = cpu_time
+    targets = cpu_time, next_cpu_time, milestones_cpu_time
 }
 criterion_main!(benches, cpu);

@@ -23,7 +23,13 @@
 // base64url), written as 'sha256-<base64>' in script-src. Any change to that
 // text, even whitespace, needs a new hash.
 //
-// Usage: node scripts/post-build.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
+// Run by Trunk (no DIR: $TRUNK_STAGING_DIR), the build must have been split
+// by scripts/bin/wasm-bindgen, or the hook fails saying which part of the
+// build was missing (ARCHITECTURE.md, "How a release is built"). A DIR
+// given by hand (the tests' small builds) is finished as it is.
+//
+// Usage: node scripts/post-build.mjs [DIR]
+//        node scripts/post-build.mjs --check DIR   (after Trunk: did this hook finish DIR?)
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -92,9 +98,10 @@ export function bundleStyles(html, { read, write, remove }) {
  * Brings the chunks that the glue `glueName` (in `dir`) loads into `dir`:
  * finds the manifest scripts/bin/wasm-bindgen wrote for this loader among
  * `manifests`, copies its files and points the loader at the hashed glue.
- * Returns the files copied (none when the glue loads no chunk).
+ * Returns the files copied (none when the glue loads no chunk, which
+ * `split` refuses: a build that had to be split was not).
  */
-export function bringChunks(dir, glueName, manifests) {
+export function bringChunks(dir, glueName, manifests, { split = false } = {}) {
   const glue = readFileSync(join(dir, glueName), "utf8");
   // A build whose wasm-bindgen was not scripts/bin's (Trunk run without the
   // Makefile's PATH) keeps the split points' placeholder: a page that can
@@ -105,6 +112,12 @@ export function bringChunks(dir, glueName, manifests) {
   const bare = glue.match(/^import\b[^;]*? from "(?!\.{0,2}\/)([^"]+)"/m);
   if (bare) throw new Error(`the glue imports "${bare[1]}", which no browser can resolve`);
   const loader = glue.match(/from "\.\/(__wasm_split-[0-9a-f]+\.js)"/)?.[1];
+  if (!loader && split) {
+    throw new Error(
+      "the glue loads no chunk: scripts/bin/wasm-bindgen did not split this build. Trunk must find it first on PATH " +
+        "(PATH=$PWD/scripts/bin:$PATH, as the Makefile sets it), and build with the split feature (index.html)",
+    );
+  }
   if (!loader) return [];
   const manifest = manifests.find((path) => existsSync(path) && JSON.parse(readFileSync(path, "utf8")).loader === loader);
   if (!manifest) throw new Error(`the glue loads ${loader}, but no split manifest names it (looked in ${manifests.join(", ")})`);
@@ -116,6 +129,25 @@ export function bringChunks(dir, glueName, manifests) {
   if (!text.includes(from)) throw new Error(`${loader} does not import ./${unhashed}`);
   writeFileSync(path, text.split(from).join(`from "./${glueName}"`));
   return files;
+}
+
+/**
+ * What a build in `dir` lacks that this hook gives it, as sentences (none
+ * when the hook finished it): run after Trunk (`--check`), it catches a
+ * build that Trunk made without running the hook at all.
+ */
+export function unfinished(dir) {
+  const missing = [];
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  if (!html.includes('http-equiv="Content-Security-Policy"')) missing.push("index.html has no Content-Security-Policy");
+  const worker = join(dir, "sw.js");
+  if (!existsSync(worker) || readFileSync(worker, "utf8").includes("__GAPMAP_PRECACHE__")) missing.push("there is no sw.js with the build's files");
+  const glueName = html.match(/from\s+["']\.\/([^"']+\.js)["']/)?.[1];
+  const glue = glueName && existsSync(join(dir, glueName)) ? readFileSync(join(dir, glueName), "utf8") : "";
+  for (const [, imported] of glue.matchAll(/^import\b[^;]*? from "\.\/([^"]+)"/gm)) {
+    if (!existsSync(join(dir, imported))) missing.push(`the glue imports ${imported}, which is not in the build`);
+  }
+  return missing;
 }
 
 /** Every file under `root`, as sorted `/`-separated relative paths. */
@@ -133,7 +165,19 @@ function files(root) {
 }
 
 // Runs only as a script, so that scripts/portable.mjs and the tests may import the functions above.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === "--check") {
+  const dir = process.argv[3] ?? "dist";
+  const missing = unfinished(dir);
+  if (missing.length > 0) {
+    console.error(
+      `post-build: ${dir} was not finished by scripts/post-build.mjs (${missing.join("; ")}): ` +
+        `Trunk.toml must run it as its post_build hook ([[hooks]] stage = "post_build").`,
+    );
+    process.exit(1);
+  }
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // Trunk gives no directory, only $TRUNK_STAGING_DIR: its builds must be split.
+  const byTrunk = process.argv[2] === undefined;
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) {
     console.error("post-build: no directory (run by Trunk, or pass one)");
@@ -166,7 +210,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const manifests = targets.flatMap((t) => profiles.map((p) => join(t, "wasm-bindgen", p, "split", "manifest.json")));
   let chunks;
   try {
-    chunks = bringChunks(dir, glueName, manifests);
+    chunks = bringChunks(dir, glueName, manifests, { split: byTrunk });
   } catch (error) {
     console.error(`post-build: ${error.message}`);
     process.exit(1);

@@ -8,30 +8,17 @@
 //! (`tests/tidy.rs` checks), so it compiles and is tested natively, and the
 //! app and the command line share it unchanged.
 
-pub mod chart;
-pub mod cost;
 pub mod decimal;
-mod decode;
-pub mod display;
+pub mod edit;
 pub mod export;
 pub mod format;
-pub mod history;
-pub mod ids;
 pub mod import;
-mod json;
-pub mod kpi;
+pub mod milestone;
 pub mod model;
-pub mod query;
-pub mod rates;
-pub mod risk;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod schema;
-pub mod score;
-pub mod share;
-pub mod summary;
-pub mod validate;
+pub mod numbers;
+pub mod present;
 
+pub use format::validate::{validate, Problem};
 pub use format::{load, read, save, LoadError, LoadErrorKind};
 pub use model::Assessment;
-pub use summary::{summarize, Summary};
-pub use validate::{validate, Problem};
+pub use numbers::summary::{summarize, Summary};

@@ -8,11 +8,12 @@
 use std::sync::OnceLock;
 
 use crate::core::export::markdown::report;
+use crate::core::format::share::{decode, encode, inflate, PREFIX, RAW_DEFLATE_PREFIX};
 use crate::core::format::{load, load_many, read, save};
 use crate::core::import::csv::{apply, preview};
 use crate::core::import::markdown::{import, import_bytes};
-use crate::core::share::{decode, encode, inflate, PREFIX};
-use crate::core::{chart, summarize, validate, Assessment};
+use crate::core::present::chart;
+use crate::core::{summarize, validate, Assessment};
 
 /// What the app computes as soon as it shows an assessment, problems and
 /// all (the share preview does it before anything is imported): the summary
@@ -74,15 +75,19 @@ pub fn csv(bytes: &[u8]) {
     assert!(preview(&applied, bytes).gaps.is_empty(), "applying a preview is idempotent");
 }
 
-/// Any bytes, as a link's text and as the deflated data behind a valid
-/// prefix, are refused or read; what is read has figures, and a link made
+/// Any bytes, as a link's text and as the compressed data behind either
+/// valid prefix, are refused or read; what is read has figures, and a link made
 /// from it carries its canonical file.
 pub fn share(bytes: &[u8]) {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine as _;
-    // The second payload reaches the inflater and the file reader with any
-    // bytes, not only with what survives base64 decoding.
-    let mut payloads = vec![format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))];
+    // The payloads behind a prefix reach both inflaters (the checked and the
+    // raw one) and the file reader with any bytes, not only with what
+    // survives base64 decoding.
+    let mut payloads: Vec<String> = [PREFIX, RAW_DEFLATE_PREFIX]
+        .iter()
+        .map(|prefix| format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes)))
+        .collect();
     if let Ok(text) = std::str::from_utf8(bytes) {
         payloads.push(text.to_string());
     }

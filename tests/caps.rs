@@ -9,9 +9,9 @@
 
 use std::time::{Duration, Instant};
 
+use gapmap::core::format::share::{self, ShareError};
 use gapmap::core::format::{self, LoadErrorKind};
 use gapmap::core::import::markdown;
-use gapmap::core::share::{self, ShareError};
 use gapmap::storage::envelope;
 
 /// Runs `work` on a thread with a 1 MB stack (a browser tab gives wasm about

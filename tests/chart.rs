@@ -1,13 +1,13 @@
 //! Chart geometry from known inputs: small assessments go through the core's
-//! `summarize`, then through `core::chart`, and each case checks where a
+//! `summarize`, then through `core::present::chart`, and each case checks where a
 //! number lands (a score of 50 halfway along its axis, a phase of 2–3 weeks
 //! from week 4 solid over weeks 4–6 and extended over 6–7 …), which series
 //! are drawn, and that the chart's data table states the same numbers.
 
-use gapmap::core::chart::{self, Anchor, Chart, MarkerShape, Point, Shape};
 use gapmap::core::model::{
     Assessment, Category, Cost, CostKind, Gap, Phase, Priority, Range, Role, Status, TeamMember,
 };
+use gapmap::core::present::chart::{self, Anchor, Chart, MarkerShape, Point, Shape};
 use gapmap::core::summarize;
 
 const EPS: f64 = 1e-9;

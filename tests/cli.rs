@@ -1,8 +1,9 @@
 //! The `gapmap` command, run as a user runs it: `validate` (exit 0, or 1 with
 //! every problem on stderr), `score --json` (exactly the keys the contract
 //! lists, with the worked example's numbers), the `--min-score` readiness gate
-//! (exit 3), `fmt` and `fmt --check`, standard input as `-`, and usage errors
-//! (exit 2). Results go to stdout, errors to stderr.
+//! (exit 3), `next` and `next --json` (the worked example's gains and path),
+//! `fmt` and `fmt --check`, standard input as `-`, and usage errors (exit 2).
+//! Results go to stdout, errors to stderr.
 
 // The command is built only with the `cli` feature (on by default).
 #![cfg(feature = "cli")]
@@ -97,7 +98,9 @@ fn validate_exits_1_and_lists_every_problem_on_stderr() {
     check(&["validate", "/no/such/file.json"], None, 1, "", "cannot read");
 }
 
-/// The worked example's `score --json`, as the core issue states it.
+/// The worked example's `score --json`, as the core issue states it, except
+/// the projections: a category scored by hand now moves as its gaps close
+/// (`tests/score.rs` works out 92.3 and 100).
 fn worked_example_json() -> Value {
     json!({
         "overall": 53.7, "level": "MVP", "blockers": 1, "production_ready": false,
@@ -120,9 +123,9 @@ fn worked_example_json() -> Value {
         "unknown_rates": [],
         "phases": [
             {"id": "p1", "labor": {"min": 13000.0, "max": 39000.0}, "stated_cost": null, "capacity_days": {"min": 15.0, "max": 45.0},
-             "demand_days": {"min": 8.0, "max": 10.0}, "load": "ok", "projected_overall": 82.3},
+             "demand_days": {"min": 8.0, "max": 10.0}, "load": "ok", "projected_overall": 92.3},
             {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "stated_cost": null, "capacity_days": {"min": 5.0, "max": 10.0},
-             "demand_days": {"min": 5.5, "max": 11.0}, "load": "at_risk", "projected_overall": 90.0}
+             "demand_days": {"min": 5.5, "max": 11.0}, "load": "at_risk", "projected_overall": 100.0}
         ]
     })
 }
@@ -237,6 +240,112 @@ fn the_min_score_gate() {
     check(&["score", "-", "--min-score", "0"], Some(&without_blocker()), 0, "Overall: 82.3", "");
 }
 
+/// The worked example's `next --json`, worked out by hand. Overall now
+/// 53.69; categories security (weight 2, Σ w 14), reliability (1, Σ w 12)
+/// and testing (1, set to 60 by hand, open work 4), of total weight 4.
+/// - g1 (P0, w 8, missing): 2/4 × 100/14 × 8 = 28.571, over 3–5 days: 7.143 a day.
+/// - g4 (P1, w 4, partial 0.5): 1/4 × 100/12 × 2 = 4.167, over 0.5–1 day: 5.556.
+/// - g7 (P1, w 4, missing): 1/4 × (100 − 60)/4 × 4 = 10, over 5 days: 2.
+/// - g3 (P2, w 2, half its checklist done): 2/4 × 100/14 × 1 = 3.571, over 5–10 days: 0.476.
+///
+/// The path: the blocker g1 alone lifts 53.69 to 82.26, past 75.
+fn worked_example_next_json() -> Value {
+    let gain = |id: &str, gain: f64, min: f64, max: f64, per_day: f64| json!({"id": id, "gain": gain, "effort_days": {"min": min, "max": max}, "gain_per_day": per_day});
+    json!({
+        "gains": [
+            gain("g1", 28.57, 3.0, 5.0, 7.143),
+            gain("g4", 4.17, 0.5, 1.0, 5.556),
+            gain("g7", 10.0, 5.0, 5.0, 2.0),
+            gain("g3", 3.57, 5.0, 10.0, 0.476),
+        ],
+        "path_to_ready": {"possible": true, "gaps": ["g1"], "effort_days": {"min": 3.0, "max": 5.0}, "overall_after": 82.3}
+    })
+}
+
+#[test]
+fn next_json_has_exactly_the_contracts_keys_and_the_worked_examples_gains() {
+    let outcome = check(&["next", &fixture("worked-example.json"), "--json"], None, 0, "\"path_to_ready\"", "");
+    let printed: Value = serde_json::from_str(&outcome.stdout).expect("JSON on stdout");
+    let expected = worked_example_next_json();
+    assert_eq!(keys(&printed), keys(&expected));
+    assert!(same_numbers(&printed, &expected), "{printed:#}");
+
+    // --limit lists fewer gains and leaves the path as it is.
+    let limited = check(&["next", "-", "--json", "--limit", "2"], Some(CANONICAL), 0, "\"gains\"", "");
+    let limited: Value = serde_json::from_str(&limited.stdout).unwrap();
+    assert_eq!(limited["gains"], Value::from(printed["gains"].as_array().unwrap()[..2].to_vec()));
+    assert_eq!(limited["path_to_ready"], printed["path_to_ready"]);
+}
+
+#[test]
+fn next_json_writes_null_for_unknown_efforts() {
+    // g7's effort removed: its gain per day is unknown, and it comes last.
+    let without_effort = |threshold: &str| {
+        CANONICAL.replacen("\"ready_threshold\": 75", &format!("\"ready_threshold\": {threshold}"), 1).replacen(
+            "\"effort\": {\n        \"min\": 1,\n        \"max\": 1,\n        \"unit\": \"weeks\"\n      }",
+            "\"effort\": null",
+            1,
+        )
+    };
+    let next = |threshold: &str| {
+        let outcome = check(&["next", "-", "--json"], Some(&without_effort(threshold)), 0, "\"gains\"", "");
+        serde_json::from_str::<Value>(&outcome.stdout).unwrap()
+    };
+    let printed = next("90");
+    let last = printed["gains"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last, json!({"id": "g7", "gain": 10, "effort_days": null, "gain_per_day": null}));
+    // At 90, after g1 (82.26) 7.69 more are needed. g7 cannot be costed, and
+    // g3 + g4 give 7.738: security and reliability at 100, testing at 60,
+    // (200 + 100 + 60) ÷ 4 = 90.
+    assert_eq!(
+        printed["path_to_ready"],
+        json!({"possible": true, "gaps": ["g1", "g3", "g4"], "effort_days": {"min": 8.5, "max": 16}, "overall_after": 90})
+    );
+    // At 95, 12.69 more: more than g3 and g4 can give, so g7 is needed, and
+    // then g4 (4.17, the least effort) covers the remaining 2.69. The path's
+    // total effort is unknown: 82.26 + 4.17 + 10 = 96.43.
+    assert_eq!(
+        next("95")["path_to_ready"],
+        json!({"possible": true, "gaps": ["g1", "g4", "g7"], "effort_days": null, "overall_after": 96.4})
+    );
+}
+
+#[test]
+fn next_prints_the_quick_wins_then_the_path() {
+    // At a threshold of 90: after g1, 7.69 more; g7 alone (10, 5 days) is
+    // cheaper than g3 + g4 (7.738, 8.25 days): g1 + g7, 8–10 days, 92.26.
+    let file = CANONICAL.replacen("\"ready_threshold\": 75", "\"ready_threshold\": 90", 1);
+    let outcome = check(&["next", "-"], Some(&file), 0, "overall 53.7; ready at 90", "");
+    let lines: Vec<&str> = outcome.stdout.lines().collect();
+    let row = |id: &str| lines.iter().position(|l| l.trim_start().starts_with(&format!("{id} "))).unwrap();
+    assert!(row("g1") < row("g4") && row("g4") < row("g7") && row("g7") < row("g3"), "{}", outcome.stdout);
+    for fragment in ["+28.57", "3–5 days", "7.143/day", "Security", "P0", "Blockers", "Hardening"] {
+        assert!(lines[row("g1")].contains(fragment) || lines[row("g4")].contains(fragment), "{fragment}");
+    }
+    assert!(
+        outcome.stdout.contains("Cheapest path to ready: 2 gaps, 8–10 person-days; overall 92.3 after.\n  g1, g7\n"),
+        "{}",
+        outcome.stdout
+    );
+    let limited = check(&["next", "-", "--limit", "1"], Some(&file), 0, "(the first 1 of 4)", "");
+    assert!(!limited.stdout.contains("g4 "), "{}", limited.stdout);
+
+    // With g7 done, testing stays at the 60 stated by hand: at best
+    // (200 + 100 + 60) ÷ 4 = 90, below 95.
+    let unreachable = CANONICAL.replacen("\"ready_threshold\": 75", "\"ready_threshold\": 95", 1).replacen(
+        "\"title\": \"g7\",\n      \"description\": \"\",\n      \"status\": \"missing\"",
+        "\"title\": \"g7\",\n      \"description\": \"\",\n      \"status\": \"done\"",
+        1,
+    );
+    check(
+        &["next", "-"],
+        Some(&unreachable),
+        0,
+        "Ready is out of reach: with every open gap closed (3 gaps, 8.5–16 person-days) the overall would be 90.0, below 95.",
+        "",
+    );
+}
+
 #[test]
 fn fmt_rewrites_a_file_in_canonical_form() {
     let path = scratch("fmt.json", HANDWRITTEN);
@@ -278,6 +387,11 @@ fn usage_errors_exit_2() {
         (vec!["score", &example, "--check"], "--check does not apply here"),
         (vec!["score", &example, "--bogus"], "--bogus"),
         (vec!["score", &example, "another.json"], "another.json"),
+        (vec!["next"], "which file?"),
+        (vec!["next", &example, "--limit", "many"], "many"),
+        (vec!["next", &example, "--limit", "-1"], "-1"),
+        (vec!["score", &example, "--limit", "2"], "--limit does not apply here"),
+        (vec!["next", &example, "--min-score", "50"], "--min-score does not apply here"),
     ] {
         let outcome = check(&args, None, 2, "", fragment);
         assert!(outcome.stderr.contains("gapmap --help"), "points to the help: {}", outcome.stderr);
@@ -290,5 +404,5 @@ fn help_version_and_schema() {
     check(&[], None, 0, "Usage:", "");
     check(&["--version"], None, 0, env!("CARGO_PKG_VERSION"), "");
     let schema = check(&["schema"], None, 0, "\"$schema\"", "");
-    assert_eq!(schema.stdout, gapmap::core::schema::json_schema());
+    assert_eq!(schema.stdout, gapmap::core::format::schema::json_schema());
 }

@@ -14,12 +14,12 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use gapmap::core::cost;
 use gapmap::core::model::{
     Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Phase, Range, Role, Status, TeamMember,
 };
+use gapmap::core::numbers::cost;
+use gapmap::core::numbers::summary::{Bounds, Summary};
 use gapmap::core::summarize;
-use gapmap::core::summary::{Bounds, Summary};
 
 use EffortUnit::{Days, Hours, Weeks};
 use Status::{Accepted, Done, Missing, NotApplicable, Partial};

@@ -553,10 +553,10 @@ fn the_report_shows_computed_figures_from_the_summary() {
     let a = gapmap::core::load(&std::fs::read(path).unwrap()).unwrap();
     let s = summarize(&a);
     let markdown = report(&a);
-    let overall = format!("**Computed overall score:** {}/100", gapmap::core::display::score(s.overall));
+    let overall = format!("**Computed overall score:** {}/100", gapmap::core::present::display::score(s.overall));
     assert!(markdown.contains(&overall), "{markdown}");
     for (category, c) in a.categories.iter().zip(&s.categories) {
-        let row = format!("| {} | {} |", category.name, gapmap::core::display::score(c.score));
+        let row = format!("| {} | {} |", category.name, gapmap::core::present::display::score(c.score));
         assert!(markdown.contains(&row), "{row}\n{markdown}");
     }
     assert!(markdown.contains(&format!("# {}", a.title)));
@@ -564,7 +564,7 @@ fn the_report_shows_computed_figures_from_the_summary() {
     for phase in &s.phases {
         let projected = format!(
             "**Projected overall score after this phase:** {}/100",
-            gapmap::core::display::score(phase.projected_overall)
+            gapmap::core::present::display::score(phase.projected_overall)
         );
         assert!(markdown.contains(&projected), "{projected}");
     }

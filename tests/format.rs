@@ -238,7 +238,7 @@ fn a_stored_rate_of_zero_stays_zero() {
     let s = gapmap::core::summarize(&a);
     // The worked example's first phase: 1–2 engineers (now free) and 0.5–1
     // SRE at 5,000 for 2–3 weeks.
-    assert_eq!(s.phases[0].labor, Some(gapmap::core::summary::Bounds { min: 5000.0, max: 15000.0 }));
+    assert_eq!(s.phases[0].labor, Some(gapmap::core::numbers::summary::Bounds { min: 5000.0, max: 15000.0 }));
     assert!(s.unknown_rates.is_empty());
 }
 

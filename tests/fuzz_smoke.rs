@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use gapmap::core::export::{csv, markdown};
-use gapmap::core::{format, share};
+use gapmap::core::format::{self, share};
 use gapmap::fuzzing;
 
 /// Mutants of each seed; fewer for large seeds, so that the run stays short

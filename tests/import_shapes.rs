@@ -11,7 +11,8 @@ use gapmap::core::export::markdown::report;
 use gapmap::core::import::markdown::import;
 use gapmap::core::import::Import;
 use gapmap::core::model::{Assessment, Better, Gap, KpiValue, Priority, Status};
-use gapmap::core::{rates, summarize, validate};
+use gapmap::core::numbers::rates;
+use gapmap::core::{summarize, validate};
 
 fn fixture(name: &str) -> Import {
     let path = format!("{}/tests/fixtures/markdown/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -142,7 +143,7 @@ fn one_team_named_twice_with_rates_per_week_month_and_hour() {
     let s = summarize(a);
     let labor: Vec<Option<(f64, f64)>> = s.phases.iter().map(|p| p.labor.map(|b| (b.min, b.max))).collect();
     assert_eq!(labor, [Some((50_000.0, 50_000.0)), Some((18_000.0, 18_000.0))]);
-    let shown = gapmap::core::display::stated_beside_computed(
+    let shown = gapmap::core::present::display::stated_beside_computed(
         s.phases[0].stated_cost.unwrap(),
         s.phases[0].total,
         &s.phases[0].unknown_rates,

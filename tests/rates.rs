@@ -4,7 +4,7 @@
 //! a fit a computed total within 10% of the midpoint of its stated cost.
 
 use gapmap::core::import::markdown::import_bytes;
-use gapmap::core::rates::{self, FitNote};
+use gapmap::core::numbers::rates::{self, FitNote};
 use gapmap::core::summarize;
 
 const GAP_ANALYSIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/markdown/004_ee62c5990353649e.txt");

@@ -1,15 +1,16 @@
 //! Scores: the worked example of the core issue, number by number, and the
 //! scoring rules one by one: the credit of each status, partial gaps with and
-//! without checklists, manual overrides (in projections too), categories and
-//! assessments without a score, levels, blockers, the production-ready verdict
-//! with its rounded-overall rule, tiers and projections.
+//! without checklists, manual overrides and how closing gaps moves them in
+//! projections, categories and assessments without a score, levels, blockers,
+//! the production-ready verdict with its rounded-overall rule, tiers and
+//! projections.
 //!
 //! Rule cases go through one helper, [`check`]: it builds a small assessment,
 //! summarizes it, and compares the parts of the summary a case names, written
 //! as `"key value; key value"`, against how the summary renders them.
 
 use gapmap::core::model::{Assessment, Category, Gap, Item, Level, Phase, Priority, Range, Status};
-use gapmap::core::summary::{Bounds, CategorySummary, Summary, TierSummary};
+use gapmap::core::numbers::summary::{Bounds, CategorySummary, Summary, TierSummary};
 use gapmap::core::{format, summarize};
 
 use Priority::{P0, P1, P2, P3};
@@ -55,10 +56,14 @@ fn worked_example_gives_every_expected_number() {
     let [p1, p2] = s.phases.as_slice() else { panic!("two phases, got {}", s.phases.len()) };
     assert_eq!((p1.id.as_str(), p1.labor), ("p1", Some(b(13000.0, 39000.0))));
     assert_eq!((p1.capacity_days, p1.demand_days), (b(15.0, 45.0), b(8.0, 10.0)));
-    assert_eq!((p1.load.as_str(), p1.projected_overall), ("ok", Some(82.3)));
+    // After p1 (g1, g2, g7 done): security 100 × 13/14 = 92.857; reliability
+    // 83.333; testing, set by hand to 60 with g7 its only open gap (w 4, c 0),
+    // 60 + 40 × 4/4 = 100. Overall (2 × 92.857 + 83.333 + 100) ÷ 4 = 92.26.
+    assert_eq!((p1.load.as_str(), p1.projected_overall), ("ok", Some(92.3)));
     assert_eq!((p2.id.as_str(), p2.labor), ("p2", Some(b(4000.0, 8000.0))));
     assert_eq!((p2.capacity_days, p2.demand_days), (b(5.0, 10.0), b(5.5, 11.0)));
-    assert_eq!((p2.load.as_str(), p2.projected_overall), ("at_risk", Some(90.0)));
+    // After p2 (g3, g4 done too): every category at 100.
+    assert_eq!((p2.load.as_str(), p2.projected_overall), ("at_risk", Some(100.0)));
 }
 
 // ---------------------------------------------------------------------------
@@ -123,6 +128,7 @@ fn rendered(s: &Summary, key: &str) -> String {
         "ready" => s.production_ready.to_string(),
         "tiers" => list(&s.tiers, |t| format!("{} {}/{}", t.priority, t.done, t.scored)),
         "projected" => list(&s.phases, |p| score(p.projected_overall)),
+        "after" => list(&s.categories, |c| score(c.projected)),
         other => panic!("no part of the summary is called {other:?}"),
     }
 }
@@ -192,17 +198,18 @@ fn a_category_weighs_its_gaps_by_priority() {
 }
 
 #[test]
-fn a_manual_score_overrides_the_computed_one_everywhere() {
+fn a_manual_score_overrides_the_computed_one_now() {
     let categories = || vec![category("a", 1.0, None), category("b", 1.0, Some(60.0))];
     check(
         "manual score counts in the overall",
         assessment(categories(), vec![gap("a", P1, Done), gap("b", P1, Missing)], 0),
         "computed [100, 0]; manual [none, 60]; score [100, 60]; overall 80",
     );
+    // b's one open gap is all its open work: 60 + 40 × 4/4 = 100; (100 + 100) ÷ 2.
     check(
-        "closing a gap of an overridden category does not move the projection",
+        "closing every open gap of an overridden category projects it to 100",
         assessment(categories(), vec![gap("a", P1, Done), in_phase("p1", gap("b", P1, Missing))], 1),
-        "projected [80]",
+        "overall 80; projected [100]",
     );
     check(
         "a manual score of zero is a score",
@@ -213,6 +220,61 @@ fn a_manual_score_overrides_the_computed_one_everywhere() {
         "a manual score gives a category without gaps a score",
         assessment(vec![category("a", 1.0, Some(42.0))], vec![], 0),
         "computed [none]; score [42]; overall 42",
+    );
+}
+
+#[test]
+fn a_manual_score_moves_with_the_share_of_its_open_work_closed() {
+    // The rule: M + (100 − M) × Σ w·(c′ − c) ÷ Σ w·(1 − c), with the default
+    // weights P0 8, P1 4, P2 2, P3 1.
+    let manual = |m: f64| vec![category("m", 1.0, Some(m))];
+    check(
+        "M 40; a P0 gap in p1 and a P2 gap in p2, both missing",
+        assessment(
+            manual(40.0),
+            vec![in_phase("p1", gap("m", P0, Missing)), in_phase("p2", gap("m", P2, Missing)), gap("m", P1, Done)],
+            2,
+        ),
+        // Open work 8 + 2 = 10. After p1: 40 + 60 × 8/10 = 88; after p2: 40 + 60 × 10/10.
+        "score [40]; overall 40; projected [88, 100]; after [100]",
+    );
+    check(
+        "the same beside a computed category of weight 3 at 50",
+        assessment(
+            vec![category("m", 1.0, Some(40.0)), category("a", 3.0, None)],
+            vec![
+                in_phase("p1", gap("m", P0, Missing)),
+                in_phase("p2", gap("m", P2, Missing)),
+                gap("a", P1, Done),
+                gap("a", P1, Missing),
+            ],
+            2,
+        ),
+        // Now (40 + 3 × 50) ÷ 4 = 47.5; after p1 (88 + 150) ÷ 4 = 59.5; after p2 (100 + 150) ÷ 4 = 62.5.
+        "overall 47.5; projected [59.5, 62.5]; after [100, 50]",
+    );
+    check(
+        "M with no open gap stays M",
+        assessment(manual(40.0), vec![in_phase("p1", gap("m", P1, Done)), in_phase("p1", gap("m", P0, Accepted))], 1),
+        "computed [100]; score [40]; projected [40]; after [40]",
+    );
+    check("M with no gap at all stays M", assessment(manual(40.0), vec![], 1), "projected [40]; after [40]");
+    check(
+        "a partial gap with a checklist closes only its open part",
+        assessment(manual(40.0), vec![in_phase("p1", checklist("m", P1, Partial, "x...")), gap("m", P2, Missing)], 1),
+        // Open work 4 × 3/4 + 2 × 1 = 5; p1 closes 3 of it: 40 + 60 × 3/5 = 76.
+        "projected [76]; after [76]",
+    );
+    check(
+        "gaps outside the roadmap keep the projection below 100",
+        assessment(manual(0.0), vec![in_phase("p1", gap("m", P1, Missing)), gap("m", P1, Missing)], 1),
+        // 0 + 100 × 4/8.
+        "score [0]; projected [50]",
+    );
+    check(
+        "M 100 stays 100",
+        assessment(manual(100.0), vec![in_phase("p1", gap("m", P1, Missing))], 1),
+        "projected [100]",
     );
 }
 

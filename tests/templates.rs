@@ -7,8 +7,8 @@
 //! dashboard (every status and priority, three phases, KPIs, risks, a blocker)
 //! and tell the story its summary tells.
 
-use gapmap::core::cost::Load;
 use gapmap::core::model::{Assessment, Priority, Status};
+use gapmap::core::numbers::cost::Load;
 use gapmap::core::{format, summarize};
 
 const TEMPLATE: &str = include_str!("../public/templates/web-service.json");

@@ -1,36 +1,64 @@
-//! The parts of the app that a first visit does not download.
+//! The parts of the app that a first visit does not download, and the
+//! doors to them.
 //!
-//! Each function here is the door to a wasm chunk: in the release build (the
-//! `split` feature, which Trunk turns on in index.html) the code behind it
-//! is cut out of the main module by `wasm-split` (scripts/bin/wasm-bindgen)
-//! and fetched on the first call; later calls find it loaded. Without the
-//! feature (the wasm tests, clippy) they are plain calls, so that every
-//! build runs the same code.
+//! Each `pub async fn` here is the door to a wasm chunk: in the release
+//! build (the `split` feature, which Trunk turns on in index.html) the code
+//! behind it is cut out of the main module by `wasm-split`
+//! (scripts/bin/wasm-bindgen) and fetched on the first call; later calls
+//! find it loaded. Without the feature (the wasm tests, clippy) they are
+//! plain calls, so that every build runs the same code.
 //!
 //! What sits behind a door is what a first visit to the library never
-//! needs: the views of an open assessment (and everything only they use:
-//! charts, report, exports, CSV), the Markdown importer, the share-link
-//! dialog (and its decoder) and the templates' texts. So does the core's
-//! reading, writing and scoring of assessments: the library lists its index
-//! (or each entry's quick line, see `storage::local::listing`) without it,
-//! and every write, export and import of the library, and the rebuild of
-//! its index, goes through the `gapmap_library` chunk.
+//! needs, each in a private child module that only this one can name:
+//!
+//! - `assessment`: the open assessment's screen, its editor, every tab and
+//!   all they alone use (charts, report, exports, CSV, share button);
+//!   `fields` are the form fields of the chunks' views.
+//! - `library_actions`, `library_store`, `export_file`, `import`: the core's
+//!   reading, writing and scoring of assessments. The library lists its
+//!   index (or each entry's quick line, see `storage::local::listing`)
+//!   without it; every write, export and import of the library, and the
+//!   rebuild of its index, goes through the `gapmap_library` chunk (the
+//!   Markdown importer and its preview: `gapmap_markdown`).
+//! - `share`: the dialog of a share link, with its decoder.
+//! - `templates`: the templates' texts, read by the core.
+//!
+//! **Invariant**: first-load code reaches a chunk only through these doors:
+//! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
+//! fails on first-load code that names the core or anything here but a door.
 //!
 //! **Invariant**: a chunk that cannot be fetched (the network went away
 //! before the service worker kept the release) is a [`ChunkError`] with a
 //! message, never a panic.
 
+mod assessment;
+mod export_file;
+mod fields;
+mod import;
+mod library_actions;
+mod library_store;
+mod share;
+mod templates;
+
 use leptos::prelude::*;
 
 use super::files::PickedFile;
-use super::import::{Choice, MarkdownQueue, Pending};
-use super::library::{Action, Library};
+use super::import::waiting::{Choice, MarkdownImport, MarkdownQueue, Pending};
+use super::library::action::Action;
+use super::library::state::Library;
 use super::notices::Notices;
 use super::route::Tab;
 use crate::core::import::Import;
 use crate::core::Assessment;
 use crate::storage::envelope::Entry;
 use crate::storage::StorageError;
+
+/// The open assessment's editor, named here for the browser tests
+/// (tests/web.rs) only, which drive it without a screen. Nothing in the app
+/// outside the chunks uses it: `tests/tidy.rs` fails on first-load code
+/// that names anything of this module but its doors.
+#[doc(hidden)]
+pub use self::assessment::editor::{Editor, SaveState};
 
 /// A part of the app could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +103,7 @@ pub async fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, Ch
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(views::assessment_screen(id, tab))
+        Ok(assessment::screen(id, tab))
     }
 }
 
@@ -87,19 +115,19 @@ pub async fn import_markdown(text: String) -> Result<Import, ChunkError> {
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(crate::core::import::markdown::import(&text))
+        Ok(import::markdown::read(&text))
     }
 }
 
 /// Template `index` of [`crate::templates::TEMPLATES`].
-pub async fn template(index: usize) -> Result<Option<crate::core::Assessment>, ChunkError> {
+pub async fn template(index: usize) -> Result<Option<Assessment>, ChunkError> {
     #[cfg(feature = "split")]
     {
         split::template(index).await
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(crate::templates::template_assessment(index))
+        Ok(templates::template(index))
     }
 }
 
@@ -111,7 +139,7 @@ pub async fn shared_link_dialog() -> Result<AnyView, ChunkError> {
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(views::shared_link_dialog())
+        Ok(share::dialog())
     }
 }
 
@@ -124,7 +152,7 @@ pub async fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkEr
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(crate::storage::local::entries())
+        Ok(library_store::rebuild_index())
     }
 }
 
@@ -136,12 +164,13 @@ pub async fn library_action(library: Library, action: Action) -> Result<(), Chun
     }
     #[cfg(not(feature = "split"))]
     {
-        super::library::run(library, action);
+        library_actions::run(library, action);
         Ok(())
     }
 }
 
-/// Imports files the user picked or dropped (see `import::import_files`).
+/// Imports files the user picked or dropped; the Markdown documents among
+/// them go to the Markdown importer (see [`read_markdown`]).
 pub async fn import_files(
     library: Library,
     notices: Notices,
@@ -154,8 +183,26 @@ pub async fn import_files(
     }
     #[cfg(not(feature = "split"))]
     {
-        super::import::import_files(library, notices, waiting, files);
+        let documents = import::files::import_files(library, notices, waiting, files);
+        read_markdown(notices, waiting, documents);
         Ok(())
+    }
+}
+
+/// Reads Markdown documents (file name, text) with the importer, behind its
+/// door, and queues each for its dialog. Called from the library's chunk
+/// (the body of `import_files`), so that this step comes with that chunk,
+/// not with the first load.
+fn read_markdown(notices: Notices, waiting: Pending, documents: Vec<import::files::Document>) {
+    for (file, text) in documents {
+        leptos::task::spawn_local(async move {
+            match import_markdown(text).await {
+                Ok(import) => waiting.markdown.0.update(|q| q.push(MarkdownImport { file, import })),
+                Err(error) => {
+                    notices.error(format!("\u{201c}{file}\u{201d} was not imported."), vec![error.to_string()])
+                }
+            }
+        });
     }
 }
 
@@ -172,7 +219,7 @@ pub async fn resolve_conflict(
     }
     #[cfg(not(feature = "split"))]
     {
-        super::import::resolve(library, notices, assessment, choice);
+        import::conflict::resolve(library, notices, assessment, choice);
         Ok(())
     }
 }
@@ -185,7 +232,7 @@ pub async fn confirm_markdown(library: Library, notices: Notices, assessment: As
     }
     #[cfg(not(feature = "split"))]
     {
-        super::import::confirm_markdown(library, notices, assessment);
+        import::markdown::confirm(library, notices, assessment);
         Ok(())
     }
 }
@@ -198,21 +245,7 @@ pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkErro
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(super::import::markdown_preview(queue))
-    }
-}
-
-mod views {
-    use leptos::prelude::*;
-
-    use super::super::{assessment::AssessmentScreen, route::Tab, share::SharedLinkDialog};
-
-    pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> AnyView {
-        view! { <AssessmentScreen id tab /> }.into_any()
-    }
-
-    pub(super) fn shared_link_dialog() -> AnyView {
-        view! { <SharedLinkDialog /> }.into_any()
+        Ok(import::markdown::preview_first(queue))
     }
 }
 
@@ -223,10 +256,11 @@ mod split {
     use leptos::wasm_split::wasm_split;
 
     use super::{
-        Action, Assessment, Choice, ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile,
-        StorageError, Tab,
+        assessment, import, library_actions, library_store, share, templates, Action, Assessment, Choice, ChunkError,
+        Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
+    /// The open assessment's screen: the `gapmap_assessment` chunk.
     #[wasm_split(
         gapmap_assessment,
         wasm_split_path = ::leptos::wasm_split,
@@ -234,40 +268,48 @@ mod split {
         preload(preload_assessment)
     )]
     pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
-        Ok(super::views::assessment_screen(id, tab))
+        Ok(assessment::screen(id, tab))
     }
 
+    /// The share link's dialog: the `gapmap_share` chunk.
     #[wasm_split(gapmap_share, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn shared_link_dialog() -> Result<AnyView, ChunkError> {
-        Ok(super::views::shared_link_dialog())
+        Ok(share::dialog())
     }
 
+    /// A template's assessment: the `gapmap_templates` chunk.
     #[wasm_split(gapmap_templates, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub(super) fn template(index: usize) -> Result<Option<crate::core::Assessment>, ChunkError> {
-        Ok(crate::templates::template_assessment(index))
+    pub(super) fn template(index: usize) -> Result<Option<Assessment>, ChunkError> {
+        Ok(templates::template(index))
     }
 
+    /// The Markdown importer: the `gapmap_markdown` chunk.
     #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn import_markdown(text: String) -> Result<Import, ChunkError> {
-        Ok(crate::core::import::markdown::import(&text))
+        Ok(import::markdown::read(&text))
     }
 
+    /// The preview of a Markdown import, with the importer's chunk.
     #[wasm_split(gapmap_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkError> {
-        Ok(crate::app::import::markdown_preview(queue))
+        Ok(import::markdown::preview_first(queue))
     }
 
+    /// The rebuild of the index: the `gapmap_library` chunk, the core's
+    /// reading and writing.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkError> {
-        Ok(crate::storage::local::entries())
+        Ok(library_store::rebuild_index())
     }
 
+    /// A library action, in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn library_action(library: Library, action: Action) -> Result<(), ChunkError> {
-        crate::app::library::run(library, action);
+        library_actions::run(library, action);
         Ok(())
     }
 
+    /// The import of files, in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn import_files(
         library: Library,
@@ -275,10 +317,12 @@ mod split {
         waiting: Pending,
         files: Vec<PickedFile>,
     ) -> Result<(), ChunkError> {
-        crate::app::import::import_files(library, notices, waiting, files);
+        let documents = import::files::import_files(library, notices, waiting, files);
+        super::read_markdown(notices, waiting, documents);
         Ok(())
     }
 
+    /// A conflict's resolution, in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn resolve_conflict(
         library: Library,
@@ -286,17 +330,18 @@ mod split {
         assessment: Assessment,
         choice: Choice,
     ) -> Result<(), ChunkError> {
-        crate::app::import::resolve(library, notices, assessment, choice);
+        import::conflict::resolve(library, notices, assessment, choice);
         Ok(())
     }
 
+    /// A confirmed Markdown import, saved in the library's chunk.
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn confirm_markdown(
         library: Library,
         notices: Notices,
         assessment: Assessment,
     ) -> Result<(), ChunkError> {
-        crate::app::import::confirm_markdown(library, notices, assessment);
+        import::markdown::confirm(library, notices, assessment);
         Ok(())
     }
 }

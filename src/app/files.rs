@@ -1,5 +1,7 @@
 //! Files in and out: reading files the user picked or dropped, and handing
-//! the user a download. The only place that touches Blob, File and object URLs.
+//! the user a download ([`download`], the one way a file leaves the app).
+//! The only place that touches Blob, File and object URLs; it keeps
+//! nothing (an export's time is recorded by the library).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -97,38 +99,6 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
         std::time::Duration::from_secs(30),
     );
     Ok(())
-}
-
-/// Offers an assessment's canonical file as a download named after its title,
-/// and records the time of the export (shown in Settings).
-pub fn download_assessment(assessment: &crate::core::Assessment) -> Result<(), String> {
-    let name = file_name(&assessment.title, "json");
-    download(&name, "application/json", &crate::core::format::save(assessment))?;
-    mark_exported([assessment]);
-    Ok(())
-}
-
-/// Offers several assessments as one bundle file named `name`, and records
-/// the time of the export of each.
-pub fn download_bundle(name: &str, assessments: &[crate::core::Assessment]) -> Result<(), String> {
-    download(name, "application/json", &crate::core::format::save_bundle(assessments))?;
-    mark_exported(assessments);
-    Ok(())
-}
-
-/// The window event that says an export time was just recorded (Settings
-/// shows the new time at once).
-pub const EXPORTED_EVENT: &str = "gapmap-exported";
-
-/// A failure to record an export time is not worth a message: the file was
-/// handed over, which is what counts.
-fn mark_exported<'a>(assessments: impl IntoIterator<Item = &'a crate::core::Assessment>) {
-    for assessment in assessments {
-        let _ = crate::storage::local::mark_exported(&assessment.id);
-    }
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(EXPORTED_EVENT)) {
-        let _ = window.dispatch_event(&event);
-    }
 }
 
 /// A file name made from a title: lower case, words joined by dashes.

@@ -39,6 +39,7 @@ pub struct Notices {
 const INFO_MS: u64 = 8000;
 
 impl Notices {
+    /// No messages yet.
     pub fn new() -> Self {
         Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) }
     }
@@ -105,6 +106,7 @@ impl Notices {
         self.push(Tone::Info, title.into(), Vec::new(), Some((label.into(), Arc::new(action))));
     }
 
+    /// Takes a message off the screen.
     pub fn dismiss(&self, id: u64) {
         // The app may be gone when a timer fires.
         let _ = self.list.try_update(|list| list.retain(|n| n.id != id));
@@ -117,6 +119,7 @@ impl Default for Notices {
     }
 }
 
+/// The notices, from context.
 pub fn use_notices() -> Notices {
     expect_context::<Notices>()
 }
@@ -134,6 +137,7 @@ pub fn NoticeArea() -> impl IntoView {
     }
 }
 
+/// One message, with its details, its action and "Dismiss".
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
     let notices = use_notices();

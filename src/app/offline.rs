@@ -1,7 +1,8 @@
 //! Offline and installable: registers the service worker that each build
 //! writes (`public/sw.js`, filled in by `scripts/post-build.mjs`), offers
-//! "Update available — reload" when a new release is installed and waits,
-//! and asks the browser to keep Gapmap's storage
+//! "Update available — reload" when a new release is installed and waits
+//! (unless the open assessment's editor refuses the reload, through the
+//! [`LeaveGuard`] context), and asks the browser to keep Gapmap's storage
 //! (`navigator.storage.persist()`).
 //!
 //! The worker is registered only on http(s) pages whose browser offers one:
@@ -15,6 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::notices::Notices;
+use super::route::LeaveGuard;
 
 /// The worker's file, relative to the page, so that its scope is the page's
 /// folder and the app works under any sub-path (`/gapmap/`).
@@ -22,10 +24,6 @@ const WORKER: &str = "sw.js";
 
 /// What the page tells a waiting worker to make it take over (public/sw.js).
 const ACTIVATE_MESSAGE: &str = "activate-update";
-
-/// The window event sent just before the app reloads itself: the open
-/// assessment's editor saves what is pending when it hears it.
-pub const BEFORE_RELOAD_EVENT: &str = "gapmap-before-reload";
 
 /// Whether `object` has a property `name` that is set: web-sys would call
 /// into `undefined` when the browser leaves an API out.
@@ -51,12 +49,13 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 }
 
 /// Starts what makes the app work offline: registers the service worker and
-/// asks the browser to keep local storage. Returns a signal that turns true
-/// when a new release is installed and waits for a reload.
-pub fn start() -> RwSignal<bool> {
+/// asks the browser to keep local storage (when it gives any:
+/// `has_storage`). Returns a signal that turns true when a new release is
+/// installed and waits for a reload.
+pub fn start(has_storage: bool) -> RwSignal<bool> {
     let update_ready = RwSignal::new(false);
     register(update_ready);
-    if crate::storage::local::is_available() {
+    if has_storage {
         spawn_local(async {
             let _ = request_persistence().await;
         });
@@ -117,11 +116,11 @@ fn register(update_ready: RwSignal<bool>) {
 /// is done before anything else happens; the editor would also save on the
 /// reload's `pagehide`, but nothing should rest on a single path.
 ///
-/// The editor cancels the event when the save did not happen (storage full,
-/// a conflict with another tab): then nothing reloads, and the user is told
-/// to export first. Returns whether the reload goes ahead.
-fn apply_update() -> bool {
-    if !before_reload() {
+/// The editor refuses, through `guard`, when the save did not happen
+/// (storage full, a conflict with another tab): then nothing reloads, and
+/// the user is told to export first. Returns whether the reload goes ahead.
+fn apply_update(guard: LeaveGuard) -> bool {
+    if !guard.allows_reload() {
         return false;
     }
     let Some(workers) = container() else {
@@ -152,19 +151,6 @@ fn apply_update() -> bool {
     true
 }
 
-/// Sends [`BEFORE_RELOAD_EVENT`] (cancelable) and returns false when a
-/// listener refused the reload.
-fn before_reload() -> bool {
-    let Some(window) = web_sys::window() else { return true };
-    let init = web_sys::EventInit::new();
-    init.set_cancelable(true);
-    match web_sys::Event::new_with_event_init_dict(BEFORE_RELOAD_EVENT, &init) {
-        // `dispatch_event` answers false when a listener called preventDefault.
-        Ok(event) => window.dispatch_event(&event).unwrap_or(true),
-        Err(_) => true,
-    }
-}
-
 fn reload() {
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();
@@ -185,10 +171,12 @@ pub async fn request_persistence() -> Option<bool> {
 pub fn UpdatePrompt(
     /// True when a new release is installed and waits (from [`start`]).
     ready: RwSignal<bool>,
+    /// The check on leaving the open assessment, which its editor sets.
+    guard: LeaveGuard,
 ) -> impl IntoView {
     let notices = use_context::<Notices>();
     let on_reload = move |_| {
-        if !apply_update() {
+        if !apply_update(guard) {
             if let Some(notices) = notices {
                 notices.error(
                     "Gapmap did not reload: your latest changes are not saved.",
@@ -213,10 +201,4 @@ pub fn UpdatePrompt(
             </div>
         </Show>
     }
-}
-
-/// When assessment `id` was last exported, in the user's time zone, or
-/// `None` if it never was.
-pub fn last_exported(id: &str) -> Option<String> {
-    crate::storage::local::exported_at(id).map(super::library::local_time)
 }

@@ -11,6 +11,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::files;
+// Storage is read here itself, not through the `Library` like everywhere
+// else: after a panic the reactive runtime may be half-way through an
+// update, and no context can be looked up. `dump` reads plain text only.
 use crate::storage::local;
 
 /// The id of the screen, so that a second panic does not show a second one.

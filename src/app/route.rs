@@ -19,6 +19,7 @@ pub enum Tab {
 }
 
 impl Tab {
+    /// Every tab, in order.
     pub const ALL: [Tab; 7] =
         [Tab::Overview, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Report, Tab::Settings];
 
@@ -94,11 +95,20 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Whether the open assessment may be left for another place (`false`
-/// keeps the user where they are): set by the open editor, asked before the
-/// route follows a changed URL, whether a link, the Back button or a typed
-/// address changed it.
-type Check = Arc<dyn Fn(&Route) -> bool + Send + Sync>;
+/// How the user would leave the open assessment.
+#[derive(Clone, Copy, Debug)]
+pub enum Leaving<'a> {
+    /// For another place in the app: a link, the Back button or a typed
+    /// address changed the URL.
+    To(&'a Route),
+    /// By reloading the page, to take an update (`offline::UpdatePrompt`).
+    Reload,
+}
+
+/// Whether the open assessment may be left (`false` keeps the user where
+/// they are): set by the open editor, asked before the route follows a
+/// changed URL and before the app reloads itself.
+type Check = Arc<dyn Fn(Leaving<'_>) -> bool + Send + Sync>;
 
 /// The check on leaving an open assessment, from context.
 #[derive(Clone, Copy)]
@@ -109,10 +119,12 @@ pub struct LeaveGuard {
 }
 
 impl LeaveGuard {
-    pub fn set(&self, check: impl Fn(&Route) -> bool + Send + Sync + 'static) {
+    /// Sets the check (one at a time: the open editor's).
+    pub fn set(&self, check: impl Fn(Leaving<'_>) -> bool + Send + Sync + 'static) {
         self.check.set_value(Some(Arc::new(check)));
     }
 
+    /// Takes the check away (the editor closes).
     pub fn clear(&self) {
         // The app may be going away with the editor.
         let _ = self.check.try_set_value(None);
@@ -129,17 +141,28 @@ impl LeaveGuard {
             self.waived.set_value(false);
             return true;
         }
+        self.asks(Leaving::To(route))
+    }
+
+    /// Whether the app may reload itself now (the open editor saves first,
+    /// and refuses when that failed).
+    pub fn allows_reload(&self) -> bool {
+        self.asks(Leaving::Reload)
+    }
+
+    fn asks(&self, leaving: Leaving<'_>) -> bool {
         match self.check.try_get_value().flatten() {
-            Some(check) => check(route),
+            Some(check) => check(leaving),
             None => true,
         }
     }
 }
 
 /// The current route, following the URL as it changes, unless the
-/// [`LeaveGuard`] (provided here) keeps the user in the open assessment: then
-/// the URL is put back as it was, without a new history entry.
-pub fn use_route() -> ReadSignal<Route> {
+/// [`LeaveGuard`] (provided here, and returned for the update prompt) keeps
+/// the user in the open assessment: then the URL is put back as it was,
+/// without a new history entry.
+pub fn use_route() -> (ReadSignal<Route>, LeaveGuard) {
     let (route, set_route) = signal(Route::parse(&current_hash()));
     let guard = LeaveGuard { check: StoredValue::new(None), waived: StoredValue::new(false) };
     provide_context(guard);
@@ -160,7 +183,7 @@ pub fn use_route() -> ReadSignal<Route> {
         set_route.set(next);
     });
     on_cleanup(move || handle.remove());
-    route
+    (route, guard)
 }
 
 /// Goes to a place, adding it to the browser's history.

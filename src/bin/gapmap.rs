@@ -1,17 +1,23 @@
-//! The `gapmap` command: validate, score, format and export assessment files
-//! from a terminal or a CI pipeline.
+//! The `gapmap` command: validate, score, format, export and compare
+//! assessment files, and say what to close next, from a terminal or a CI
+//! pipeline.
 //!
 //! This file only glues: it parses arguments, reads and writes files, and
 //! calls the core, which does all the work. Outcomes map to exit codes in one
 //! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
-//! cannot be read (or a document in which nothing could be recognised, or
-//! stated costs from which no rate can be derived), 2 a usage error, 3 a
-//! readiness gate that failed.
+//! cannot be read (or a document in which nothing could be recognised,
+//! stated costs from which no rate can be derived, or a milestone a file
+//! does not have), 2 a usage error, 3 a readiness gate that failed.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use gapmap::core::{self, display, export, format, import, summarize, Assessment};
+use gapmap::core::numbers::next;
+use gapmap::core::present::display;
+use gapmap::core::{self, export, format, import, summarize, Assessment};
+
+#[path = "gapmap/diff.rs"]
+mod diff;
 
 const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
@@ -22,6 +28,9 @@ Usage:
                                           print the computed scores and costs;
                                           with --min-score, exit 3 when the overall
                                           score is below N or a blocker is open
+  gapmap next FILE [--json] [--limit N]   the open gaps that buy the most score
+                                          per person-day, and the cheapest path
+                                          to ready; --limit lists N gaps only
   gapmap fmt FILE [--check]               rewrite a file in canonical form; with
                                           --check, only exit 1 when it is not
   gapmap import FILE.md [-o OUT.json]     read a readiness document written in
@@ -39,6 +48,9 @@ Usage:
                                           and show the fit phase by phase; with
                                           --apply, write the rates into FILE (or
                                           into OUT; - for standard output)
+  gapmap diff A B [--json]                compare two states: files, or FILE@NAME
+                                          for a milestone of a file (by name or
+                                          id; FILE@latest for the newest)
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -46,18 +58,20 @@ Usage:
 FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
-could be recognised; for rates: no rate can be derived), 2 usage error,
-3 readiness gate failed.
+could be recognised; for rates: no rate can be derived; for diff: no such
+milestone), 2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for.
 enum Command {
     Validate { file: String },
     Score { file: String, json: bool, min_score: Option<f64> },
+    Next { file: String, json: bool, limit: Option<usize> },
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
     Report { file: String, format: ReportFormat },
     Rates { file: String, apply: bool, output: Option<String> },
+    Diff { before: String, after: String, json: bool },
     Schema,
     Help,
     Version,
@@ -98,13 +112,19 @@ enum Failure {
     Unrecognised(String),
     /// `rates` found no stated cost it could fit rates to.
     NoFit(String),
+    /// `diff` named a milestone that the file does not have (or several have).
+    NoMilestone(String),
 }
 
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) | Failure::NoFit(_) => 1,
+            Failure::File(_)
+            | Failure::NotCanonical(_)
+            | Failure::Unrecognised(_)
+            | Failure::NoFit(_)
+            | Failure::NoMilestone(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -116,7 +136,8 @@ impl Failure {
             | Failure::Gate(m)
             | Failure::NotCanonical(m)
             | Failure::Unrecognised(m)
-            | Failure::NoFit(m) => m,
+            | Failure::NoFit(m)
+            | Failure::NoMilestone(m) => m,
         }
     }
 }
@@ -143,8 +164,11 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut parser = lexopt::Parser::from_args(args);
     let mut subcommand: Option<String> = None;
     let mut file: Option<String> = None;
+    // `diff` alone takes a second file.
+    let mut second: Option<String> = None;
     let (mut json, mut check, mut apply) = (false, false, false);
     let mut min_score: Option<f64> = None;
+    let mut limit: Option<usize> = None;
     let mut output: Option<String> = None;
     let mut report_format: Option<String> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
@@ -163,10 +187,14 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 }
                 min_score = Some(value);
             }
+            Long("limit") => limit = Some(parser.value().map_err(usage)?.parse().map_err(usage)?),
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
+            Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
+                second = Some(value.string().map_err(usage)?)
+            }
             other => return Err(usage(other.unexpected())),
         }
     }
@@ -188,6 +216,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let command = match subcommand.as_str() {
         "validate" => Command::Validate { file: need_file(file)? },
         "score" => Command::Score { file: need_file(file)?, json, min_score },
+        "next" => Command::Next { file: need_file(file)?, json, limit },
         "fmt" => Command::Fmt { file: need_file(file)?, check },
         "import" => Command::Import { file: need_file(file)?, output: output.take() },
         "report" => Command::Report {
@@ -200,13 +229,27 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             }
             Command::Rates { file: need_file(file)?, apply, output: output.take() }
         }
+        "diff" => match (file, second) {
+            (Some(before), Some(after)) => Command::Diff { before, after, json },
+            _ => {
+                return Err(Failure::Usage(
+                    "gapmap diff: which two states? Give two files, or FILE@MILESTONE for a milestone of a file"
+                        .to_string(),
+                ))
+            }
+        },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
     };
-    if !matches!(command, Command::Score { .. }) {
+    if !matches!(command, Command::Score { .. } | Command::Next { .. } | Command::Diff { .. }) {
         unused("--json", json)?;
+    }
+    if !matches!(command, Command::Score { .. }) {
         unused("--min-score", min_score.is_some())?;
+    }
+    if !matches!(command, Command::Next { .. }) {
+        unused("--limit", limit.is_some())?;
     }
     if !matches!(command, Command::Fmt { .. }) {
         unused("--check", check)?;
@@ -225,9 +268,10 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Help => print(USAGE),
         Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Schema => print(&core::schema::json_schema()),
+        Command::Schema => print(&core::format::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
+        Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
         Command::Report { file, format: ReportFormat::Markdown } => print(&export::markdown::report(&load(&file)?)),
         Command::Report { file, format: ReportFormat::Csv(layout) } => {
             print(&export::csv::write(&load(&file)?, layout))
@@ -252,6 +296,17 @@ fn run(command: Command) -> Result<(), Failure> {
             match min_score {
                 Some(min) => gate(&summary, min),
                 None => Ok(()),
+            }
+        }
+        Command::Next { file, json, limit } => {
+            let assessment = load(&file)?;
+            let mut next = next::summarize(&assessment);
+            let listed = next.gains.len();
+            next.gains.truncate(limit.unwrap_or(listed));
+            if json {
+                print(&format::to_canonical_json(&next))
+            } else {
+                print(&what_next(&assessment, &next, listed))
             }
         }
         Command::Fmt { file, check } => {
@@ -304,15 +359,15 @@ fn import_markdown(file: &str, output: Option<&str>) -> Result<(), Failure> {
 /// the file itself goes to standard output.
 fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
     let mut assessment = load(file)?;
-    let fit = core::rates::fit(&assessment);
-    let text = core::rates::describe(&fit, &assessment.currency);
+    let fit = core::numbers::rates::fit(&assessment);
+    let text = core::numbers::rates::describe(&fit, &assessment.currency);
     if fit.rates.iter().all(|r| r.proposed.is_none()) {
         return Err(Failure::NoFit(format!("{file}: no rate can be derived\n{text}")));
     }
     if !apply {
         return print(&text);
     }
-    let written = core::rates::apply(&mut assessment, &fit);
+    let written = core::numbers::rates::apply(&mut assessment, &fit);
     let saved = format::save(&assessment);
     let target = output.unwrap_or(file);
     let summary = format!("{text}Wrote {} to {target}.\n", display::plural(written, "rate", "rates"));
@@ -345,7 +400,7 @@ fn gate(summary: &core::Summary, min: f64) -> Result<(), Failure> {
 
 /// The human summary printed by `gapmap score`.
 fn report(assessment: &Assessment, s: &core::Summary) -> String {
-    let money = |b: Option<core::summary::Bounds>, missing: &[String]| {
+    let money = |b: Option<core::numbers::summary::Bounds>, missing: &[String]| {
         display::money_or_unknown(b, missing, &assessment.currency)
     };
     let stated_beside = |stated, computed, missing: &[String]| {
@@ -396,6 +451,104 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
         ));
         if let Some(stated) = p.stated_cost {
             line(format!("    {}", stated_beside(stated, p.total, &p.unknown_rates)));
+        }
+    }
+    out
+}
+
+/// The text printed by `gapmap next`: the quick wins, the gaps of unknown
+/// effort apart, then the cheapest path to ready. `listed` is how many gains
+/// there were before `--limit`.
+fn what_next(assessment: &Assessment, n: &next::NextSummary, listed: usize) -> String {
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(format!(
+        "{}: overall {}; ready at {} with no blocker open",
+        assessment.title,
+        display::score(n.overall),
+        display::number(n.ready_threshold)
+    ));
+    let (known, unknown): (Vec<&next::GainSummary>, Vec<&next::GainSummary>) =
+        n.gains.iter().partition(|g| g.effort_days.is_some());
+    let shown =
+        if n.gains.len() < listed { format!(" (the first {} of {listed})", n.gains.len()) } else { String::new() };
+    if listed == 0 {
+        line("\nNo gap is open.".to_string());
+    }
+    for (rows, title) in [
+        (&known, format!("Quick wins, most gain per person-day first{shown}:")),
+        (&unknown, "Effort not stated:".to_string()),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        line(format!("\n{title}"));
+        let cells: Vec<[String; 9]> = rows
+            .iter()
+            .map(|g| {
+                let or_dash = |text: &str| if text.is_empty() { "—".to_string() } else { text.to_string() };
+                [
+                    g.id.clone(),
+                    format!("+{:.2}", g.gain),
+                    g.effort_days.map_or("—".to_string(), |e| format!("{} days", display::range(e.min, e.max))),
+                    g.gain_per_day.map_or("—".to_string(), |p| format!("{p:.3}/day")),
+                    g.category.clone(),
+                    g.priority.to_string(),
+                    or_dash(g.phase.as_deref().unwrap_or("")),
+                    or_dash(&g.owner),
+                    g.title.clone(),
+                ]
+            })
+            .collect();
+        let header = ["Gap", "Gain", "Effort", "Per day", "Category", "Priority", "Phase", "Owner", "Title"];
+        let widths: Vec<usize> = (0..header.len())
+            .map(|k| cells.iter().map(|row| row[k].chars().count()).chain([header[k].len()]).max().unwrap_or(0))
+            .collect();
+        let row = |cells: &[String]| {
+            let padded: Vec<String> = cells.iter().zip(&widths).map(|(c, &w)| format!("{c:<w$}")).collect();
+            format!("  {}", padded.join("  ").trim_end())
+        };
+        line(row(&header.map(str::to_string)));
+        for cells in &cells {
+            line(row(cells));
+        }
+    }
+    line(String::new());
+    let path = &n.path_to_ready;
+    let known = path.known_effort_days;
+    let effort = format!("{} person-days", display::range(known.min, known.max));
+    let unknown_effort = if path.unknown_effort.is_empty() {
+        String::new()
+    } else {
+        format!(" plus the effort of {} (not stated)", path.unknown_effort.join(", "))
+    };
+    if !path.possible {
+        let reason = match path.overall_after {
+            None => "no category has a score".to_string(),
+            Some(after) => format!(
+                "with every open gap closed ({}, {effort}{unknown_effort}) the overall would be {after:.1}, below {}",
+                display::plural(path.gaps.len(), "gap", "gaps"),
+                display::number(n.ready_threshold)
+            ),
+        };
+        line(format!("Ready is out of reach: {reason}."));
+    } else if path.gaps.is_empty() {
+        line("Ready now: nothing needs closing.".to_string());
+    } else {
+        line(format!(
+            "Cheapest path to ready: {}, {effort}{unknown_effort}; overall {} after.",
+            display::plural(path.gaps.len(), "gap", "gaps"),
+            display::score(path.overall_after)
+        ));
+        line(format!("  {}", path.gaps.join(", ")));
+        if !path.proven_minimal {
+            line(format!(
+                "  The least effort found, not proven the least: no path takes under {} person-days (midpoints).",
+                display::number(path.effort_at_least)
+            ));
         }
     }
     out

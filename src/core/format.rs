@@ -10,8 +10,9 @@
 //!
 //! Saving is canonical: fields in declaration order, unknown keys sorted after
 //! them, two-space indentation, integral numbers without a fraction, and a
-//! trailing newline. The same assessment therefore always gives the same bytes,
-//! and a file kept in git diffs only where it changed.
+//! trailing newline; each entry of a milestone's lists is written on one line
+//! ([`one_line_each`]). The same assessment therefore always gives the same
+//! bytes, and a file kept in git diffs only where it changed.
 //!
 //! **Architecture Invariant**: `load(save(x)) == x` for every valid `x`, and
 //! `save(load(f)) == f` for every canonical file `f`.
@@ -22,10 +23,19 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::core::decode;
-use crate::core::json::{self, Document, Entry, Json};
+use self::json::{Document, Entry, Json};
+use crate::core::format::validate::{validate, Path, Problem};
 use crate::core::model::{Assessment, FORMAT, VERSION};
-use crate::core::validate::{validate, Path, Problem};
+
+pub(in crate::core) mod decode;
+pub(in crate::core) mod json;
+mod migrate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod share;
+pub mod validate;
+
+pub use migrate::{migrate, Migration, MIGRATIONS};
 
 /// The largest file read, in bytes. Local storage holds about 5 MB a site, so
 /// nothing real comes near it; it keeps a stray video from freezing the tab.
@@ -122,10 +132,13 @@ pub fn read(bytes: &[u8]) -> Result<(Assessment, Vec<Problem>), LoadError> {
     };
     let assessment = decode::assessment(document, &mut problems);
     // A value that decoding found missing or mistyped was replaced by its
-    // default; validation would only report that default again at the same
-    // path ("title is required" then "needs a title"), so one problem is enough.
+    // default; validation would only report that default again, at the same
+    // path ("title is required" then "needs a title") or below it (a
+    // milestone's missing state, then each field the state needs), so one
+    // problem is enough.
     let decoded: HashSet<Path> = problems.iter().map(|p| p.path.clone()).collect();
-    problems.extend(validate(&assessment).into_iter().filter(|p| !decoded.contains(&p.path)));
+    let reported = |path: &Path| (1..=path.0.len()).any(|n| decoded.contains(&Path(path.0[..n].to_vec())));
+    problems.extend(validate(&assessment).into_iter().filter(|p| !reported(&p.path)));
     Ok((assessment, problems))
 }
 
@@ -220,32 +233,6 @@ fn check_header(document: &[Entry], problems: &mut Vec<Problem>) -> Result<u32, 
     }
 }
 
-/// One step of migration: rewrites a document of version N into version N + 1.
-pub type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
-
-/// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
-/// Version 1 is the first, so there are none yet; a format change adds its
-/// step here and bumps [`VERSION`], and a frozen fixture of the old version
-/// proves the step.
-pub const MIGRATIONS: &[Migration] = &[];
-
-const _: () = assert!(MIGRATIONS.len() + 1 == VERSION as usize, "every version but the first needs a migration");
-
-/// Runs the steps from version `from` up to the newest, and sets `version`.
-pub fn migrate(document: &mut Map<String, Value>, from: u32, steps: &[Migration]) -> Result<(), Problem> {
-    let first = (from.max(1) - 1) as usize;
-    for (i, step) in steps.iter().enumerate().skip(first) {
-        step(document).map_err(|reason| {
-            Problem::new(
-                Path::root(),
-                format!("The file could not be brought from format version {} to {}: {reason}", i + 1, i + 2),
-            )
-        })?;
-    }
-    document.insert("version".to_string(), Value::from(steps.len() + 1));
-    Ok(())
-}
-
 /// The canonical text of an assessment: what Gapmap writes to every file.
 pub fn save(assessment: &Assessment) -> String {
     to_canonical_json(assessment)
@@ -287,15 +274,21 @@ pub(crate) fn is_written_as_integer(value: f64) -> bool {
     value.fract() == 0.0 && value.abs() < EXACT_INTEGER
 }
 
+/// A number as saving writes it: integral ones without a fraction.
+fn write_number<W: ?Sized + std::io::Write>(writer: &mut W, value: f64) -> std::io::Result<()> {
+    use serde_json::ser::Formatter;
+    if is_written_as_integer(value) {
+        // `-0.0` is written as `0`: the two are the same amount.
+        write!(writer, "{}", value as i64)
+    } else {
+        // The shortest text that reads back as `value`, as serde_json writes it.
+        serde_json::ser::CompactFormatter.write_f64(writer, value)
+    }
+}
+
 impl serde_json::ser::Formatter for CanonicalFormatter {
     fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
-        if is_written_as_integer(value) {
-            // `-0.0` is written as `0`: the two are the same amount.
-            write!(writer, "{}", value as i64)
-        } else {
-            // The shortest text that reads back as `value`, as serde_json writes it.
-            serde_json::ser::CompactFormatter.write_f64(writer, value)
-        }
+        write_number(writer, value)
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
@@ -332,6 +325,57 @@ impl serde_json::ser::Formatter for CanonicalFormatter {
 
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
         self.pretty.end_object_value(writer)
+    }
+}
+
+/// Serializes a list with each element on one line: `{"id": "g1", "title":
+/// "…"}`, numbers written as everywhere else. For the lists of a milestone
+/// (`model::Snapshot`): history that nobody edits by hand, where one line per
+/// entry keeps the file small and a diff short. In the canonical layout the
+/// list's lines are indented like any other; other serializers see plain
+/// JSON values.
+pub fn one_line_each<T: Serialize, S: serde::Serializer>(list: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error, SerializeSeq};
+    let mut seq = serializer.serialize_seq(Some(list.len()))?;
+    let mut line = Vec::with_capacity(256);
+    for element in list {
+        line.clear();
+        let mut one_line = serde_json::Serializer::with_formatter(&mut line, OneLineFormatter);
+        element.serialize(&mut one_line).map_err(S::Error::custom)?;
+        let text = String::from_utf8(std::mem::take(&mut line)).map_err(S::Error::custom)?;
+        let raw = serde_json::value::RawValue::from_string(text).map_err(S::Error::custom)?;
+        seq.serialize_element(&raw)?;
+    }
+    seq.end()
+}
+
+/// One line of JSON, with a space after each `:` and `,` for the reader, and
+/// numbers as [`CanonicalFormatter`] writes them.
+struct OneLineFormatter;
+
+impl serde_json::ser::Formatter for OneLineFormatter {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        write_number(writer, value)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        writer.write_all(b": ")
     }
 }
 

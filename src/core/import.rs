@@ -5,7 +5,7 @@
 //! was recognised, what was guessed and what was skipped, so that the user
 //! can check a preview before anything is saved and fix what the importer
 //! could not know. The assessment it returns always passes
-//! [`crate::core::validate::validate`].
+//! [`crate::core::format::validate::validate`].
 //!
 //! - [`csv`]: a gaps table edited in a spreadsheet, read back into an
 //!   assessment it came from: a preview of the changes, then applying them.

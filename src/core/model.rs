@@ -244,10 +244,10 @@ impl Serialize for VersionTag {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// Always `"gapmap"`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::schema::format_tag"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::format::schema::format_tag"))]
     pub format: FormatTag,
     /// The file format version; this build writes 1.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::schema::version_tag"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::format::schema::version_tag"))]
     pub version: VersionTag,
     /// Stable identity, kept across renames; never empty.
     pub id: String,
@@ -285,6 +285,12 @@ pub struct Assessment {
     pub kpis: Vec<Kpi>,
     #[serde(default)]
     pub risks: Vec<Risk>,
+    /// Named, dated copies of earlier states, in the order they were saved.
+    /// Left out of the file when there is none, so that a file written
+    /// before milestones existed saves byte for byte as it was.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub milestones: Vec<Milestone>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -311,6 +317,7 @@ impl Assessment {
             phases: Vec::new(),
             kpis: Vec::new(),
             risks: Vec::new(),
+            milestones: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -750,6 +757,185 @@ pub struct Risk {
     /// Ids of the gaps that mitigate it.
     #[serde(default)]
     pub gaps: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+// Milestones: named, dated states kept in the file, so that readiness can be
+// followed over time and any two states compared (`numbers::compare`).
+//
+// A milestone does not copy the whole assessment: its `Snapshot` keeps what
+// every number of that state and a comparison need, and none of the free
+// text they do not. Each
+// entry of a snapshot's lists leaves out the keys at their default and is
+// saved on one line (`format::one_line_each`): a milestone of an assessment
+// whose gaps carry a paragraph of description each is about a quarter of
+// the file (docs/benchmarks.md). `core::milestone` makes snapshots and
+// turns them back into assessments.
+
+/// The most checklist items one snapshot may record, all gaps together.
+/// Turning a snapshot back into an assessment makes one item per count, so
+/// a file cannot ask for more memory than this much. A million is far
+/// beyond any real assessment: the 10,000-gap benchmark holds about 25,000.
+pub const MAX_SNAPSHOT_ITEMS: u64 = 1_000_000;
+
+/// A named, dated copy of the assessment's state.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Milestone {
+    /// `ms-<n>`; unique among the file's milestones.
+    pub id: String,
+    pub name: String,
+    /// When it was saved: `YYYY-MM-DD`, or with a time, `YYYY-MM-DDTHH:MM`
+    /// or `YYYY-MM-DDTHH:MM:SS`.
+    pub saved_on: String,
+    /// The state as it was then.
+    pub state: Snapshot,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a milestone keeps of an assessment: every input of its numbers and
+/// of a comparison, and none of its free text. That is the assessment's id,
+/// title, stated overall, currency and settings; its categories without
+/// notes; its gaps without description, evidence, severity or tags, and
+/// with their checklist as two counts (a gap's credit depends only on
+/// those); its roles and KPIs; its phases without goal and exit criteria;
+/// no system, assessors, summary, date, risks or milestones.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Snapshot {
+    /// The id of the assessment it was taken from.
+    pub id: String,
+    pub title: String,
+    pub stated_overall: Option<f64>,
+    /// As in an assessment: what a source document states the roadmap
+    /// costs; left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_total: Option<Range>,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default, serialize_with = "crate::core::format::one_line_each")]
+    pub categories: Vec<CategoryRecord>,
+    #[serde(default, serialize_with = "crate::core::format::one_line_each")]
+    pub gaps: Vec<GapRecord>,
+    #[serde(default, serialize_with = "crate::core::format::one_line_each")]
+    pub roles: Vec<Role>,
+    #[serde(default, serialize_with = "crate::core::format::one_line_each")]
+    pub phases: Vec<PhaseRecord>,
+    #[serde(default, serialize_with = "crate::core::format::one_line_each")]
+    pub kpis: Vec<Kpi>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Snapshot {
+    fn default() -> Self {
+        Snapshot {
+            id: String::new(),
+            title: String::new(),
+            stated_overall: None,
+            stated_total: None,
+            currency: DEFAULT_CURRENCY.to_string(),
+            settings: Settings::default(),
+            categories: Vec::new(),
+            gaps: Vec::new(),
+            roles: Vec::new(),
+            phases: Vec::new(),
+            kpis: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+fn is_default_weight(weight: &f64) -> bool {
+    *weight == default_weight()
+}
+
+/// What a snapshot keeps of a category: everything but its notes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CategoryRecord {
+    pub id: String,
+    pub name: String,
+    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = 1)))]
+    pub weight: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manual_score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_score: Option<f64>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a snapshot keeps of a gap: what scores, blockers, effort and a
+/// comparison read, without its texts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct GapRecord {
+    pub id: String,
+    /// The id of its category.
+    pub category: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "missing")))]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "P2")))]
+    pub priority: Priority,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "")))]
+    pub owner: String,
+    /// The id of the roadmap phase that closes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// How far its checklist is; absent when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<Checklist>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A checklist's progress: how many of its items are done, of how many.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Checklist {
+    pub done: u32,
+    pub total: u32,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a snapshot keeps of a phase: its timing, team and costs, without its
+/// goal and exit criteria.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PhaseRecord {
+    pub id: String,
+    pub name: String,
+    /// As in a phase: null when it starts right after the previous one ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_week: Option<f64>,
+    pub duration_weeks: Range,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub team: Vec<TeamMember>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub costs: Vec<Cost>,
+    /// As in a phase: what a source document states it costs; left out
+    /// when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_cost: Option<Range>,
     #[serde(flatten)]
     pub extra: Extra,
 }

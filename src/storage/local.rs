@@ -74,14 +74,25 @@ fn get(key: &str) -> Result<Option<String>, StorageError> {
     }
 }
 
-/// Writes `text` under `key` and reads it back.
+/// Writes `text` under `key` and reads it back. A write that does not read
+/// back as written (the storage kept a damaged or partial copy) puts the
+/// text the key held before back, so that the last good save survives it.
 fn put(key: &str, text: &str) -> Result<(), StorageError> {
     match backend() {
         Backend::Browser(storage) => {
+            let before = storage.get_item(key).ok().flatten();
             storage.set_item(key, text).map_err(write_error)?;
             match storage.get_item(key) {
                 Ok(Some(back)) if back == text => Ok(()),
-                _ => Err(StorageError::Failed("the saved text did not read back as written".to_string())),
+                _ => {
+                    // Best effort: the storage just failed a write, and may
+                    // fail this one too; the error below is said either way.
+                    let _ = match &before {
+                        Some(previous) => storage.set_item(key, previous),
+                        None => storage.remove_item(key),
+                    };
+                    Err(StorageError::Failed("the saved text did not read back as written".to_string()))
+                }
             }
         }
         Backend::Memory => {

@@ -134,6 +134,13 @@ export const test = base.extend({
     await use(app);
     app.expectNoCspViolations();
   },
+  /** A second tab of the same browser (its storage shared), held to the same CSP check. */
+  secondTab: async ({ context }, use) => {
+    const app = new App(await context.newPage());
+    await app.watchCsp();
+    await use(app);
+    app.expectNoCspViolations();
+  },
 });
 
 export { expect };

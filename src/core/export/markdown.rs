@@ -1,5 +1,8 @@
 //! The Markdown report of an assessment: what `gapmap report --format md`
-//! prints and the app's "Export Markdown" saves.
+//! prints and the app's "Export Markdown" saves. It runs past ~500 lines
+//! because it is one document written section by section, in the order the
+//! report reads and in the phrases the importer recognises, and spreading
+//! the sections over several files would hide that order.
 //!
 //! It reads well on its own: title and summary, the overall score with its
 //! level and blockers, a table of category scores, the gaps by category with
@@ -20,11 +23,11 @@
 //! levels), ids, and keys the format does not know; an import gets defaults
 //! and new ids.
 
-use crate::core::display;
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
 use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, KpiTarget, KpiValue, Role, Status};
-use crate::core::query;
-use crate::core::summary::{summarize, Bounds, Summary};
+use crate::core::numbers::summary::{summarize, Bounds, Summary};
+use crate::core::present::display;
+use crate::core::present::query;
 
 /// The Markdown report of an assessment.
 pub fn report(a: &Assessment) -> String {

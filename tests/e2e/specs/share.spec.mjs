@@ -5,7 +5,7 @@
 import { test, expect, App, fixture, repo } from "../fixtures.mjs";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, writeFileSync } from "node:fs";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateSync } from "node:zlib";
 import { isAbsolute, join } from "node:path";
 
 const worked = "Worked example";
@@ -33,7 +33,7 @@ test("a share link made in one profile imports byte-identical in a fresh one", a
   const exported = await openWorkedExample(app);
   const { dialog, link } = await copyShareLink(app);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-  expect(link.startsWith(new URL("./#a=1.", baseURL).href)).toBe(true);
+  expect(link.startsWith(new URL("./#a=2.", baseURL).href)).toBe(true);
   await expect(dialog.getByTestId("share-length")).toHaveText(`${link.length} characters.`);
   // The worked example is small enough to mail.
   expect(link.length).toBeLessThan(2000);
@@ -85,6 +85,55 @@ test("a cut or altered link is refused with a plain message", async ({ app, page
   await page.goto("./#a=9.AAAA");
   await expect(page.getByRole("alert").filter({ hasText: "newer Gapmap" })).toBeVisible();
   await expect(page.getByRole("dialog", { name: "Import a shared assessment" })).toBeHidden();
+});
+
+/**
+ * `link` with one character of its payload changed, near the middle: the
+ * first change whose data no longer matches its checksum (zlib's own check,
+ * here in Node), so that the link holds other data than it was made with.
+ */
+function altered(link) {
+  const start = link.indexOf("#a=2.") + "#a=2.".length;
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  for (let at = Math.floor((start + link.length) / 2); at < link.length; at++) {
+    for (const other of alphabet) {
+      if (other === link[at]) continue;
+      const changed = link.slice(0, at) + other + link.slice(at + 1);
+      try {
+        inflateSync(Buffer.from(changed.slice(start), "base64url"));
+      } catch {
+        return changed;
+      }
+    }
+  }
+  throw new Error("no change of the link broke its data");
+}
+
+test("a real link altered on its way is refused, and nothing is imported", async ({ app, browser }) => {
+  await openWorkedExample(app);
+  await app.page.getByRole("button", { name: "Copy share link" }).click();
+  const link = await app.page.getByRole("dialog", { name: "Share link" }).getByTestId("share-link").inputValue();
+
+  // A fresh profile, holding only the first-run example, opens the link as
+  // a mail client that changed one character delivered it.
+  const context = await browser.newContext();
+  const other = new App(await context.newPage());
+  await other.watchCsp();
+  await other.page.goto(altered(link));
+  const refusal = other.page.getByRole("alert").filter({ hasText: "This share link could not be opened." });
+  await expect(refusal).toContainText("The share link is damaged");
+  await expect(other.page.getByRole("dialog", { name: "Import a shared assessment" })).toBeHidden();
+  expect(other.page.url()).not.toContain("#a=");
+  await other.screenshot("share-link-altered");
+  // Nothing came in: the library lists the example alone, and storage holds it alone.
+  await expect(other.page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+  await expect(other.page.locator(".library-table tbody tr")).toHaveCount(1);
+  await expect(other.page.getByRole("link", { name: worked, exact: true })).toHaveCount(0);
+  const stored = await other.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("gapmap:assessment:")));
+  expect(stored).toEqual(["gapmap:assessment:example"]);
+  other.expectNoErrors();
+  other.expectNoCspViolations();
+  await context.close();
 });
 
 test("a shared title is shown as text, never as markup", async ({ app, page }) => {

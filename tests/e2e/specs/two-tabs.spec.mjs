@@ -2,14 +2,16 @@
 // saves (the library list and an open assessment follow at once), and a save
 // that would overwrite the other tab's newer one is refused: the user
 // chooses to reload theirs, or to keep both as copies.
-import { test, expect, App } from "../fixtures.mjs";
+import { test, expect } from "../fixtures.mjs";
 
 const example = "Readiness of Kestrel Payments API";
 
-/** Two tabs side by side, each with its page object. */
-async function twoTabs(page, context) {
-  const a = new App(page);
-  const b = new App(await context.newPage());
+/**
+ * Two tabs side by side, each with its page object: the `app` and
+ * `secondTab` fixtures, so that both fail the journey on any
+ * Content-Security-Policy violation.
+ */
+async function twoTabs(a, b) {
   await a.openLibrary();
   await b.openLibrary();
   return [a, b];
@@ -64,8 +66,8 @@ async function typeInBoth(a, b, textA, textB) {
   return { mine: b, theirs: a, conflict, mineText: textB, theirsText: textA };
 }
 
-test("each tab follows what the other saves, in the library and in an open assessment", async ({ page, context }) => {
-  const [a, b] = await twoTabs(page, context);
+test("each tab follows what the other saves, in the library and in an open assessment", async ({ app, secondTab }) => {
+  const [a, b] = await twoTabs(app, secondTab);
   await a.open(example);
   await a.tab("Settings");
   await titleField(a).fill("Renamed in tab A");
@@ -83,8 +85,8 @@ test("each tab follows what the other saves, in the library and in an open asses
   b.expectNoErrors();
 });
 
-test("a save over the other tab's newer one is refused; 'Reload theirs' takes theirs", async ({ page, context }) => {
-  const [a, b] = await twoTabs(page, context);
+test("a save over the other tab's newer one is refused; 'Reload theirs' takes theirs", async ({ app, secondTab }) => {
+  const [a, b] = await twoTabs(app, secondTab);
   await bothOnSettings(a, b);
   const { mine, theirs, conflict, mineText, theirsText } = await typeInBoth(a, b, "A's title", "B's title");
   await mine.screenshot("two-tabs-conflict");
@@ -109,8 +111,8 @@ test("a save over the other tab's newer one is refused; 'Reload theirs' takes th
   mine.expectNoErrors();
 });
 
-test("'Keep both as copies' keeps theirs and saves mine beside it", async ({ page, context }) => {
-  const [a, b] = await twoTabs(page, context);
+test("'Keep both as copies' keeps theirs and saves mine beside it", async ({ app, secondTab }) => {
+  const [a, b] = await twoTabs(app, secondTab);
   await bothOnSettings(a, b);
   const { mine, theirs, conflict, mineText, theirsText } = await typeInBoth(a, b, "Typed in tab A", "Typed in tab B");
   await conflict.getByRole("button", { name: "Keep both as copies" }).click();

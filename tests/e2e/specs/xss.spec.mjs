@@ -55,7 +55,23 @@ function hostileAssessment() {
   return a;
 }
 
+/**
+ * Waits until every element of the page that could run a payload has had
+ * its chance: each image has loaded or failed (an `onerror` runs then), each
+ * frame has loaded, and two frames were drawn (SVG `onload` and animations
+ * begin by then). Elements the app did not make are counted after this.
+ */
+async function settled(page) {
+  await page.evaluate(async () => {
+    await Promise.all([...document.images].map((image) => image.decode().catch(() => {})));
+    const frames = [...document.querySelectorAll("iframe")].filter((frame) => frame.contentDocument?.readyState !== "complete");
+    await Promise.all(frames.map((frame) => new Promise((loaded) => frame.addEventListener("load", loaded, { once: true }))));
+    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+  });
+}
+
 async function expectNothingRan(page, dialogs) {
+  await settled(page);
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
   // No element that a payload would have made exists outside the app's own.
@@ -79,7 +95,6 @@ test("payloads in every text field of an imported file are shown as text and nev
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PAYLOADS[0]);
   for (const tab of ["Overview", "Gaps", "Roadmap", "Costs", "KPIs & risks", "Report", "Settings"]) {
     if (await page.getByRole("tab", { name: tab, exact: true }).count()) await app.tab(tab);
-    await page.waitForTimeout(200);
     await expectNothingRan(page, dialogs);
   }
   // Each payload appears character for character somewhere on the pages.
@@ -124,7 +139,7 @@ test("payloads typed into fields are shown as text and never run", async ({ app,
   await app.tab("Overview");
   await expectNothingRan(page, dialogs);
   // Reloaded from storage, still text.
-  await page.waitForTimeout(400);
+  await expect(page.getByRole("status").filter({ hasText: "Saved in this browser" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PAYLOADS[1]);
   await app.tab("Settings");

@@ -4,9 +4,9 @@
 //! a category or phase by name) into a change, or into a problem that says
 //! what stays as it is.
 
-use crate::core::display;
 use crate::core::export::csv::{unescape_formula, Column};
 use crate::core::model::{Assessment, Effort, EffortUnit, Gap, Priority, Severity, Status};
+use crate::core::present::display;
 
 use super::changes::{Change, NewValue, RowProblem};
 

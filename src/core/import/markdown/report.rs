@@ -4,10 +4,10 @@
 //! turns any validation problem into a warning.
 
 use super::importer::Importer;
+use crate::core::format::validate::validate;
 use crate::core::import::encoding;
 use crate::core::import::report::{Counts, Note};
 use crate::core::model::Assessment;
-use crate::core::validate::validate;
 
 impl<'t> Importer<'t> {
     /// Notes something read as the document states it.

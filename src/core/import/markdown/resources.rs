@@ -9,8 +9,8 @@ use super::importer::Importer;
 use super::outline::Table;
 use super::phrases::{self, Period, Weeks};
 use super::tables::{cell, is_total, plain_money, Columns};
-use crate::core::display;
 use crate::core::model::{Cost, CostKind, Settings, DEFAULT_CURRENCY};
+use crate::core::present::display;
 
 impl<'t> Importer<'t> {
     /// The role of this name, or of one alike to it; added when there is none.

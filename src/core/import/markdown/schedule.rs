@@ -133,7 +133,7 @@ impl<'t> Importer<'t> {
 
 /// Weeks as the report writes them: `week 1`, `weeks 3–4`, or a length.
 pub(super) fn describe_weeks(w: &Weeks) -> String {
-    let number = crate::core::display::number;
+    let number = crate::core::present::display::number;
     match w.start {
         Some(start) if w.max <= 1.0 => format!("week {}", number(start + 1.0)),
         Some(start) => format!("weeks {}–{}", number(start + 1.0), number(start + w.max)),
@@ -142,5 +142,5 @@ pub(super) fn describe_weeks(w: &Weeks) -> String {
 }
 
 fn describe_length(w: &Weeks) -> String {
-    format!("{} weeks", crate::core::display::range(w.min, w.max))
+    format!("{} weeks", crate::core::present::display::range(w.min, w.max))
 }

@@ -185,5 +185,5 @@ impl<'t> Importer<'t> {
 
 /// A number as people write it: no `.0`.
 fn phrases_number(value: f64) -> String {
-    crate::core::display::number(value)
+    crate::core::present::display::number(value)
 }

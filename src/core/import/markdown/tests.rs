@@ -4,10 +4,10 @@
 
 use super::categories::ROADMAP_CATEGORY;
 use super::*;
+use crate::core::format::validate::validate;
 use crate::core::model::{
     Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, KpiValue, Priority, Probability, Severity, Status,
 };
-use crate::core::validate::validate;
 
 fn read(text: &str) -> Import {
     let import = import(text);

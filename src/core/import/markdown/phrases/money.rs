@@ -41,7 +41,7 @@ impl Period {
 
     /// How [`Period::weekly`] counted, in words.
     pub fn how(self, hours_per_day: f64, days_per_week: f64) -> String {
-        let number = crate::core::display::number;
+        let number = crate::core::present::display::number;
         match self {
             Period::Hour => {
                 format!("at {} hours a day and {} days a week", number(hours_per_day), number(days_per_week))

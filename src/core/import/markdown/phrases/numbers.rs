@@ -85,7 +85,7 @@ pub fn iso_date(text: &str) -> Option<String> {
     text.char_indices()
         .filter(|(_, c)| c.is_ascii_digit())
         .filter_map(|(i, _)| text.get(i..i + 10))
-        .find(|candidate| crate::core::validate::is_iso_date(candidate))
+        .find(|candidate| crate::core::format::validate::is_iso_date(candidate))
         .map(str::to_string)
 }
 

@@ -1,0 +1,39 @@
+//! The Library's reads and writes of whole assessments, which need the
+//! core (reading and checking a stored file, saving one, rebuilding the
+//! index): the other half of `app/library/state.rs`, visible to the chunks
+//! only, so that the first load cannot call them.
+
+use crate::app::library::state::Library;
+use crate::core::Assessment;
+use crate::storage::envelope::{Entry, Stored, Unreadable};
+use crate::storage::{local, StorageError};
+
+impl Library {
+    /// Reads a stored assessment: `None` when there is none with this id,
+    /// `Some(Err(..))` when it cannot be opened (damaged, or newer).
+    pub(in crate::app::chunks) fn read(&self, id: &str) -> Result<Option<Result<Stored, Unreadable>>, StorageError> {
+        local::open(id)
+    }
+
+    /// Opens a stored assessment, if it can be.
+    pub(in crate::app::chunks) fn get(&self, id: &str) -> Option<Result<Stored, Unreadable>> {
+        self.read(id).ok().flatten()
+    }
+
+    /// Saves a new assessment, or replaces the stored one with the same id.
+    pub(in crate::app::chunks) fn put(&self, assessment: &Assessment) -> Result<(), StorageError> {
+        let base = match self.get(&assessment.id) {
+            Some(Ok(stored)) => stored.revision,
+            _ => 0,
+        };
+        let result = local::save(assessment, base).map(|_| ());
+        self.refresh();
+        result
+    }
+}
+
+/// Rebuilds the library's index from the stored entries, with the core,
+/// and returns it.
+pub(super) fn rebuild_index() -> Result<Vec<Entry>, StorageError> {
+    local::entries()
+}

@@ -1,0 +1,46 @@
+//! What the library does with the core (duplicate, rename, export, restore
+//! beside, create): asked for by the first screen, done behind the door of
+//! `chunks::library_action`, which brings the core with it.
+
+use leptos::prelude::*;
+
+use crate::core::Assessment;
+
+/// One of the library's actions that need the core.
+pub enum Action {
+    Duplicate(String),
+    Rename {
+        id: String,
+        title: String,
+    },
+    /// The assessment's file, downloaded.
+    Export(String),
+    /// One bundle of these assessments, downloaded.
+    ExportAll(Vec<String>),
+    /// The undo of a delete, when the id was taken since (by an import): the
+    /// removed entry's stored text, restored beside under a new id.
+    RestoreCopy(String),
+    /// A new assessment: blank, or a copy of a template's; with the title
+    /// typed in the dialog (`title`, read when the user asked), if any;
+    /// opened once saved (the dialog then closes and forgets the title in
+    /// `field`). Nothing is created if the dialog was closed meanwhile.
+    Create {
+        template: Option<Box<Assessment>>,
+        title: String,
+        open: RwSignal<bool>,
+        field: RwSignal<String>,
+    },
+}
+
+impl Action {
+    /// What the action is, for a message of its failure.
+    pub fn what(&self) -> &'static str {
+        match self {
+            Action::Duplicate(_) => "Duplicating",
+            Action::Rename { .. } => "Renaming",
+            Action::Export(_) | Action::ExportAll(_) => "The export",
+            Action::RestoreCopy(_) => "Restoring",
+            Action::Create { .. } => "Creating the assessment",
+        }
+    }
+}

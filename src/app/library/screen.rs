@@ -1,0 +1,104 @@
+//! The first screen: the page header, the toolbar (new assessment, import,
+//! export all) and the list of saved assessments, one [`LibraryRow`] each.
+
+use leptos::prelude::*;
+
+use super::act::act;
+use super::action::Action;
+use super::new_assessment::NewAssessmentDialog;
+use super::row::LibraryRow;
+use super::state::use_library;
+use crate::app::import::picker::ImportButton;
+
+/// The logo: the page's icon, which is `favicon.svg` beside the hosted page
+/// and a data: URL inside the portable single file (scripts/portable.mjs),
+/// where no file lies beside the page.
+fn logo_url() -> String {
+    document()
+        .query_selector("link[rel=icon]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .unwrap_or_else(|| "favicon.svg".to_string())
+}
+
+/// The first screen.
+#[component]
+pub fn LibraryScreen() -> impl IntoView {
+    let library = use_library();
+    let notices = library.notices();
+    let creating = RwSignal::new(false);
+    // Edits made in an open assessment are saved straight to storage: read
+    // the list again whenever the library is shown.
+    library.refresh();
+
+    let export_all = move |_| {
+        let ids: Vec<String> = library.entries.with_untracked(|e| e.iter().map(|e| e.id.clone()).collect());
+        if ids.is_empty() {
+            notices.info("There is nothing to export yet.");
+            return;
+        }
+        act(library, Action::ExportAll(ids));
+    };
+
+    view! {
+        <header class="page-header">
+            <div class="brand">
+                <img src=logo_url() alt="" width="28" height="28" />
+                <h1>"Gapmap"</h1>
+            </div>
+            <p class="tagline">"Readiness assessments whose every number can be explained."</p>
+        </header>
+        <section class="library" aria-labelledby="library-heading">
+            <div class="toolbar">
+                <h2 id="library-heading">"Your assessments"</h2>
+                <div class="toolbar-actions">
+                    <button class="button button-primary" on:click=move |_| creating.set(true)>
+                        "New assessment"
+                    </button>
+                    <ImportButton />
+                    <button class="button" on:click=export_all>
+                        "Export all"
+                    </button>
+                </div>
+            </div>
+            <p class="hint">
+                "Saved in this browser only. Drop Gapmap JSON files anywhere on the page to import them."
+            </p>
+            <Show
+                when=move || !library.entries.with(Vec::is_empty)
+                fallback=|| view! { <p class="empty">"No assessments yet: create one, or import a file."</p> }
+            >
+                <table class="library-table">
+                    <caption class="visually-hidden">"Saved assessments"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Assessment"</th>
+                            <th scope="col">"System"</th>
+                            <th scope="col">"Assessed"</th>
+                            <th scope="col" class="num">"Overall"</th>
+                            <th scope="col">"Level"</th>
+                            <th scope="col" class="num">"Blockers"</th>
+                            <th scope="col">"Last change"</th>
+                            <th scope="col">
+                                <span class="visually-hidden">"Actions"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        // A quick line and its full one are one row: only the
+                        // numbers change (and an entry found unreadable).
+                        <For
+                            each=move || library.entries.get()
+                            key=|e| (e.id.clone(), e.revision, e.title.clone(), e.unreadable.is_some(), e.read_only)
+                            let:entry
+                        >
+                            <LibraryRow entry />
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+        <NewAssessmentDialog open=creating />
+    }
+}

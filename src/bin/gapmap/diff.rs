@@ -1,0 +1,301 @@
+//! `gapmap diff A B [--json]`: what changed between two states of an
+//! assessment. Each state is a file, or `FILE@NAME`, a milestone of a file
+//! named by its name or id (`FILE@latest`: the newest). A path that itself
+//! contains `@` and is a file is read as that file.
+//!
+//! The comparison is the core's (`core::numbers::compare`); `--json` prints it as it
+//! serializes, and the text reads like a compare view: the headline, then
+//! categories, blockers, gaps, roadmap and KPIs, with a note first when the
+//! two are different assessments or score with different settings.
+
+use std::path::Path;
+
+use gapmap::core::milestone::{find_milestone, MilestoneLookup};
+use gapmap::core::numbers::compare::{
+    compare, Change, Comparison, GapChange, GapFacts, GapField, KpiMovement, Presence,
+};
+use gapmap::core::numbers::summary::{Bounds, PhaseSummary};
+use gapmap::core::present::display;
+use gapmap::core::{format, Assessment};
+
+use super::{invalid, read_bytes, Failure};
+
+/// One side of the comparison: what the user named, and the state.
+struct Side {
+    label: String,
+    assessment: Assessment,
+}
+
+/// Compares the states `before` and `after` name; the output to print.
+pub fn run(before: &str, after: &str, json: bool) -> Result<String, Failure> {
+    // Standard input can be read once; `-` and `-@NAME` may both use it.
+    let mut stdin = None;
+    let before = side(before, &mut stdin)?;
+    let after = side(after, &mut stdin)?;
+    let comparison = compare(&before.assessment, &after.assessment);
+    Ok(if json { format::to_canonical_json(&comparison) } else { text(&before, &after, &comparison) })
+}
+
+/// The state `arg` names: a file, or a milestone of one.
+fn side(arg: &str, stdin: &mut Option<Vec<u8>>) -> Result<Side, Failure> {
+    let is_file = |path: &str| path == "-" || Path::new(path).is_file();
+    if is_file(arg) {
+        return Ok(Side { label: arg.to_string(), assessment: load(arg, stdin)? });
+    }
+    // The last `@` after which the rest names a milestone: what comes
+    // before it must be a file, so a path holding `@` still reads.
+    let split = arg.match_indices('@').rev().map(|(at, _)| (&arg[..at], &arg[at + 1..])).find(|(f, _)| is_file(f));
+    let Some((file, wanted)) = split else {
+        // Neither a file nor a milestone of one: the reader says why.
+        return Ok(Side { label: arg.to_string(), assessment: load(arg, stdin)? });
+    };
+    let assessment = load(file, stdin)?;
+    let milestone = find_milestone(&assessment.milestones, wanted).map_err(|lookup| {
+        let listed: Vec<String> =
+            assessment.milestones.iter().map(|m| format!("\"{}\" ({}, {})", m.name, m.id, m.saved_on)).collect();
+        Failure::NoMilestone(match lookup {
+            MilestoneLookup::NotFound if listed.is_empty() => {
+                format!("{file}: no milestone \"{wanted}\"; the file has no milestones")
+            }
+            MilestoneLookup::NotFound => {
+                format!("{file}: no milestone \"{wanted}\"; its milestones: {}", listed.join(", "))
+            }
+            MilestoneLookup::Ambiguous { ids } => {
+                format!("{file}: several milestones are named \"{wanted}\" ({}); name one by its id", ids.join(", "))
+            }
+        })
+    })?;
+    Ok(Side {
+        label: format!("{file}@{} (milestone {}, saved {})", milestone.name, milestone.id, milestone.saved_on),
+        assessment: milestone.state.to_assessment(),
+    })
+}
+
+/// The valid assessment in `file`; standard input's bytes are kept in
+/// `stdin` for the other side.
+fn load(file: &str, stdin: &mut Option<Vec<u8>>) -> Result<Assessment, Failure> {
+    let cached = if file == "-" { stdin.take() } else { None };
+    let bytes = match cached {
+        Some(bytes) => bytes,
+        None => read_bytes(file)?,
+    };
+    let loaded = format::load(&bytes).map_err(|e| invalid(file, &e));
+    if file == "-" {
+        *stdin = Some(bytes);
+    }
+    loaded
+}
+
+/// The comparison as a person reads it.
+fn text(before: &Side, after: &Side, c: &Comparison) -> String {
+    let mut out = Vec::new();
+    out.push(format!("Before: {}", before.label));
+    out.push(format!("After:  {}", after.label));
+    if c.different_assessments() {
+        out.push(format!(
+            "Note: these are two different assessments (\"{}\" and \"{}\"): the comparison is between two systems, not two moments of one.",
+            c.ids.before, c.ids.after
+        ));
+    }
+    if let Some(rescored) = &c.rescored {
+        out.push(format!(
+            "Note: the scoring settings differ, so part of the change comes from the rules. Under the \"after\" settings the overall score goes {}.",
+            scores(&rescored.under_after)
+        ));
+    }
+    out.push(String::new());
+    out.push(format!("Overall: {}, level {}", scores(&c.overall), levels(&c.level)));
+    if c.production_ready.is_changed() {
+        let ready = |r: bool| if r { "production-ready" } else { "not production-ready" };
+        out.push(format!("Now {} (was {}).", ready(c.production_ready.after), ready(c.production_ready.before)));
+    }
+    if c.is_empty() {
+        out.push("No change.".to_string());
+    } else {
+        categories(&mut out, c);
+        gaps(&mut out, c, before, after);
+        roadmap(&mut out, c);
+        kpis(&mut out, c);
+    }
+    lines(out)
+}
+
+fn categories(out: &mut Vec<String>, c: &Comparison) {
+    out.push(String::new());
+    out.push("Categories".to_string());
+    let width = c.categories.iter().map(|k| k.name.chars().count()).max().unwrap_or(0).max(24);
+    for category in &c.categories {
+        let note = match category.presence {
+            Presence::Added => " (added)",
+            Presence::Removed => " (removed)",
+            Presence::Both => "",
+        };
+        let change = Change { before: category.before, after: category.after };
+        out.push(format!("  {:<width$} {}{note}", category.name, scores(&change)));
+    }
+}
+
+/// The blockers opened and closed, then the gaps added, removed and changed.
+fn gaps(out: &mut Vec<String>, c: &Comparison, before: &Side, after: &Side) {
+    out.push(String::new());
+    let (opened, closed) = (&c.blockers.opened, &c.blockers.closed);
+    out.push(format!("Blockers: {} opened, {} closed", opened.len(), closed.len()));
+    out.extend(opened.iter().map(|g| format!("  opened   {}", gap_line(g))));
+    out.extend(closed.iter().map(|g| format!("  closed   {}", gap_line(g))));
+
+    out.push(String::new());
+    let gaps = &c.gaps;
+    out.push(format!(
+        "Gaps: {} added, {} removed, {} changed",
+        gaps.added.len(),
+        gaps.removed.len(),
+        gaps.changed.len()
+    ));
+    out.extend(gaps.added.iter().map(|g| format!("  added    {}", gap_line(g))));
+    out.extend(gaps.removed.iter().map(|g| format!("  removed  {}", gap_line(g))));
+    for change in &gaps.changed {
+        out.push(format!("  changed  {}", gap_line(&change.after)));
+        out.extend(fields(change, before, after).into_iter().map(|f| format!("             {f}")));
+    }
+}
+
+/// The phases that changed, then the total cost and duration.
+fn roadmap(out: &mut Vec<String>, c: &Comparison) {
+    out.push(String::new());
+    out.push("Roadmap".to_string());
+    let weeks = |p: &PhaseSummary| {
+        let (start, end) = (p.start_week, p.end_week);
+        format!("week {} to {}", display::range(start.min, start.max), display::range(end.min, end.max))
+    };
+    for phase in c.phases.iter().filter(|p| p.is_changed()) {
+        let line = match (&phase.before, &phase.after) {
+            (None, Some(a)) => format!("added     {} {} ({})", phase.id, a.name, weeks(a)),
+            (Some(b), None) => format!("removed   {} {} ({})", phase.id, b.name, weeks(b)),
+            (Some(b), Some(a)) => {
+                let mut what = Vec::new();
+                if b.name != a.name {
+                    what.push(format!("renamed from \"{}\"", b.name));
+                }
+                if phase.is_retimed() {
+                    what.push(format!("{} → {}", weeks(b), weeks(a)));
+                }
+                if phase.is_recosted() {
+                    let cost = Change { before: b.total, after: a.total };
+                    what.push(format!("cost {}", money(&cost, c, ["unknown"; 2])));
+                }
+                if phase.is_restaffed() {
+                    what.push("team changed".to_string());
+                }
+                format!("changed   {} {}: {}", phase.id, a.name, what.join("; "))
+            }
+            (None, None) => continue,
+        };
+        out.push(format!("  {line}"));
+    }
+    // A side with phases but no total has labor nobody can price yet.
+    let none = |d: Option<Bounds>| if d.is_some() { "unknown" } else { "no roadmap" };
+    out.push(format!("  Total: {}", money(&c.total, c, [none(c.duration_weeks.before), none(c.duration_weeks.after)])));
+    let duration = |d: Option<Bounds>| d.map_or("no roadmap".to_string(), |d| display::range(d.min, d.max));
+    out.push(format!("  Duration: {} → {} weeks", duration(c.duration_weeks.before), duration(c.duration_weeks.after)));
+}
+
+fn kpis(out: &mut Vec<String>, c: &Comparison) {
+    if c.kpis.is_empty() {
+        return;
+    }
+    out.push(String::new());
+    out.push("KPIs".to_string());
+    for kpi in &c.kpis {
+        let value = |v: Option<f64>| match v {
+            Some(v) if kpi.unit.is_empty() => format!("{v}"),
+            Some(v) => format!("{v} {}", kpi.unit),
+            None => "—".to_string(),
+        };
+        let movement = match (kpi.presence, kpi.movement()) {
+            (Presence::Added, _) => " (added)",
+            (Presence::Removed, _) => " (removed)",
+            (_, KpiMovement::Improved) => " (better)",
+            (_, KpiMovement::Worsened) => " (worse)",
+            _ => "",
+        };
+        out.push(format!("  {}: {} → {}{movement}", kpi.name, value(kpi.current.before), value(kpi.current.after)));
+    }
+}
+
+fn lines(out: Vec<String>) -> String {
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+/// `53.7 → 61.2 (+7.5)`, or one score when both sides agree.
+fn scores(change: &Change<Option<f64>>) -> String {
+    match (change.before, change.after) {
+        (Some(b), Some(a)) if b == a => format!("{} (no change)", display::score(Some(a))),
+        (Some(b), Some(a)) => format!("{} → {} ({:+.1})", display::score(Some(b)), display::score(Some(a)), a - b),
+        (b, a) => format!("{} → {}", display::score(b), display::score(a)),
+    }
+}
+
+fn levels(change: &Change<Option<String>>) -> String {
+    let level = |l: &Option<String>| l.clone().unwrap_or_else(|| "none".to_string());
+    if change.is_changed() {
+        format!("{} → {}", level(&change.before), level(&change.after))
+    } else {
+        level(&change.after)
+    }
+}
+
+/// A money range on each side, each in its side's currency.
+/// An amount on each side; `none` says what a side without one has (no
+/// roadmap, or labor that needs a weekly rate nobody has given).
+fn money(change: &Change<Option<Bounds>>, c: &Comparison, none: [&str; 2]) -> String {
+    let amount = |b: Option<Bounds>, currency: &str, none: &str| {
+        b.map_or(none.to_string(), |b| display::money_range(b.min, b.max, currency))
+    };
+    format!(
+        "{} → {}",
+        amount(change.before, &c.currency.before, none[0]),
+        amount(change.after, &c.currency.after, none[1])
+    )
+}
+
+fn gap_line(gap: &GapFacts) -> String {
+    format!("{}  {}", gap.id, gap.title)
+}
+
+/// Each changed field of a gap: `status: missing → done`, names of
+/// categories and phases as each side calls them.
+fn fields(change: &GapChange, before: &Side, after: &Side) -> Vec<String> {
+    let (b, a) = (&change.before, &change.after);
+    let category = |side: &Side, id: &str| side.assessment.category(id).map_or(id.to_string(), |c| c.name.clone());
+    let phase = |side: &Side, id: &Option<String>| match id {
+        None => "none".to_string(),
+        Some(id) => side.assessment.phase(id).map_or(id.clone(), |p| p.name.clone()),
+    };
+    let effort = |g: &GapFacts| match &g.effort {
+        None => "none".to_string(),
+        // "1 week", "1–2 weeks".
+        Some(e) if e.min == 1.0 && e.max == 1.0 => format!("1 {}", e.unit.as_str().trim_end_matches('s')),
+        Some(e) => format!("{} {}", display::range(e.min, e.max), e.unit),
+    };
+    let owner = |g: &GapFacts| if g.owner.is_empty() { "none".to_string() } else { g.owner.clone() };
+    let checklist = |g: &GapFacts| format!("{}/{} done", g.checklist.done, g.checklist.total);
+    change
+        .fields
+        .iter()
+        .map(|field| {
+            let (from, to) = match field {
+                GapField::Status => (b.status.to_string(), a.status.to_string()),
+                GapField::Priority => (b.priority.to_string(), a.priority.to_string()),
+                GapField::Effort => (effort(b), effort(a)),
+                GapField::Phase => (phase(before, &b.phase), phase(after, &a.phase)),
+                GapField::Owner => (owner(b), owner(a)),
+                GapField::Checklist => (checklist(b), checklist(a)),
+                GapField::Category => (category(before, &b.category), category(after, &a.category)),
+                GapField::Title => (format!("\"{}\"", b.title), format!("\"{}\"", a.title)),
+            };
+            format!("{}: {from} → {to}", field.as_str())
+        })
+        .collect()
+}

@@ -1,0 +1,149 @@
+//! The roadmap's phases (add, move, delete with what it takes to put back)
+//! and the lines of one phase: its team, its costs and its exit criteria.
+//!
+//! A deleted phase takes its links with it: its gaps become unassigned and
+//! the KPI targets set for it go, unless another phase with the same id
+//! remains. Lines have no ids: they are named by position in their phase,
+//! and edited through the phase, which the views already hold.
+
+use super::key::{position, Key};
+use super::removed::{put_back_links, take_links, Link, Removed};
+use crate::core::edit::ids::next_id;
+use crate::core::model::{Assessment, Cost, CostKind, KpiTarget, Phase, Range, Role, TeamMember};
+
+/// Where the phase of `key` is in the roadmap.
+pub fn phase_position(a: &Assessment, key: &Key) -> Option<usize> {
+    position(a.phases.iter().map(|p| p.id.as_str()), key)
+}
+
+/// The phase of `key`, to change.
+pub fn phase_mut<'a>(a: &'a mut Assessment, key: &Key) -> Option<&'a mut Phase> {
+    let i = phase_position(a, key)?;
+    a.phases.get_mut(i)
+}
+
+/// Adds a phase at the end of the roadmap, after the previous one, and
+/// returns its id (`phase-<n>`).
+pub fn add_phase(a: &mut Assessment) -> String {
+    let id = next_id("phase", a.phases.iter().map(|p| p.id.as_str()));
+    let name = format!("Phase {}", a.phases.len() + 1);
+    a.phases.push(Phase::new(id.clone(), name, Range::new(2.0, 4.0)));
+    id
+}
+
+/// Swaps the phase at `position` with its neighbour above (`up`) or below;
+/// nothing when there is none.
+pub fn move_phase(a: &mut Assessment, position: usize, up: bool) {
+    let other = if up { position.checked_sub(1) } else { position.checked_add(1) };
+    if let Some(other) = other.filter(|&o| o < a.phases.len() && position < a.phases.len()) {
+        a.phases.swap(position, other);
+    }
+}
+
+/// A deleted phase, and the links to it that were taken with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedPhase {
+    /// The phase and where it was.
+    pub removed: Removed<Phase>,
+    /// The gaps that were assigned to it: position and id.
+    pub gaps: Vec<(usize, String)>,
+    /// The KPI targets set for it: KPI position, target position, target.
+    pub kpi_targets: Vec<Link<KpiTarget>>,
+}
+
+impl RemovedPhase {
+    /// The phase that was deleted.
+    pub fn phase(&self) -> &Phase {
+        &self.removed.value
+    }
+}
+
+/// Deletes the phase at `position`. Its gaps become unassigned and the KPI
+/// targets set for it go, unless another phase with the same id remains
+/// (then the links still point at something).
+pub fn remove_phase(a: &mut Assessment, position: usize) -> Option<RemovedPhase> {
+    let removed = Removed::take(&mut a.phases, position)?;
+    let mut taken = RemovedPhase { removed, gaps: Vec::new(), kpi_targets: Vec::new() };
+    let id = taken.removed.value.id.as_str();
+    if a.phases.iter().any(|p| p.id == id) {
+        return Some(taken);
+    }
+    for (i, gap) in a.gaps.iter_mut().enumerate() {
+        if gap.phase.as_deref() == Some(id) {
+            gap.phase = None;
+            taken.gaps.push((i, gap.id.clone()));
+        }
+    }
+    taken.kpi_targets = take_links(&mut a.kpis, |k| &mut k.targets, |target| target.phase == id);
+    Some(taken)
+}
+
+/// Puts back what [`remove_phase`] took. Does nothing if the phase is back
+/// already (the editor's Undo was used first), and links a gap again only if
+/// it is still the same gap and still unassigned.
+pub fn restore_phase(a: &mut Assessment, removed: RemovedPhase) {
+    let RemovedPhase { removed, gaps, kpi_targets } = removed;
+    if removed.is_back(&a.phases) {
+        return;
+    }
+    let id = removed.value.id.clone();
+    removed.put_back(&mut a.phases);
+    for (i, gap_id) in gaps {
+        if let Some(gap) = a.gaps.get_mut(i).filter(|g| g.id == gap_id && g.phase.is_none()) {
+            gap.phase = Some(id.clone());
+        }
+    }
+    put_back_links(&mut a.kpis, |k| &mut k.targets, |x, y| x.phase == y.phase, &kpi_targets);
+}
+
+/// Adds a team line to `phase` with the first role its team does not have
+/// yet (the first role when it has them all), at 1 FTE; returns its
+/// position, or `None` when there are no roles.
+pub fn add_team_line(phase: &mut Phase, roles: &[Role]) -> Option<usize> {
+    let staffed = |role: &Role| phase.team.iter().any(|m| m.role == role.id);
+    let role = roles.iter().find(|r| !staffed(r)).or(roles.first())?.id.clone();
+    phase.team.push(TeamMember::new(role, Range::new(1.0, 1.0)));
+    Some(phase.team.len() - 1)
+}
+
+/// Takes team line `line` out of `phase`.
+pub fn remove_team_line(phase: &mut Phase, line: usize) -> Option<Removed<TeamMember>> {
+    Removed::take(&mut phase.team, line)
+}
+
+/// Puts back what [`remove_team_line`] took, unless it is back.
+pub fn restore_team_line(phase: &mut Phase, removed: Removed<TeamMember>) {
+    removed.put_back(&mut phase.team);
+}
+
+/// Adds a one-off cost of 0 named "New cost" to `phase`; returns its position.
+pub fn add_cost(phase: &mut Phase) -> usize {
+    phase.costs.push(Cost::new("New cost", 0.0, CostKind::OneOff));
+    phase.costs.len() - 1
+}
+
+/// Takes cost line `line` out of `phase`.
+pub fn remove_cost(phase: &mut Phase, line: usize) -> Option<Removed<Cost>> {
+    Removed::take(&mut phase.costs, line)
+}
+
+/// Puts back what [`remove_cost`] took, unless it is back.
+pub fn restore_cost(phase: &mut Phase, removed: Removed<Cost>) {
+    removed.put_back(&mut phase.costs);
+}
+
+/// Adds a blank exit criterion to `phase`; returns its position.
+pub fn add_exit_criterion(phase: &mut Phase) -> usize {
+    phase.exit_criteria.push(String::new());
+    phase.exit_criteria.len() - 1
+}
+
+/// Takes exit criterion `line` out of `phase`.
+pub fn remove_exit_criterion(phase: &mut Phase, line: usize) -> Option<Removed<String>> {
+    Removed::take(&mut phase.exit_criteria, line)
+}
+
+/// Puts back what [`remove_exit_criterion`] took, unless it is back.
+pub fn restore_exit_criterion(phase: &mut Phase, removed: Removed<String>) {
+    removed.put_back(&mut phase.exit_criteria);
+}

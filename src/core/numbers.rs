@@ -1,0 +1,23 @@
+//! The numbers: everything Gapmap computes from an assessment, unrounded
+//! until the summary rounds it for display.
+//!
+//! - `score`: credits, category and overall scores, level, tiers, blockers,
+//!   and the score each phase buys (the rules are written at its top).
+//! - `cost`: effort in person-days, phase labor, capacity, demand, load,
+//!   schedule and totals.
+//! - `summary`: the [`Summary`](summary::Summary), every number rounded as
+//!   shown; its JSON is `gapmap score --json`.
+//! - `kpi`, `risk`: whether a KPI meets its target; risk severity order.
+//! - `compare`: two states of an assessment set side by side (what moved
+//!   from one to the other); its JSON is `gapmap diff --json`.
+//! - `rates`: weekly rates fitted to the costs a document states per phase
+//!   (`gapmap rates`).
+
+pub mod compare;
+pub mod cost;
+pub mod kpi;
+pub mod next;
+pub mod rates;
+pub mod risk;
+pub mod score;
+pub mod summary;

@@ -1,0 +1,214 @@
+//! What to do next: the gain of each open gap (how much closing it alone
+//! would raise the overall score), its effort and its gain per person-day,
+//! the quick wins in order, and the cheapest path to ready ([`path`]).
+//!
+//! A gap's **gain** is the overall score projected with that gap closed
+//! alone minus the overall now, computed as a phase's projection is (as if a
+//! phase held that gap alone; a category scored by hand follows the rule in
+//! `score`). Gains add up, so they come from one rate per category
+//! ([`score::overall_per_credit`]) times each gap's open work w·(1 − c): one
+//! pass over the categories and one over the gaps, with no rescoring.
+//!
+//! Listed: every gap that is missing or partial, in a category that exists.
+//! Done, accepted and not-applicable gaps gain nothing and are not listed.
+//!
+//! Everything is exact ([`Decimal`]) here; [`NextSummary`] rounds it as shown
+//! and is the JSON of `gapmap next --json`.
+
+pub mod knapsack;
+pub mod path;
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::core::decimal::{one_decimal, rounded, Span};
+use crate::core::model::{Assessment, Priority};
+use crate::core::numbers::cost;
+use crate::core::numbers::score;
+use crate::core::numbers::summary::Bounds;
+
+pub use path::{path_to_ready, PathToReady};
+
+/// What closing one open gap alone would buy, and what it would cost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gain {
+    /// The gap's position in the assessment's gaps.
+    pub index: usize,
+    pub id: String,
+    /// The rise of the overall score, in points (0–100).
+    pub gain: Decimal,
+    /// The gap's effort in person-days; `None` when it states none.
+    pub effort: Option<Span>,
+    /// `gain` ÷ the effort's midpoint; `None` when the effort is unknown or
+    /// its midpoint is zero.
+    pub per_day: Option<Decimal>,
+}
+
+/// The gain of every open gap, in file order. Linear in gaps and categories.
+pub fn gains(assessment: &Assessment) -> Vec<Gain> {
+    let settings = &assessment.settings;
+    let rates = score::overall_per_credit(assessment);
+    // Each priority's weight once, rather than reading the setting per gap;
+    // `Priority::ALL` lists them in declaration order, so `as usize` indexes it.
+    let weights: Vec<Decimal> = Priority::ALL.iter().map(|&p| score::priority_weight(p, settings)).collect();
+    let category_index: HashMap<&str, usize> =
+        assessment.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    assessment
+        .gaps
+        .iter()
+        .enumerate()
+        .filter(|(_, gap)| gap.status.is_open())
+        .filter_map(|(index, gap)| {
+            let category = *category_index.get(gap.category.as_str())?;
+            let credit = score::credit(gap, settings)?;
+            let open = weights[gap.priority as usize].saturating_mul(Decimal::ONE - credit);
+            let gain = rates[category].saturating_mul(open).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+            let effort = gap.effort.as_ref().map(|e| cost::effort_days(e, settings));
+            let per_day = effort.and_then(|e| gain.checked_div(path::midpoint(e)));
+            Some(Gain { index, id: gap.id.clone(), gain, effort, per_day })
+        })
+        .collect()
+}
+
+/// Orders gains as quick wins: free gaps that gain something first (their
+/// gain per day would be infinite), then by gain per day, highest first,
+/// then the gaps of unknown effort; ties by larger gain, then file order.
+pub fn rank(gains: &mut [Gain]) {
+    gains.sort_by_key(|g| {
+        let class = match (g.effort, g.per_day) {
+            (None, _) => 2,
+            (Some(_), None) if g.gain > Decimal::ZERO => 0,
+            _ => 1,
+        };
+        (class, Reverse(g.per_day.unwrap_or_default()), Reverse(g.gain), g.index)
+    });
+}
+
+/// Everything this module tells of an assessment, exact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Next {
+    /// The overall score now.
+    pub overall: Option<Decimal>,
+    /// Every open gap's gain, as quick wins ([`rank`]).
+    pub gains: Vec<Gain>,
+    pub path: PathToReady,
+}
+
+/// The gains, ranked, and the cheapest path to ready.
+pub fn next(assessment: &Assessment) -> Next {
+    let overall = score::scores(assessment).overall;
+    let mut gains = gains(assessment);
+    let path = path_to_ready(assessment, &gains, overall);
+    rank(&mut gains);
+    Next { overall, gains, path }
+}
+
+/// [`Next`] rounded as shown. Its serialized form is the JSON contract of
+/// `gapmap next --json`: exactly `gains` and `path_to_ready` with the keys
+/// the README lists; fields marked `serde(skip)` are for the text and the app.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NextSummary {
+    pub gains: Vec<GainSummary>,
+    pub path_to_ready: PathSummary,
+    #[serde(skip)]
+    pub overall: Option<f64>,
+    #[serde(skip)]
+    pub ready_threshold: f64,
+}
+
+/// One open gap's gain, rounded: gains and gains per day to two and three
+/// decimals (a gap among hundreds gains a fraction of a point), efforts to one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GainSummary {
+    pub id: String,
+    pub gain: f64,
+    pub effort_days: Option<Bounds>,
+    pub gain_per_day: Option<f64>,
+    #[serde(skip)]
+    pub title: String,
+    /// The category's name.
+    #[serde(skip)]
+    pub category: String,
+    #[serde(skip)]
+    pub priority: Priority,
+    /// The name of the phase it is assigned to, if any.
+    #[serde(skip)]
+    pub phase: Option<String>,
+    #[serde(skip)]
+    pub owner: String,
+}
+
+/// The cheapest path to ready, rounded.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathSummary {
+    pub possible: bool,
+    /// The ids of its gaps, in file order.
+    pub gaps: Vec<String>,
+    /// Σ effort of its gaps, one decimal; `None` when one of them states no
+    /// effort (the total is then unknown: see `unknown_effort`).
+    pub effort_days: Option<Bounds>,
+    pub overall_after: Option<f64>,
+    /// Σ effort of its gaps that state one.
+    #[serde(skip)]
+    pub known_effort_days: Bounds,
+    /// The ids of its gaps that state no effort.
+    #[serde(skip)]
+    pub unknown_effort: Vec<String>,
+    #[serde(skip)]
+    pub proven_minimal: bool,
+    /// No path takes fewer person-days (Σ midpoints), one decimal.
+    #[serde(skip)]
+    pub effort_at_least: f64,
+}
+
+fn tenths(span: Span) -> Bounds {
+    Bounds { min: one_decimal(span.min), max: one_decimal(span.max) }
+}
+
+/// The gains and the path of `assessment`, rounded as shown.
+pub fn summarize(assessment: &Assessment) -> NextSummary {
+    let next = next(assessment);
+    let id = |i: usize| assessment.gaps[i].id.clone();
+    let categories: HashMap<&str, &str> =
+        assessment.categories.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    let phases: HashMap<&str, &str> = assessment.phases.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    // A reference that does not resolve (the file is not valid) shows as the id.
+    let name = |names: &HashMap<&str, &str>, id: &str| names.get(id).unwrap_or(&id).to_string();
+    let gains = next
+        .gains
+        .iter()
+        .map(|g| {
+            let gap = &assessment.gaps[g.index];
+            GainSummary {
+                id: g.id.clone(),
+                gain: rounded(g.gain, 2),
+                effort_days: g.effort.map(tenths),
+                gain_per_day: g.per_day.map(|p| rounded(p, 3)),
+                title: gap.title.clone(),
+                category: name(&categories, &gap.category),
+                priority: gap.priority,
+                phase: gap.phase.as_deref().map(|id| name(&phases, id)),
+                owner: gap.owner.clone(),
+            }
+        })
+        .collect();
+    let path = &next.path;
+    NextSummary {
+        gains,
+        path_to_ready: PathSummary {
+            possible: path.possible,
+            gaps: path.gaps.iter().map(|&i| id(i)).collect(),
+            effort_days: path.unknown_effort.is_empty().then(|| tenths(path.effort)),
+            overall_after: path.overall_after.map(one_decimal),
+            known_effort_days: tenths(path.effort),
+            unknown_effort: path.unknown_effort.iter().map(|&i| id(i)).collect(),
+            proven_minimal: path.proven_minimal,
+            effort_at_least: one_decimal(path.effort_at_least),
+        },
+        overall: next.overall.map(one_decimal),
+        ready_threshold: assessment.settings.ready_threshold,
+    }
+}

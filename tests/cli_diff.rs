@@ -1,0 +1,267 @@
+//! `gapmap diff`, run as a user runs it: two files, a milestone of a file
+//! (`FILE@NAME`, by name or id, `FILE@latest`), standard input, a path that
+//! holds `@`; the text output and `--json`, which is the core's comparison
+//! serialized (the value a compare view renders); exit 1 for an unreadable
+//! file or an unknown milestone, 2 for usage.
+
+// The command is built only with the `cli` feature (on by default).
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use gapmap::core::edit::save_milestone;
+use gapmap::core::format;
+use gapmap::core::model::{Assessment, Status};
+use gapmap::core::numbers::compare::compare;
+
+const CANONICAL: &str = include_str!("fixtures/worked-example.json");
+
+/// What a run of the command gave.
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `gapmap` with `args`, feeding `stdin` when given.
+fn run(args: &[&str], stdin: Option<&str>) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gapmap"))
+        .args(args)
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gapmap binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    Outcome {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// Runs `gapmap` and checks its exit code and that stdout and stderr each
+/// contain every fragment given (none: the stream is empty).
+#[track_caller]
+fn check(args: &[&str], stdin: Option<&str>, code: i32, stdout: &[&str], stderr: &[&str]) -> Outcome {
+    let outcome = run(args, stdin);
+    let context = format!("gapmap {}\n--- stdout\n{}--- stderr\n{}", args.join(" "), outcome.stdout, outcome.stderr);
+    assert_eq!(outcome.code, code, "exit code of {context}");
+    for (stream, fragments, name) in [(&outcome.stdout, stdout, "stdout"), (&outcome.stderr, stderr, "stderr")] {
+        if fragments.is_empty() {
+            assert!(stream.is_empty(), "{name} should be empty: {context}");
+        }
+        for fragment in fragments {
+            assert!(stream.contains(fragment), "{name} should contain {fragment:?}: {context}");
+        }
+    }
+    outcome
+}
+
+/// A file of this test's own in Cargo's scratch directory for tests.
+fn scratch(name: &str, a: &Assessment) -> String {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-diff-{name}"));
+    std::fs::write(&path, format::save(a)).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn worked_example() -> Assessment {
+    format::load(CANONICAL.as_bytes()).unwrap()
+}
+
+/// The worked example once its blocker is closed, with milestones of it
+/// before ("Baseline", 2025-01-10) and after ("Closed", 2025-02-01).
+fn with_milestones() -> Assessment {
+    let mut a = worked_example();
+    let baseline = save_milestone(&a, "Baseline", "2025-01-10");
+    a.milestones.push(baseline);
+    a.gaps[0].status = Status::Done;
+    let closed = save_milestone(&a, "Closed", "2025-02-01");
+    a.milestones.push(closed);
+    a
+}
+
+#[test]
+fn two_files_as_text() {
+    let before = scratch("before.json", &worked_example());
+    let mut changed = worked_example();
+    changed.gaps[0].status = Status::Done;
+    changed.gaps[1].owner = "Ada".into();
+    let after = scratch("after.json", &changed);
+    check(
+        &["diff", &before, &after],
+        None,
+        0,
+        &[
+            "Overall: 53.7 → 82.3 (+28.6), level MVP → Production-ready\n",
+            "Now production-ready (was not production-ready).\n",
+            // The change is the difference of the scores as shown.
+            "  Security                 35.7 → 92.9 (+57.2)\n",
+            "  Reliability              83.3 (no change)\n",
+            "Blockers: 0 opened, 1 closed\n  closed   g1  g1\n",
+            "Gaps: 0 added, 0 removed, 2 changed\n",
+            "  changed  g1  g1\n             status: missing → done\n",
+            "  changed  g2  g2\n             owner: none → Ada\n",
+            "  Total: $25,000–$55,000 → $25,000–$55,000\n",
+            "  Duration: 3–5 → 3–5 weeks\n",
+        ],
+        &[],
+    );
+    // Nothing changed is a success too, and says so.
+    check(&["diff", &before, &before], None, 0, &["Overall: 53.7 (no change), level MVP\nNo change.\n"], &[]);
+}
+
+#[test]
+fn the_json_is_the_cores_comparison_serialized() {
+    let a = with_milestones();
+    let file = scratch("milestones.json", &a);
+    let baseline = a.milestones[0].state.to_assessment();
+    let now = Assessment { milestones: Vec::new(), ..a.clone() };
+    for (args, before, after) in [
+        (vec!["diff", &file, &file, "--json"], &now, &now),
+        (vec!["diff", "--json", &format!("{file}@Baseline"), &file], &baseline, &now),
+        (vec!["diff", &format!("{file}@ms-1"), &format!("{file}@latest"), "--json"], &baseline, &now),
+    ] {
+        let outcome = check(&args, None, 0, &["\"overall\""], &[]);
+        assert_eq!(outcome.stdout, format::to_canonical_json(&compare(before, after)), "{args:?}");
+    }
+    let outcome = run(&["diff", &format!("{file}@Baseline"), &file, "--json"], None);
+    let json: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    assert_eq!(json["overall"], serde_json::json!({"before": 53.7, "after": 82.3}));
+    assert_eq!(json["blockers"], serde_json::json!({"opened": [], "closed": ["g1"]}));
+    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected =
+        ["overall", "level", "categories", "blockers", "gaps", "total", "duration_weeks", "settings_changed"];
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+}
+
+#[test]
+fn milestones_by_name_id_and_latest() {
+    let file = scratch("named.json", &with_milestones());
+    let baseline = format!("{file}@Baseline");
+    check(
+        &["diff", &baseline, &format!("{file}@latest")],
+        None,
+        0,
+        &[
+            &format!("Before: {file}@Baseline (milestone ms-1, saved 2025-01-10)\n"),
+            &format!("After:  {file}@Closed (milestone ms-2, saved 2025-02-01)\n"),
+            "Overall: 53.7 → 82.3 (+28.6)",
+        ],
+        &[],
+    );
+    check(&["diff", &format!("{file}@ms-2"), &file], None, 0, &["No change.\n"], &[]);
+}
+
+#[test]
+fn an_unknown_milestone_exits_1() {
+    let file = scratch("unknown.json", &with_milestones());
+    check(
+        &["diff", &format!("{file}@Nope"), &file],
+        None,
+        1,
+        &[],
+        &[&format!(
+            "{file}: no milestone \"Nope\"; its milestones: \"Baseline\" (ms-1, 2025-01-10), \"Closed\" (ms-2, 2025-02-01)"
+        )],
+    );
+    let plain = scratch("plain.json", &worked_example());
+    check(
+        &["diff", &format!("{plain}@latest"), &plain],
+        None,
+        1,
+        &[],
+        &["no milestone \"latest\"; the file has no milestones"],
+    );
+    let mut twice = with_milestones();
+    twice.milestones[1].name = "Baseline".into();
+    let twice = scratch("twice.json", &twice);
+    check(
+        &["diff", &format!("{twice}@Baseline"), &twice],
+        None,
+        1,
+        &[],
+        &["several milestones are named \"Baseline\" (ms-1, ms-2); name one by its id"],
+    );
+}
+
+#[test]
+fn unreadable_and_invalid_files_exit_1() {
+    let file = scratch("readable.json", &worked_example());
+    check(&["diff", "/no/such/file.json", &file], None, 1, &[], &["/no/such/file.json: cannot read"]);
+    check(
+        &["diff", &file, "/no/such@dir/file.json@latest"],
+        None,
+        1,
+        &[],
+        &["/no/such@dir/file.json@latest: cannot read"],
+    );
+    let mut invalid = worked_example();
+    invalid.title.clear();
+    let invalid = scratch("invalid.json", &invalid);
+    check(&["diff", &file, &invalid], None, 1, &[], &["not a valid assessment (1 problem)", "title: "]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let file = scratch("usage.json", &worked_example());
+    for args in [vec!["diff"], vec!["diff", &file]] {
+        check(&args, None, 2, &[], &["gapmap diff: which two states?", "gapmap --help"]);
+    }
+    check(&["diff", &file, &file, &file], None, 2, &[], &["unexpected argument"]);
+    check(&["diff", &file, &file, "--min-score", "50"], None, 2, &[], &["--min-score does not apply here"]);
+    check(&["diff", &file, &file, "--check"], None, 2, &[], &["--check does not apply here"]);
+    // Other commands still take one file.
+    check(&["validate", &file, &file], None, 2, &[], &["unexpected argument"]);
+}
+
+#[test]
+fn a_path_holding_an_at_sign_is_a_file() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-diff@dir");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("v@2.json");
+    std::fs::write(&path, format::save(&with_milestones())).unwrap();
+    let path = path.to_str().unwrap();
+    check(&["diff", path, path], None, 0, &["No change.\n"], &[]);
+    check(&["diff", &format!("{path}@Baseline"), path], None, 0, &["Overall: 53.7 → 82.3"], &[]);
+}
+
+#[test]
+fn standard_input_serves_both_sides() {
+    let text = format::save(&with_milestones());
+    // `-@NAME` starts with a dash: it follows `--`, like any such argument.
+    check(
+        &["diff", "--", "-@Baseline", "-"],
+        Some(&text),
+        0,
+        &["Before: -@Baseline (milestone ms-1", "After:  -\n", "Overall: 53.7 → 82.3"],
+        &[],
+    );
+}
+
+#[test]
+fn notes_come_first_when_settings_or_assessments_differ() {
+    let before = scratch("settings-before.json", &worked_example());
+    let mut other = worked_example();
+    other.id = "billing".into();
+    other.settings.priority_weights.p0 = 1.0;
+    let after = scratch("settings-after.json", &other);
+    let outcome = check(
+        &["diff", &before, &after],
+        None,
+        0,
+        &[
+            "Note: these are two different assessments (\"worked-example\" and \"billing\")",
+            "Note: the scoring settings differ, so part of the change comes from the rules. Under the \"after\" settings the overall score goes 65.7 (no change).",
+        ],
+        &[],
+    );
+    let notes = outcome.stdout.find("Note:").unwrap();
+    assert!(notes < outcome.stdout.find("Overall:").unwrap(), "the notes come before the headline");
+}
