@@ -3,11 +3,14 @@
 //! by hand, gaps that are not applicable or accepted and gain nothing,
 //! efforts unknown or zero), and the cheapest path to ready (blockers first,
 //! gaps of unknown effort, out of reach, ready already, the rounded
-//! threshold). Then properties over generated assessments: a gap's gain is
+//! threshold), and the terms each gain is explained by (the category's
+//! rate times the gap's open work) with the overall it would reach. Then
+//! properties over generated assessments: a gap's gain is
 //! the rise of the projected overall when it alone is closed; gains add up,
 //! the path's to the rise the core projects with its gaps closed (and,
 //! without scores stated by hand, to the rise of the overall with its gaps
-//! done, which the summary then calls production-ready); and with up to 15
+//! done, which the summary then calls production-ready); a gain's terms
+//! give the gain listed; and with up to 15
 //! open gaps, the path's effort is the least found by trying every subset.
 //!
 //! Cases go through one helper, [`check`]: it builds a small assessment,
@@ -74,9 +77,24 @@ fn or_none<T: ToString>(value: Option<T>) -> String {
 }
 
 /// How a case names each part, rendered as the summary rounds it.
-fn rendered(s: &next::NextSummary, key: &str) -> String {
+fn rendered(a: &Assessment, s: &next::NextSummary, key: &str) -> String {
     let path = &s.path_to_ready;
+    let each = |f: &dyn Fn(&next::GainSummary) -> String| {
+        format!("[{}]", s.gains.iter().map(|g| format!("{} {}", g.id, f(g))).collect::<Vec<_>>().join(", "))
+    };
     match key {
+        // Each gain's terms as `id rate×open work=gain`, in quick-win order,
+        // with the weight and credit of the open work, and `by hand` when its
+        // category's score is stated.
+        "terms" => each(&|g| {
+            let index = a.gaps.iter().position(|gap| gap.id == g.id).expect("a listed gap");
+            let t = next::gain_terms(a, index).expect("the terms of a listed gap");
+            assert_eq!(t.hand_scored, g.hand_scored, "{}: scored by hand", g.id);
+            let by_hand = if t.hand_scored { " by hand" } else { "" };
+            format!("{}×{}={} w{} c{}{by_hand}", t.rate, t.open_work, t.gain, t.weight, t.credit)
+        }),
+        // The overall each gap alone would reach.
+        "reaches" => each(&|g| or_none(g.overall_after)),
         // Each gain as `id gain/per-day`, in quick-win order.
         "gains" => format!(
             "[{}]",
@@ -104,7 +122,7 @@ fn check(case: &str, input: Assessment, expected: &str) {
     let summary = next::summarize(&input);
     for part in expected.split(';').map(str::trim) {
         let (key, value) = part.split_once(' ').unwrap_or((part, ""));
-        assert_eq!(rendered(&summary, key), value, "{case}: {key}");
+        assert_eq!(rendered(&input, &summary, key), value, "{case}: {key}");
     }
 }
 
@@ -118,7 +136,7 @@ fn each_open_gap_gains_the_rise_it_alone_would_bring() {
     check(
         "a partial gap with a checklist gains its open part",
         one_category(vec![checklist("c", P1, "x...", (2.0, 2.0, Days)), gap("c", P1, Done, ONE_DAY)]),
-        "overall 62.5; gains [g1 37.5/18.75]",
+        "overall 62.5; gains [g1 37.5/18.75]; terms [g1 12.5×3=37.5 w4 c0.25]; reaches [g1 100]",
     );
     // Category a (computed, 50 now) and m (set to 40 by hand), weight 1 each:
     // the overall moves half as much as either. a: g1 is 4 of 8, 100 × 4/8 ÷ 2
@@ -135,7 +153,8 @@ fn each_open_gap_gains_the_rise_it_alone_would_bring() {
                 gap("m", P2, Missing, Some((16.0, 16.0, Hours))),
             ],
         ),
-        "overall 45; gains [g1 25/25, g3 24/6, g4 6/3]",
+        "overall 45; gains [g1 25/25, g3 24/6, g4 6/3]; reaches [g1 70, g3 69, g4 51]; \
+         terms [g1 6.25×4=25 w4 c0, g3 3×8=24 w8 c0 by hand, g4 3×2=6 w2 c0 by hand]",
     );
     // Only g1 and g4 are scored: g1 gains 100 × 4/8.
     check(
@@ -176,6 +195,18 @@ fn each_open_gap_gains_the_rise_it_alone_would_bring() {
         assessment(vec![category("c", None)], vec![gap("c", P1, Missing, ONE_DAY), gap("x", P1, Missing, ONE_DAY)]),
         "gains [g1 100/100]",
     );
+}
+
+#[test]
+fn only_a_listed_gap_has_terms() {
+    let a = one_category(vec![
+        gap("c", P1, Missing, ONE_DAY),
+        gap("c", P1, Done, ONE_DAY),
+        gap("c", P1, Accepted, ONE_DAY),
+        gap("x", P1, Missing, ONE_DAY),
+    ]);
+    let listed: Vec<Option<String>> = (0..6).map(|i| next::gain_terms(&a, i).map(|t| t.id)).collect();
+    assert_eq!(listed, [Some("g1".to_string()), None, None, None, None, None]);
 }
 
 // ---------------------------------------------------------------------------
@@ -316,6 +347,20 @@ proptest! {
             let rise = rise(&a, &[g.index]);
             prop_assert!(close(g.gain, rise), "{}: gain {} against rise {rise}", g.id, g.gain);
         }
+    }
+
+    #[test]
+    fn a_gains_terms_give_the_gain_listed(a in support::generate::assessment()) {
+        let summary = next::summarize(&a);
+        let mut with_terms = 0;
+        for index in 0..a.gaps.len() {
+            if let Some(terms) = next::gain_terms(&a, index) {
+                with_terms += 1;
+                let listed = summary.gains.iter().find(|g| g.id == terms.id).expect("a gap with terms is listed");
+                prop_assert_eq!(terms.gain, listed.gain);
+            }
+        }
+        prop_assert_eq!(with_terms, summary.gains.len());
     }
 
     #[test]

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Overview,
+    /// "Next steps": the quick wins and the cheapest path to ready.
+    Next,
     Gaps,
     Roadmap,
     Costs,
@@ -20,13 +22,14 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 7] =
-        [Tab::Overview, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Report, Tab::Settings];
+    pub const ALL: [Tab; 8] =
+        [Tab::Overview, Tab::Next, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Report, Tab::Settings];
 
     /// The tab's name as users see it.
     pub fn label(self) -> &'static str {
         match self {
             Tab::Overview => "Overview",
+            Tab::Next => "Next steps",
             Tab::Gaps => "Gaps",
             Tab::Roadmap => "Roadmap",
             Tab::Costs => "Costs",
@@ -40,6 +43,7 @@ impl Tab {
     pub fn slug(self) -> &'static str {
         match self {
             Tab::Overview => "overview",
+            Tab::Next => "next",
             Tab::Gaps => "gaps",
             Tab::Roadmap => "roadmap",
             Tab::Costs => "costs",

@@ -1,6 +1,6 @@
-//! The phases: added, moved, and deleted with their links (gaps unassigned,
-//! KPI targets gone) unless another phase has their id; and the lines of a
-//! phase: team, costs and exit criteria.
+//! The phases: added, planned first from a set of gaps, moved, and deleted
+//! with their links (gaps unassigned, KPI targets gone) unless another phase
+//! has their id; and the lines of a phase: team, costs and exit criteria.
 
 use super::*;
 
@@ -95,6 +95,62 @@ fn phases_are_added_moved_and_deleted_with_their_links() {
             Undo::Over
         },
         &changed(&a, |a| a.gaps[0].phase = Some("phase-2".into())),
+    );
+}
+
+#[test]
+fn a_planned_phase_comes_first_and_holds_exactly_its_gaps() {
+    let a = base();
+    let planned = |a: &Assessment, gaps: &[usize]| {
+        changed(a, |a| {
+            a.phases.insert(0, Phase::new("phase-3", "Path to ready", Range::new(2.0, 4.0)));
+            for &g in gaps {
+                a.gaps[g].phase = Some("phase-3".into());
+            }
+        })
+    };
+    check(
+        "plan unassigned gaps: removing the phase gives the file back",
+        &a,
+        |a| {
+            assert_eq!(plan_phase(a, "Path to ready", &[3]), "phase-3");
+            reverse(|a| {
+                remove_phase(a, 0);
+            })
+        },
+        &planned(&a, &[3]),
+    );
+    check(
+        "plan gaps of other phases: they move, the others stay, positions out of range are ignored",
+        &a,
+        |a| {
+            plan_phase(a, "Path to ready", &[1, 2, 9]);
+            Undo::Over
+        },
+        &planned(&a, &[1, 2]),
+    );
+    check(
+        "plan nothing: an empty phase first",
+        &a,
+        |a| {
+            plan_phase(a, "Path to ready", &[]);
+            Undo::Over
+        },
+        &planned(&a, &[]),
+    );
+    let after = planned(&a, &[0, 1, 2, 3]);
+    check(
+        "a planned phase removed and restored gives its bytes back",
+        &after,
+        |a| {
+            let removed = remove_phase(a, 0).expect("the planned phase");
+            assert_eq!(removed.phase().name, "Path to ready");
+            restore(move |a| restore_phase(a, removed.clone()))
+        },
+        &changed(&after, |a| {
+            a.phases.remove(0);
+            a.gaps.iter_mut().for_each(|g| g.phase = None);
+        }),
     );
 }
 

@@ -6,8 +6,8 @@
 //!   title, save state, undo and redo, share and export, the tab bar;
 //!   `save_status`: the save state and what to do when saving fails.
 //! - `editor`: the open assessment's state, undo and saving.
-//! - The tabs: `overview`, `gaps`, `roadmap`, `costs`, `kpis_risks`,
-//!   `report`, `settings`.
+//! - The tabs: `overview`, `next` (next steps), `gaps`, `roadmap`, `costs`,
+//!   `kpis_risks`, `report`, `settings`.
 //! - What several tabs share: `figures` (numbers as shown), `phase_terms`
 //!   (the terms of a phase's figures), `charts`, `explain`, `edits` (the
 //!   changes of phases and roles), `roles`, `links`, `focus`.
@@ -25,6 +25,7 @@ mod gaps;
 mod header;
 mod kpis_risks;
 mod links;
+mod next;
 mod overview;
 mod phase_terms;
 mod report;

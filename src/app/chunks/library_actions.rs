@@ -58,9 +58,10 @@ pub(super) fn run(library: Library, action: Action) {
                 notices.error("Restoring failed.", vec![message]);
             }
         },
-        Action::Create { template, title, open, field } => {
-            // Cancelled, or the library left, while the chunks came.
-            if open.try_get_untracked() != Some(true) {
+        Action::Create { template, title, request, field } => {
+            // Cancelled (even if opened again since), or the library left,
+            // while the chunks came.
+            if !request.wanted() {
                 return;
             }
             let blank = template.is_none();
@@ -73,7 +74,7 @@ pub(super) fn run(library: Library, action: Action) {
             }
             assessment.assessed_on = Some(today());
             if library.report("Creating the assessment", library.put(&assessment)) {
-                let _ = open.try_set(false);
+                let _ = request.open.try_set(false);
                 let _ = field.try_set(String::new());
                 navigate(&Route::Assessment { id: assessment.id, tab: Tab::Overview });
             }

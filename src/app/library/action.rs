@@ -23,13 +23,34 @@ pub enum Action {
     /// A new assessment: blank, or a copy of a template's; with the title
     /// typed in the dialog (`title`, read when the user asked), if any;
     /// opened once saved (the dialog then closes and forgets the title in
-    /// `field`). Nothing is created if the dialog was closed meanwhile.
+    /// `field`). Nothing is created if the dialog was closed meanwhile,
+    /// even when it was opened again since (see [`CreateRequest`]).
     Create {
         template: Option<Box<Assessment>>,
         title: String,
-        open: RwSignal<bool>,
+        request: CreateRequest,
         field: RwSignal<String>,
     },
+}
+
+/// A "Create" pressed in the New assessment dialog, which may wait for
+/// chunks: it is still wanted while the dialog stays open, and not once the
+/// dialog was closed, even if the user opened it again before the chunks
+/// came (a Create of the earlier opening must not make what was cancelled).
+#[derive(Clone, Copy)]
+pub struct CreateRequest {
+    pub open: RwSignal<bool>,
+    /// How often the dialog was closed, counted by the dialog.
+    pub closings: StoredValue<u64>,
+    /// `closings` when Create was pressed.
+    pub at: u64,
+}
+
+impl CreateRequest {
+    /// Whether the dialog is open, and has stayed open since Create was pressed.
+    pub fn wanted(&self) -> bool {
+        self.open.try_get_untracked() == Some(true) && self.closings.try_get_value() == Some(self.at)
+    }
 }
 
 impl Action {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::action::Action;
+use super::action::{Action, CreateRequest};
 use super::state::use_library;
 use crate::app::chunks;
 use crate::app::dialog::Dialog;
@@ -21,11 +21,19 @@ pub fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
     // Set from "Create" until the assessment is made or has failed: a
     // second click or Enter meanwhile creates nothing more.
     let busy = RwSignal::new(false);
+    // Each closing of the dialog (Cancel, or Escape) ends what a Create
+    // pressed before it asked, so that a dialog opened again is ready at once.
+    let closings = StoredValue::new(0_u64);
+    let closed = move || {
+        closings.update_value(|n| *n += 1);
+        busy.set(false);
+    };
     let create = move || {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
+        let request = CreateRequest { open, closings, at: closings.get_value() };
         let (start, typed) = (start.get_untracked(), title.get_untracked());
         leptos::task::spawn_local(async move {
             let template = match start.checked_sub(1) {
@@ -39,7 +47,7 @@ pub fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
             };
             match template {
                 Ok(template) => {
-                    let action = Action::Create { template, title: typed, open, field: title };
+                    let action = Action::Create { template, title: typed, request, field: title };
                     let what = action.what();
                     if let Err(error) = chunks::library_action(library, action).await {
                         notices.error(format!("{what} failed."), vec![error.to_string()]);
@@ -48,13 +56,21 @@ pub fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
                 Err(Some(error)) => notices.error("The template could not be opened.", vec![error.to_string()]),
                 Err(None) => {}
             }
-            let _ = busy.try_set(false);
+            // A Create of an earlier opening leaves the new one's state alone.
+            if request.closings.try_get_value() == Some(request.at) {
+                let _ = busy.try_set(false);
+            }
         })
     };
     view! {
         <Dialog open title="New assessment">
             <form
                 class="form"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        closed();
+                    }
+                }
                 on:submit=move |ev| {
                     ev.prevent_default();
                     create();
@@ -106,7 +122,14 @@ pub fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
                     </label>
                 </fieldset>
                 <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            closed();
+                            open.set(false);
+                        }
+                    >
                         "Cancel"
                     </button>
                     <button type="submit" class="button button-primary" prop:disabled=move || busy.get()>

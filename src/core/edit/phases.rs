@@ -1,5 +1,6 @@
-//! The roadmap's phases (add, move, delete with what it takes to put back)
-//! and the lines of one phase: its team, its costs and its exit criteria.
+//! The roadmap's phases (add, plan one first from a set of gaps, move,
+//! delete with what it takes to put back) and the lines of one phase: its
+//! team, its costs and its exit criteria.
 //!
 //! A deleted phase takes its links with it: its gaps become unassigned and
 //! the KPI targets set for it go, unless another phase with the same id
@@ -28,6 +29,23 @@ pub fn add_phase(a: &mut Assessment) -> String {
     let id = next_id("phase", a.phases.iter().map(|p| p.id.as_str()));
     let name = format!("Phase {}", a.phases.len() + 1);
     a.phases.push(Phase::new(id.clone(), name, Range::new(2.0, 4.0)));
+    id
+}
+
+/// Plans a phase named `name` first in the roadmap, holding exactly the gaps
+/// at `positions` (taken off any phase they had; positions out of range are
+/// ignored), and returns its id. First, because the roadmap is done in order:
+/// the score projected after it is the score once those gaps alone are done
+/// (what "Plan these as a phase" of the cheapest path to ready is for). Its
+/// removal unassigns its gaps: an undo of the whole plan is the editor's.
+pub fn plan_phase(a: &mut Assessment, name: &str, positions: &[usize]) -> String {
+    let id = next_id("phase", a.phases.iter().map(|p| p.id.as_str()));
+    a.phases.insert(0, Phase::new(id.clone(), name, Range::new(2.0, 4.0)));
+    for &p in positions {
+        if let Some(gap) = a.gaps.get_mut(p) {
+            gap.phase = Some(id.clone());
+        }
+    }
     id
 }
 

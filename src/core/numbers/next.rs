@@ -13,7 +13,9 @@
 //! Done, accepted and not-applicable gaps gain nothing and are not listed.
 //!
 //! Everything is exact ([`Decimal`]) here; [`NextSummary`] rounds it as shown
-//! and is the JSON of `gapmap next --json`.
+//! and is the JSON of `gapmap next --json`. [`gain_terms`] gives the terms of
+//! one gap's gain (its category's rate and the gap's open work), rounded as
+//! shown, for a view that explains the sum.
 
 pub mod knapsack;
 pub mod path;
@@ -25,7 +27,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::core::decimal::{one_decimal, rounded, Span};
-use crate::core::model::{Assessment, Priority};
+use crate::core::model::{Assessment, Category, Priority};
 use crate::core::numbers::cost;
 use crate::core::numbers::score;
 use crate::core::numbers::summary::Bounds;
@@ -124,6 +126,9 @@ pub struct NextSummary {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GainSummary {
     pub id: String,
+    /// The gap's position in the assessment's gaps.
+    #[serde(skip)]
+    pub index: usize,
     pub gain: f64,
     pub effort_days: Option<Bounds>,
     pub gain_per_day: Option<f64>,
@@ -139,6 +144,14 @@ pub struct GainSummary {
     pub phase: Option<String>,
     #[serde(skip)]
     pub owner: String,
+    /// Whether its category's score is set by hand (the projection rule of
+    /// `score` moves it).
+    #[serde(skip)]
+    pub hand_scored: bool,
+    /// The overall score once this gap alone is closed, one decimal as the
+    /// overall is shown.
+    #[serde(skip)]
+    pub overall_after: Option<f64>,
 }
 
 /// The cheapest path to ready, rounded.
@@ -147,6 +160,9 @@ pub struct PathSummary {
     pub possible: bool,
     /// The ids of its gaps, in file order.
     pub gaps: Vec<String>,
+    /// The positions of its gaps in the assessment's gaps, in file order.
+    #[serde(skip)]
+    pub positions: Vec<usize>,
     /// Σ effort of its gaps, one decimal; `None` when one of them states no
     /// effort (the total is then unknown: see `unknown_effort`).
     pub effort_days: Option<Bounds>,
@@ -184,6 +200,7 @@ pub fn summarize(assessment: &Assessment) -> NextSummary {
             let gap = &assessment.gaps[g.index];
             GainSummary {
                 id: g.id.clone(),
+                index: g.index,
                 gain: rounded(g.gain, 2),
                 effort_days: g.effort.map(tenths),
                 gain_per_day: g.per_day.map(|p| rounded(p, 3)),
@@ -192,6 +209,11 @@ pub fn summarize(assessment: &Assessment) -> NextSummary {
                 priority: gap.priority,
                 phase: gap.phase.as_deref().map(|id| name(&phases, id)),
                 owner: gap.owner.clone(),
+                hand_scored: category_of(assessment, &gap.category)
+                    .is_some_and(|c| hand_scored(&assessment.categories[c])),
+                overall_after: next
+                    .overall
+                    .map(|now| one_decimal(now.saturating_add(g.gain).min(Decimal::ONE_HUNDRED))),
             }
         })
         .collect();
@@ -201,6 +223,7 @@ pub fn summarize(assessment: &Assessment) -> NextSummary {
         path_to_ready: PathSummary {
             possible: path.possible,
             gaps: path.gaps.iter().map(|&i| id(i)).collect(),
+            positions: path.gaps.clone(),
             effort_days: path.unknown_effort.is_empty().then(|| tenths(path.effort)),
             overall_after: path.overall_after.map(one_decimal),
             known_effort_days: tenths(path.effort),
@@ -211,4 +234,61 @@ pub fn summarize(assessment: &Assessment) -> NextSummary {
         overall: next.overall.map(one_decimal),
         ready_threshold: assessment.settings.ready_threshold,
     }
+}
+
+/// The terms of one open gap's gain, rounded as shown: the gain is the
+/// category's rate times the gap's open work, w × (1 − c).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GainTerms {
+    pub id: String,
+    /// How many points of the overall score one unit of the category's
+    /// weighted credit (Σ w·c) is worth, four decimals.
+    pub rate: f64,
+    /// The weight of the gap's priority, w.
+    pub weight: f64,
+    /// The gap's credit now, c (0–1), two decimals.
+    pub credit: f64,
+    /// w × (1 − c), two decimals.
+    pub open_work: f64,
+    /// rate × open work, the gap's gain in points, two decimals.
+    pub gain: f64,
+    /// Whether the category's score is set by hand, so that it moves only as
+    /// the projection rule of `score` says, from the score stated.
+    pub hand_scored: bool,
+}
+
+/// The terms of the gain of the gap at `index` (its position in the
+/// assessment's gaps); `None` when that gap is not open, not scored or in no
+/// category that exists (it is then in no list of gains).
+pub fn gain_terms(assessment: &Assessment, index: usize) -> Option<GainTerms> {
+    let settings = &assessment.settings;
+    let gap = assessment.gaps.get(index).filter(|gap| gap.status.is_open())?;
+    let category = category_of(assessment, &gap.category)?;
+    let credit = score::credit(gap, settings)?;
+    let rate = *score::overall_per_credit(assessment).get(category)?;
+    let weight = score::priority_weight(gap.priority, settings);
+    // The same terms as [`gains`] multiplies, so that the sum shown is the gain listed.
+    let open_work = weight.saturating_mul(Decimal::ONE - credit);
+    let gain = rate.saturating_mul(open_work).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+    Some(GainTerms {
+        id: gap.id.clone(),
+        rate: rounded(rate, 4),
+        weight: rounded(weight, 2),
+        credit: rounded(credit, 2),
+        open_work: rounded(open_work, 2),
+        gain: rounded(gain, 2),
+        hand_scored: hand_scored(&assessment.categories[category]),
+    })
+}
+
+/// The position of the category `id`: the last of several that share it, as
+/// [`gains`]' map of ids finds it.
+fn category_of(assessment: &Assessment, id: &str) -> Option<usize> {
+    assessment.categories.iter().rposition(|c| c.id == id)
+}
+
+/// Whether a category's score is set by hand, as `score` reads it (a
+/// finite manual score).
+fn hand_scored(category: &Category) -> bool {
+    category.manual_score.is_some_and(f64::is_finite)
 }

@@ -19,6 +19,12 @@ pub fn number(value: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
 
+/// A number with exactly `places` decimals: gains (`2.02`) and rates, which
+/// a gap among hundreds makes small.
+pub fn decimals(value: f64, places: usize) -> String {
+    format!("{value:.places$}")
+}
+
 /// A range of numbers: `13.5–21`, or one number when both ends agree.
 pub fn range(min: f64, max: f64) -> String {
     if min == max {

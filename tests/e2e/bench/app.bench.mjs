@@ -107,3 +107,44 @@ test("2,000 gaps: open, change a status, type a title", async ({ page }, info) =
   console.log(report);
   writeFileSync(info.outputPath("figures.txt"), report + "\n");
 });
+
+test("2,000 gaps: the Next steps tab, and an edit while it is shown", async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const file = info.outputPath("benchmark.json");
+  writeFileSync(file, JSON.stringify(largeAssessment(2000)));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+
+  await page.goto("./");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole("link", { name: "Benchmark with 2000 gaps" }).click();
+  await page.getByTestId("overall-score").waitFor();
+
+  // Five edits on the Gaps tab, so that Undo and Redo have steps to walk.
+  await page.getByRole("tab", { name: "Gaps", exact: true }).click();
+  const status = page.getByRole("combobox", { name: /^Status of Gap number 0 of the benchmark/ });
+  for (const value of ["done", "missing", "partial", "done", "missing"]) {
+    await status.selectOption(value);
+  }
+
+  const opening = await scriptTime(page, cdp, async () => {
+    await page.getByRole("tab", { name: "Next steps", exact: true }).click();
+    await page.getByRole("heading", { name: "Quick wins" }).waitFor();
+  });
+  // Each Undo or Redo changes the assessment: the quick wins and the path
+  // are computed again and the tab redrawn, as after any edit.
+  const edits = [];
+  for (const key of ["Control+z", "Control+z", "Control+z", "Control+Shift+z", "Control+Shift+z", "Control+Shift+z"]) {
+    edits.push(await scriptTime(page, cdp, () => page.keyboard.press(key)));
+  }
+
+  const ms = (s) => (s * 1000).toFixed(1);
+  const report = [
+    `open the Next steps tab (script time): ${ms(opening)} ms`,
+    `an edit (undo or redo) with Next steps shown (script time, median of ${edits.length}): ${ms(median(edits))} ms (max ${ms(Math.max(...edits))})`,
+  ].join("\n");
+  console.log(report);
+  writeFileSync(info.outputPath("next-figures.txt"), report + "\n");
+});

@@ -8,7 +8,7 @@ use super::editor::use_editor;
 use super::exports::MoreExports;
 use super::save_status::{SaveFailure, SaveStatus};
 use super::share_button::ShareButton;
-use super::{costs, gaps, kpis_risks, overview, report, roadmap, settings};
+use super::{costs, gaps, kpis_risks, next, overview, report, roadmap, settings};
 use crate::app::chunks::export_file::download_assessment;
 use crate::app::files;
 use crate::app::library::state::{use_library, Library};
@@ -130,6 +130,7 @@ pub(super) fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
             <fieldset class="read-only-guard" disabled=move || editor.is_read_only() && tab.get() != Tab::Report>
                 {move || match tab.get() {
                     Tab::Overview => view! { <overview::Overview /> }.into_any(),
+                    Tab::Next => view! { <next::NextSteps /> }.into_any(),
                     Tab::Gaps => view! { <gaps::Gaps /> }.into_any(),
                     Tab::Roadmap => view! { <roadmap::Roadmap /> }.into_any(),
                     Tab::Costs => view! { <costs::Costs /> }.into_any(),
