@@ -117,12 +117,14 @@ fn worked_example_json() -> Value {
         "labor": {"min": 17000.0, "max": 47000.0},
         "one_off": 8000.0, "annual": 7200.0,
         "total": {"min": 25000.0, "max": 55000.0},
+        "stated_total": null,
         "bottom_up": {"min": 12150.0, "max": 18900.0},
         "duration_weeks": {"min": 3.0, "max": 5.0},
+        "unknown_rates": [],
         "phases": [
-            {"id": "p1", "labor": {"min": 13000.0, "max": 39000.0}, "capacity_days": {"min": 15.0, "max": 45.0},
+            {"id": "p1", "labor": {"min": 13000.0, "max": 39000.0}, "stated_cost": null, "capacity_days": {"min": 15.0, "max": 45.0},
              "demand_days": {"min": 8.0, "max": 10.0}, "load": "ok", "projected_overall": 92.3},
-            {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "capacity_days": {"min": 5.0, "max": 10.0},
+            {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "stated_cost": null, "capacity_days": {"min": 5.0, "max": 10.0},
              "demand_days": {"min": 5.5, "max": 11.0}, "load": "at_risk", "projected_overall": 100.0}
         ]
     })
@@ -157,7 +159,7 @@ fn score_json_has_exactly_the_contracts_keys_and_the_worked_examples_numbers() {
     let expected = worked_example_json();
     assert_eq!(keys(&printed), keys(&expected));
     let top: BTreeSet<&str> = printed.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(top.len(), 14);
+    assert_eq!(top.len(), 16);
     assert!(same_numbers(&printed, &expected), "{printed:#}");
     assert!(outcome.stdout.ends_with("}\n") && outcome.stdout.contains("\n  \"level\": \"MVP\",\n"), "canonical");
 }
@@ -187,6 +189,41 @@ fn score_prints_a_readable_summary() {
     for line in ["Tiers: P0 1/2, P1 1/3, P2 0/1, P3 0/0", "Total: $25,000–$55,000", "Duration: 3–5 weeks"] {
         assert!(outcome.stdout.contains(line), "{line} in:\n{}", outcome.stdout);
     }
+}
+
+/// The worked example with the engineer's rate left out: unknown, not free.
+fn without_engineer_rate() -> String {
+    CANONICAL.replacen(",\n      \"weekly_rate\": 4000", "", 1)
+}
+
+#[test]
+fn score_says_why_labor_is_unknown_instead_of_zero() {
+    let file = without_engineer_rate();
+    assert_ne!(file, CANONICAL);
+    let outcome = check(&["score", "-"], Some(&file), 0, "Labor: unknown — no rate for Engineer\n", "");
+    for line in [
+        "Total: unknown — no rate for Engineer\n",
+        "Bottom-up estimate: unknown — no rate for Engineer\n",
+        // One-off and annual costs need no rate.
+        "One-off: $8,000\n",
+        "Annual run-rate: $7,200\n",
+    ] {
+        assert!(outcome.stdout.contains(line), "{line} in:\n{}", outcome.stdout);
+    }
+    assert!(!outcome.stdout.contains("$0"), "nothing unknown shows as $0:\n{}", outcome.stdout);
+
+    let json = check(&["score", "-", "--json"], Some(&file), 0, "\"labor\": null", "");
+    let printed: Value = serde_json::from_str(&json.stdout).unwrap();
+    for pointer in ["/labor", "/total", "/bottom_up", "/phases/0/labor", "/phases/1/labor"] {
+        assert_eq!(printed.pointer(pointer), Some(&Value::Null), "{pointer}");
+    }
+    assert_eq!(printed["unknown_rates"], json!(["eng"]));
+    assert_eq!(printed["one_off"], json!(8000));
+    // The same keys as when every rate is known, a `null` where money is unknown.
+    let names = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<BTreeSet<String>>();
+    let expected = worked_example_json();
+    assert_eq!(names(&printed), names(&expected));
+    assert_eq!(names(&printed["phases"][0]), names(&expected["phases"][0]));
 }
 
 #[test]

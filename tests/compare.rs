@@ -11,7 +11,9 @@
 //! example's, worked out by hand in each case's comment.
 
 use gapmap::core::format;
-use gapmap::core::model::{Assessment, Better, Category, EffortUnit, Gap, Item, Kpi, Phase, Priority, Range, Status};
+use gapmap::core::model::{
+    Assessment, Better, Category, EffortUnit, Gap, Item, Kpi, KpiValue, Phase, Priority, Range, Status,
+};
 use gapmap::core::numbers::compare::{compare, Comparison, KpiMovement, Presence};
 use gapmap::core::numbers::summary::Bounds;
 
@@ -316,7 +318,7 @@ fn mttr(current: Option<f64>) -> Kpi {
         id: "k1".into(),
         name: "MTTR".into(),
         unit: "hours".into(),
-        current,
+        current: current.map(KpiValue::Number),
         better: Better::Lower,
         targets: Vec::new(),
         extra: Default::default(),

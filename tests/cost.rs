@@ -2,7 +2,8 @@
 //! settings, the remaining effort (open gaps only), each phase's labor,
 //! capacity, demand and load, the schedule (`start_week` given or right after
 //! the previous phase; the roadmap lasts until the latest end), the totals,
-//! the bottom-up estimate and its daily rate, and money kept exact where `f64`
+//! the bottom-up estimate and its daily rate, money that needs a rate nobody
+//! has given (unknown, never free), and money kept exact where `f64`
 //! arithmetic would drift across a rounding boundary.
 //!
 //! Cases go through one helper, [`check`]: it summarizes a small assessment and
@@ -71,7 +72,7 @@ fn roadmap(gaps: Vec<Gap>, phases: Vec<Phase>) -> Assessment {
 
 /// The assessment with the engineer paid `weekly_rate`.
 fn paying_eng(weekly_rate: f64, mut a: Assessment) -> Assessment {
-    a.roles[0].weekly_rate = weekly_rate;
+    a.roles[0].weekly_rate = Some(weekly_rate);
     a
 }
 
@@ -87,6 +88,11 @@ fn range(b: Bounds) -> String {
     format!("{}..{}", b.min, b.max)
 }
 
+/// Money that needs weekly rates: `unknown` when one of them is.
+fn money(b: Option<Bounds>) -> String {
+    b.map_or_else(|| "unknown".to_string(), range)
+}
+
 fn list<T>(values: impl IntoIterator<Item = T>, each: impl Fn(T) -> String) -> String {
     format!("[{}]", values.into_iter().map(each).collect::<Vec<_>>().join(", "))
 }
@@ -95,18 +101,22 @@ fn list<T>(values: impl IntoIterator<Item = T>, each: impl Fn(T) -> String) -> S
 fn rendered(s: &Summary, key: &str) -> String {
     match key {
         "effort" => range(s.effort_days),
-        "labor" => list(&s.phases, |p| range(p.labor)),
+        "labor" => list(&s.phases, |p| money(p.labor)),
         "capacity" => list(&s.phases, |p| range(p.capacity_days)),
         "demand" => list(&s.phases, |p| range(p.demand_days)),
         "load" => list(&s.phases, |p| p.load.as_str().to_string()),
         "start" => list(&s.phases, |p| range(p.start_week)),
         "end" => list(&s.phases, |p| range(p.end_week)),
-        "total_labor" => range(s.labor),
+        "total_labor" => money(s.labor),
         "one_off" => s.one_off.to_string(),
         "annual" => s.annual.to_string(),
-        "total" => range(s.total),
-        "daily_rate" => s.daily_rate.to_string(),
-        "bottom_up" => range(s.bottom_up),
+        "total" => money(s.total),
+        "daily_rate" => s.daily_rate.map_or_else(|| "unknown".to_string(), |r| r.to_string()),
+        "bottom_up" => money(s.bottom_up),
+        "unknown_rates" => list(&s.unknown_rates, Clone::clone),
+        // By role name, as shown.
+        // Names, as shown beside each phase; `unknown_rates` is ids, as in the JSON.
+        "phase_unknown_rates" => list(&s.phases, |p| list(&p.unknown_rates, Clone::clone)),
         "duration" => range(s.duration_weeks),
         other => panic!("no part of the summary is called {other:?}"),
     }
@@ -181,7 +191,7 @@ fn phase_labor_is_fte_times_rate_times_weeks() {
     );
     check("no team costs nothing", roadmap(vec![], vec![phase(2.0, 3.0)]), "labor [0..0]");
     let mut a = roadmap(vec![], vec![with("eng", 1.0, 1.0, phase(1.0, 1.0))]);
-    a.roles[0].weekly_rate = 0.0;
+    a.roles[0].weekly_rate = Some(0.0);
     check("a volunteer role", a, "labor [0..0]");
 }
 
@@ -286,6 +296,52 @@ fn bottom_up_is_remaining_effort_times_a_daily_rate() {
 }
 
 #[test]
+fn a_rate_nobody_has_given_makes_labor_unknown_not_free() {
+    // The engineer's rate is unknown; the SRE's is known.
+    let unpriced = |mut a: Assessment| {
+        a.roles[0].weekly_rate = None;
+        a
+    };
+    let phases = || {
+        vec![
+            costing(
+                8000.0,
+                CostKind::OneOff,
+                costing(1200.0, CostKind::Annual, with("eng", 1.0, 2.0, phase(2.0, 3.0))),
+            ),
+            with("sre", 1.0, 1.0, phase(1.0, 2.0)),
+        ]
+    };
+    check(
+        "a phase that needs the unknown rate has unknown labor and total; the others stay known",
+        unpriced(roadmap(vec![], phases())),
+        "labor [unknown, 5000..10000]; total_labor unknown; total unknown; one_off 8000; annual 1200; \
+         phase_unknown_rates [[Engineer], []]; unknown_rates [eng]",
+    );
+    check(
+        "a team line of both kinds of role is unknown",
+        unpriced(roadmap(vec![], vec![with("eng", 1.0, 1.0, with("sre", 1.0, 1.0, phase(1.0, 1.0)))])),
+        "labor [unknown]; phase_unknown_rates [[Engineer]]",
+    );
+    check(
+        "a role in no team leaves labor known, but not the roles' mean daily rate",
+        unpriced(roadmap(vec![gap(Missing, 10.0, 20.0, Days)], vec![with("sre", 1.0, 1.0, phase(1.0, 1.0))])),
+        "labor [5000..5000]; total 5000..5000; daily_rate unknown; bottom_up unknown; unknown_rates [eng]",
+    );
+    let mut a = unpriced(roadmap(vec![gap(Missing, 10.0, 20.0, Days)], vec![]));
+    a.settings.blended_daily_rate = Some(500.0);
+    check("a blended daily rate needs no role's rate", a, "bottom_up 5000..10000; unknown_rates []");
+    check(
+        "a stored rate of 0 is free, not unknown",
+        paying_eng(0.0, roadmap(vec![], vec![with("eng", 1.0, 1.0, phase(1.0, 1.0))])),
+        "labor [0..0]; total 0..0; unknown_rates []",
+    );
+    let mut a = roadmap(vec![], vec![with("qa", 1.0, 1.0, phase(1.0, 1.0))]);
+    a.roles.truncate(1);
+    check("a team line naming no role has no rate either", a, "labor [unknown]; unknown_rates [qa]");
+}
+
+#[test]
 fn money_is_exact_until_rounded_once() {
     // In f64, 0.3 × 3 × 15 is 13.499999999999998 and would round to 13.
     check(
@@ -315,9 +371,9 @@ fn money_is_exact_until_rounded_once() {
     let phases = cost::phase_costs(&a);
     let totals = cost::totals(&a, &phases);
     // 0.1 × 1 × 0.1 + 0.2 × 1 × 5000
-    assert_eq!(phases[0].labor.min, exact("1000.01"));
+    assert_eq!(phases[0].labor.map(|l| l.min), Some(exact("1000.01")));
     assert_eq!(phases[0].one_off, exact("0.3"));
-    assert_eq!(totals.total.max, exact("1000.31"));
+    assert_eq!(totals.total.map(|t| t.max), Some(exact("1000.31")));
     // 0.1 + 0.2 FTE × 1 week × 5 days
     assert_eq!(phases[0].capacity_days.min, exact("1.5"));
 }

@@ -21,8 +21,8 @@ use proptest::sample::Index;
 
 use gapmap::core::edit::*;
 use gapmap::core::model::{
-    Assessment, Better, Category, Cost, CostKind, Extra, Gap, Impact, Item, Kpi, KpiTarget, Level, Phase, Priority,
-    Probability, Range, Risk, Role, Status, TeamMember,
+    Assessment, Better, Category, Cost, CostKind, Extra, Gap, Impact, Item, Kpi, KpiTarget, KpiValue, Level, Phase,
+    Priority, Probability, Range, Risk, Role, Status, TeamMember,
 };
 use gapmap::core::present::query::{GapFilter, PhaseFilter, StatusFilter};
 use gapmap::core::{save, validate};
@@ -40,10 +40,7 @@ fn kpi(id: &str, name: &str, targets: &[(&str, f64)]) -> Kpi {
         unit: String::new(),
         current: None,
         better: Better::Higher,
-        targets: targets
-            .iter()
-            .map(|&(phase, value)| KpiTarget { phase: phase.into(), value, extra: Extra::new() })
-            .collect(),
+        targets: targets.iter().map(|&(phase, value)| KpiTarget::new(phase, KpiValue::Number(value))).collect(),
         extra: Extra::new(),
     }
 }

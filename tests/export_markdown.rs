@@ -15,8 +15,9 @@ use proptest::prelude::*;
 /// A category as the report carries it: name, manual score, target, weight, notes.
 type ReadableCategory = (String, Option<f64>, Option<f64>, f64, String);
 
-/// A KPI as the report carries it: name, unit, current, direction, targets by phase name.
-type ReadableKpi = (String, String, Option<f64>, Better, Vec<(String, f64)>);
+/// A KPI as the report carries it: name, unit, current, direction, targets
+/// by phase name (with whether each is ticked as met).
+type ReadableKpi = (String, String, Option<KpiValue>, Better, Vec<(String, KpiValue, bool)>);
 
 /// What of an assessment the report carries, with ids replaced by names.
 #[derive(Debug, PartialEq)]
@@ -28,9 +29,10 @@ struct Readable {
     assessors: Vec<String>,
     currency: String,
     stated_overall: Option<f64>,
+    stated_total: Option<(f64, f64)>,
     categories: Vec<ReadableCategory>,
     gaps: Vec<ReadableGap>,
-    roles: Vec<(String, f64)>,
+    roles: Vec<(String, Option<f64>)>,
     phases: Vec<ReadablePhase>,
     kpis: Vec<ReadableKpi>,
     risks: Vec<(String, Probability, Impact, String, Vec<String>)>,
@@ -79,6 +81,7 @@ fn readable(a: &Assessment) -> Readable {
         assessors: a.assessors.clone(),
         currency: a.currency.clone(),
         stated_overall: a.stated_overall,
+        stated_total: a.stated_total.as_ref().map(|t| (t.min, t.max)),
         categories: a
             .categories
             .iter()
@@ -113,18 +116,15 @@ fn readable(a: &Assessment) -> Readable {
                 team: p.team.iter().map(|t| (role_name(&t.role), t.fte.min, t.fte.max)).collect(),
                 costs: p.costs.iter().map(|c| (c.name.clone(), c.amount, c.kind)).collect(),
                 exit_criteria: p.exit_criteria.clone(),
-                stated_cost: p
-                    .extra
-                    .get("stated_cost")
-                    .and_then(|c| Some((c.get("min")?.as_f64()?, c.get("max")?.as_f64()?))),
+                stated_cost: p.stated_cost.as_ref().map(|c| (c.min, c.max)),
             })
             .collect(),
         kpis: a
             .kpis
             .iter()
             .map(|k| {
-                let targets = k.targets.iter().map(|t| (phase_name(&t.phase), t.value)).collect();
-                (k.name.clone(), k.unit.clone(), k.current, k.better, targets)
+                let targets = k.targets.iter().map(|t| (phase_name(&t.phase), t.value.clone(), t.met)).collect();
+                (k.name.clone(), k.unit.clone(), k.current.clone(), k.better, targets)
             })
             .collect(),
         risks: a
@@ -234,6 +234,16 @@ fn halves(max: u32) -> impl Strategy<Value = f64> {
 
 fn range_of(max: u32) -> impl Strategy<Value = (f64, f64)> {
     (halves(max), halves(max)).prop_map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
+}
+
+/// A KPI's value: a number, or words as documents write them.
+fn kpi_value() -> impl Strategy<Value = KpiValue> {
+    const WORDS: &[&str] =
+        &["Manual", "Daily", "Weekly", "On-demand", "Multiple/day", "Unknown", "Ad hoc", "< 5 min", "99.9%+"];
+    prop_oneof![
+        3 => halves(200).prop_map(KpiValue::Number),
+        1 => prop::sample::select(WORDS).prop_map(|w| KpiValue::Text(w.to_string())),
+    ]
 }
 
 fn score() -> impl Strategy<Value = f64> {
@@ -356,6 +366,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             prop::option::of(text(3..12)),
             prop::option::of(score()),
             prop::sample::select(&["USD", "EUR", "CHF"][..]),
+            // Up to millions, as roadmaps cost.
+            prop::option::of((1..5_000u32, 0..2_000u32)),
         ),
         (
             prop::sample::subsequence(CATEGORIES, 1..6),
@@ -365,7 +377,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             ),
             prop::collection::vec(prop::option::of(text(2..6)), 6),
         ),
-        (prop::sample::subsequence(ROLES, 0..4), prop::collection::vec(0..5_000u32, 4)),
+        // Some roles have no rate yet: the report says "unknown", read back as none.
+        (prop::sample::subsequence(ROLES, 0..4), prop::collection::vec(prop::option::weighted(0.8, 0..5_000u32), 4)),
         (prop::sample::subsequence(PHASES, 0..4), prop::collection::vec(phase_seed(), 4)),
         prop::collection::vec(gap_seed(), 0..10),
         (
@@ -373,9 +386,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 (
                     text(1..3),
                     prop::sample::select(&["%", "ms", "", "hours"][..]),
-                    prop::option::of(halves(200)),
+                    prop::option::of(kpi_value()),
                     prop::sample::select(Better::ALL),
-                    prop::collection::vec(prop::option::of(halves(200)), 4),
+                    prop::collection::vec(prop::option::of((kpi_value(), any::<bool>())), 4),
                 ),
                 0..3,
             ),
@@ -398,7 +411,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
     )
         .prop_map(
             |(
-                (title, summary, stated, currency),
+                (title, summary, stated, currency, stated_total),
                 (category_names, category_seeds, notes),
                 (role_names, rates),
                 (phase_names, phase_seeds),
@@ -409,6 +422,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 let mut a = Assessment::new("generated", title);
                 a.summary = summary.unwrap_or_default();
                 a.stated_overall = stated;
+                a.stated_total = stated_total
+                    .map(|(min, extra)| Range::new(f64::from(min) * 1000.0, f64::from(min + extra) * 1000.0));
                 a.currency = currency.to_string();
                 a.system = system.unwrap_or_default().to_string();
                 a.assessed_on = date.map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"));
@@ -426,7 +441,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     a.categories.push(c);
                 }
                 for (i, name) in role_names.iter().enumerate() {
-                    a.roles.push(Role::new(format!("r{i}"), *name, f64::from(rates[i] * 10)));
+                    let mut role = Role::unpriced(format!("r{i}"), *name);
+                    role.weekly_rate = rates[i].map(|rate| f64::from(rate * 10));
+                    a.roles.push(role);
                 }
                 for (i, name) in phase_names.iter().enumerate() {
                     let seed = &phase_seeds[i];
@@ -451,12 +468,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         }
                     }
                     p.exit_criteria = seed.exit.clone();
-                    if let Some((min, extra)) = seed.stated_cost {
-                        p.extra.insert(
-                            "stated_cost".into(),
-                            serde_json::json!({"min": min * 1000, "max": (min + extra) * 1000}),
-                        );
-                    }
+                    p.stated_cost = seed
+                        .stated_cost
+                        .map(|(min, extra)| Range::new(f64::from(min * 1000), f64::from((min + extra) * 1000)));
                     a.phases.push(p);
                 }
                 for (i, seed) in gap_seeds.into_iter().enumerate() {
@@ -480,7 +494,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         .iter()
                         .zip(targets)
                         .filter_map(|(p, t)| {
-                            t.map(|value| KpiTarget { phase: p.id.clone(), value, extra: Default::default() })
+                            t.map(|(value, met)| KpiTarget { met, ..KpiTarget::new(p.id.clone(), value) })
                         })
                         .collect();
                     a.kpis.push(Kpi {

@@ -9,7 +9,8 @@ use serde_json::{json, Map, Value};
 
 use gapmap::core::format::{self, migrate, LoadError, LoadErrorKind, Migration, MAX_FILE_BYTES, MIGRATIONS};
 use gapmap::core::model::{
-    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, Probability, Risk, Severity, VERSION,
+    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, KpiValue, Probability, Range, Risk, Severity,
+    VERSION,
 };
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
@@ -65,8 +66,8 @@ fn the_canonical_layout() {
 #[test]
 fn integral_numbers_are_written_without_a_fraction() {
     let mut a = load(CANONICAL);
-    a.roles[0].weekly_rate = 4000.0;
-    a.roles[1].weekly_rate = 4000.5;
+    a.roles[0].weekly_rate = Some(4000.0);
+    a.roles[1].weekly_rate = Some(4000.5);
     a.phases[0].costs[0].amount = -0.0;
     a.categories[0].weight = 1e15;
     a.categories[1].weight = 1e20;
@@ -88,6 +89,7 @@ fn everything() -> Assessment {
     a.assessors = vec!["Ada".into(), "Grace".into()];
     a.summary = "# Findings\n\n- \"quoted\" and ünïcödé — 🚀".into();
     a.stated_overall = Some(61.5);
+    a.stated_total = Some(Range::new(640_000.0, 840_000.0));
     a.currency = "EUR".into();
     a.settings.partial_credit = 0.3;
     a.settings.blended_daily_rate = Some(812.5);
@@ -104,15 +106,28 @@ fn everything() -> Assessment {
     a.phases[0].goal = "goal".into();
     a.phases[1].start_week = Some(4.5);
     a.phases[0].exit_criteria = vec!["no P0 open".into()];
-    a.kpis = vec![Kpi {
-        id: "k1".into(),
-        name: "MTTR".into(),
-        unit: "hours".into(),
-        current: Some(12.25),
-        better: Better::Lower,
-        targets: vec![KpiTarget { phase: "p1".into(), value: 4.0, extra: Default::default() }],
-        extra: Default::default(),
-    }];
+    a.phases[0].stated_cost = Some(Range::new(120_000.0, 160_000.0));
+    a.roles[1].weekly_rate = None;
+    a.kpis = vec![
+        Kpi {
+            id: "k1".into(),
+            name: "MTTR".into(),
+            unit: "hours".into(),
+            current: Some(KpiValue::Number(12.25)),
+            better: Better::Lower,
+            targets: vec![KpiTarget::new("p1", KpiValue::Number(4.0))],
+            extra: Default::default(),
+        },
+        Kpi {
+            id: "k2".into(),
+            name: "Deployment frequency".into(),
+            unit: String::new(),
+            current: Some(KpiValue::Text("Manual".into())),
+            better: Better::Higher,
+            targets: vec![KpiTarget { met: true, ..KpiTarget::new("p1", KpiValue::Text("Daily".into())) }],
+            extra: Default::default(),
+        },
+    ];
     a.risks = vec![Risk {
         id: "r1".into(),
         title: "Breach".into(),
@@ -207,9 +222,56 @@ fn unknown_whole_floats_read_as_they_are_saved() {
 fn every_digit_of_a_number_survives_a_round_trip() {
     let mut a = load(CANONICAL);
     a.gaps[3].effort = Some(Effort::new(1.0, 1.8291109441066782, EffortUnit::Hours));
-    a.roles[0].weekly_rate = 4321.987654321099;
+    a.roles[0].weekly_rate = Some(4321.987654321099);
     a.settings.partial_credit = 0.1 + 0.2;
     assert_eq!(load(&format::save(&a)), a);
+}
+
+/// A file saved before rates could be unknown keeps its meaning: a stored 0
+/// is a role that costs nothing, its labor $0, and the file keeps its bytes.
+#[test]
+fn a_stored_rate_of_zero_stays_zero() {
+    let old = CANONICAL.replacen("\"weekly_rate\": 4000", "\"weekly_rate\": 0", 1);
+    let a = load(&old);
+    assert_eq!(a.roles[0].weekly_rate, Some(0.0));
+    check(&format::save(&a), &old);
+    let s = gapmap::core::summarize(&a);
+    // The worked example's first phase: 1–2 engineers (now free) and 0.5–1
+    // SRE at 5,000 for 2–3 weeks.
+    assert_eq!(s.phases[0].labor, Some(gapmap::core::numbers::summary::Bounds { min: 5000.0, max: 15000.0 }));
+    assert!(s.unknown_rates.is_empty());
+}
+
+/// A rate nobody has given is left out of the file: it reads back unknown,
+/// and saving leaves it out again.
+#[test]
+fn an_unknown_rate_is_a_key_left_out() {
+    let mut a = load(CANONICAL);
+    a.roles[0].weekly_rate = None;
+    let saved = format::save(&a);
+    assert_eq!(saved.matches("\"weekly_rate\"").count(), a.roles.len() - 1, "{saved}");
+    assert_eq!(load(&saved), a);
+    // `null` reads as unknown too, and is saved as a key left out.
+    let with_null = CANONICAL.replacen("\"weekly_rate\": 4000", "\"weekly_rate\": null", 1);
+    assert_eq!(format::save(&load(&with_null)), saved);
+}
+
+/// Earlier imports kept a phase's stated cost among its unknown keys, under
+/// the name the field now has: such a file reads it into the field and
+/// keeps its bytes.
+#[test]
+fn a_stated_cost_kept_by_an_earlier_import_reads_as_the_field() {
+    let old = CANONICAL.replacen(
+        "\"exit_criteria\": []\n",
+        "\"exit_criteria\": [],\n      \"stated_cost\": {\n        \"min\": 120000,\n        \"max\": 160000\n      }\n",
+        1,
+    );
+    assert_ne!(old, CANONICAL);
+    let a = load(&old);
+    let stated = a.phases[0].stated_cost.as_ref().expect("the field");
+    assert_eq!((stated.min, stated.max), (120_000.0, 160_000.0));
+    assert!(a.phases[0].extra.is_empty());
+    check(&format::save(&a), &old);
 }
 
 #[test]
@@ -229,7 +291,7 @@ const FAULTY: &str = r#"{
     {"id": "testing", "name": "Testing", "manual_score": 120},
     {"id": "testing", "name": "Testing again"}
   ],
-  "roles": [{"id": "eng", "name": "Engineer", "weekly_rate": -4000}, {"id": "sre", "name": "SRE"}],
+  "roles": [{"id": "eng", "name": "Engineer", "weekly_rate": -4000}, {"id": "sre", "name": "SRE", "weekly_rate": "5000"}],
   "gaps": [
     {"id": "g1", "category": "security", "title": "g1", "status": "broken", "severity": "huge"},
     {"id": "g2", "category": "security", "title": "g2", "priority": "P9"},
@@ -262,7 +324,8 @@ fn every_problem_is_reported_at_once_with_its_path() {
         ("categories[2].manual_score", "between 0 and 100"),
         ("categories[3].id", "used twice"),
         ("roles[0].weekly_rate", "cannot be negative"),
-        ("roles[1].weekly_rate", "required but missing"),
+        // A rate left out is unknown, which is valid; one written as text is not a rate.
+        ("roles[1].weekly_rate", "Expected a number here, found text"),
         ("gaps[0].status", "\"broken\" is not a valid status"),
         ("gaps[0].severity", "\"huge\" is not a valid severity"),
         ("gaps[1].priority", "\"P9\" is not a valid priority"),

@@ -33,6 +33,38 @@ fn phase<'a>(a: &'a Assessment, name: &str) -> &'a Phase {
     a.phases.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no phase {name}"))
 }
 
+/// The roadmap tasks that restate a finding: the finding (which took the
+/// task's phase, and says so in its description), keyed by the task's
+/// title. Each is also a guess of the import report, naming both lines.
+fn linked_tasks(import: &Import) -> BTreeMap<String, &Gap> {
+    let mut linked = BTreeMap::new();
+    for gap in &import.assessment.gaps {
+        for task in gap.description.lines().filter_map(|l| l.strip_prefix("Roadmap task: ")) {
+            let guess = format!("The task \"{task}\" restates the finding \"{}\" (line ", gap.title);
+            assert!(import.report.guessed.iter().any(|n| n.message.starts_with(&guess)), "no guess {guess:?}");
+            assert!(gap.phase.is_some(), "{} takes the phase of {task}", gap.title);
+            linked.insert(task.to_string(), gap);
+        }
+    }
+    linked
+}
+
+/// The gap of a roadmap task among `gaps`: a gap of its own, or the finding
+/// it restates (which took its effort, checklist and evidence).
+fn task<'g>(gaps: &[&'g Gap], title: &str) -> &'g Gap {
+    let restated = format!("Roadmap task: {title}");
+    gaps.iter()
+        .find(|g| g.title == title || g.description.lines().any(|l| l == restated))
+        .copied()
+        .unwrap_or_else(|| panic!("no task {title}"))
+}
+
+/// Whether a gap is a finding of its section: not a roadmap task (a gap
+/// with a phase), unless a task restating it gave it that phase.
+fn is_finding(gap: &Gap) -> bool {
+    gap.phase.is_none() || gap.description.lines().any(|l| l.starts_with("Roadmap task: "))
+}
+
 fn statuses<'a>(gaps: impl IntoIterator<Item = &'a Gap>) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
     for gap in gaps {
@@ -267,8 +299,9 @@ fn enterprise_assessment_findings_and_requirements() {
     let text = fixture_text(ENTERPRISE);
     let all_lines: Vec<&str> = text.lines().collect();
     // Forty findings marked ❌ in six sections, each in the category of its section.
-    // (Roadmap tasks of the same area join these categories, assigned to their phase.)
-    let findings = |name: &str| -> Vec<&Gap> { gaps_in(a, name).into_iter().filter(|g| g.phase.is_none()).collect() };
+    // (Roadmap tasks of the same area join these categories, assigned to
+    // their phase; a finding a task restates takes the task's phase.)
+    let findings = |name: &str| -> Vec<&Gap> { gaps_in(a, name).into_iter().filter(|g| is_finding(g)).collect() };
     let sections = [
         ("Hardcoded Values & Anti-Patterns", "### 1.", 8),
         ("Networking", "### 3.", 6),
@@ -291,7 +324,7 @@ fn enterprise_assessment_findings_and_requirements() {
     // are what it lacks, so missing gaps, not closed ones.
     let requirements = marked(&section(&text, "### 2."), MAC_ROMAN.done);
     assert_eq!(requirements, 7);
-    let security: Vec<&Gap> = gaps_in(a, "Security").into_iter().filter(|g| g.phase.is_none()).collect();
+    let security = findings("Security");
     assert_eq!(security.len(), requirements);
     assert!(security.iter().all(|g| g.status == Status::Missing));
     assert!(security.iter().any(|g| g.title == "mTLS between services"));
@@ -302,7 +335,12 @@ fn enterprise_assessment_findings_and_requirements() {
         .map(|n| section(&text, &format!("### Phase {n}:")).iter().filter(|l| l.starts_with("- ")).count())
         .sum();
     assert_eq!(tasks, 4 * 4);
-    assert_eq!(a.gaps.len(), marked_findings + requirements + tasks);
+    // A task that restates a finding is that finding, not a second gap
+    // (before tasks were linked, each was a gap of its own): "Add rate
+    // limiting" is the finding "No rate limiting at ingress".
+    let linked = linked_tasks(&import);
+    assert_eq!(linked.get("Add rate limiting").map(|g| g.title.as_str()), Some("No rate limiting at ingress"));
+    assert_eq!(a.gaps.len(), marked_findings + requirements + tasks - linked.len());
     // The document has no task list (`- [ ]`), so no checklist items.
     assert_eq!(all_lines.iter().filter(|l| is_task_item(l)).count(), 0);
     assert_eq!(import.report.counts.items, 0);
@@ -332,7 +370,8 @@ fn enterprise_assessment_roadmap() {
         let tasks: Vec<&Gap> = a.gaps.iter().filter(|g| g.phase.as_deref() == Some(&p.id)).collect();
         assert_eq!(tasks.len(), listed, "{}", p.name);
     }
-    let vault = a.gaps.iter().find(|g| g.title == "Implement Vault for secrets").unwrap();
+    // The task restates a requirement of the security section, which takes its phase.
+    let vault = linked_tasks(&import)["Implement Vault for secrets"];
     assert_eq!(vault.phase.as_deref(), Some(phase(a, "Security & Reliability").id.as_str()));
     assert_eq!(vault.category, category(a, "Security").id);
     assert!(a.kpis.is_empty() && a.risks.is_empty() && a.roles.is_empty());
@@ -389,10 +428,7 @@ fn gap_analysis_findings() {
     let text = fixture_text(GAP_ANALYSIS);
     let findings = |name: &str| -> Vec<&Gap> {
         let id = &category(a, name).id;
-        a.gaps
-            .iter()
-            .filter(|g| &g.category == id && g.phase.is_none() && !g.description.starts_with("Status:"))
-            .collect()
+        a.gaps.iter().filter(|g| &g.category == id && is_finding(g) && !g.description.starts_with("Status:")).collect()
     };
     // The findings of a section, counted in the fixture (see `findings_in`),
     // are the gaps of its category.
@@ -449,7 +485,9 @@ fn gap_analysis_findings() {
     let all_findings: Vec<&Gap> = a
         .gaps
         .iter()
-        .filter(|g| g.phase.is_none() && !g.description.starts_with("Status:") && g.items.is_empty())
+        // Findings, not table rows, and not the task list (a gap of its own
+        // with a checklist and no phase).
+        .filter(|g| is_finding(g) && !g.description.starts_with("Status:") && (g.phase.is_some() || g.items.is_empty()))
         .collect();
     assert_eq!(statuses(all_findings), counts(&[("done", done), ("missing", missing + wanted)]));
 }
@@ -498,8 +536,13 @@ fn gap_analysis_requirement_tables_and_checklists() {
     // Every gap: the 159 findings and 10 requirements of sections 1.1 to 3.3
     // (see `gap_analysis_findings`), the 40 table rows, the 6 + 9 + 6
     // roadmap tasks (see `gap_analysis_roadmap_teams_and_costs`) and the
-    // Next Steps list.
-    assert_eq!(a.gaps.len(), (159 + 10) + 40 + (6 + 9 + 6) + 1);
+    // Next Steps list; less the tasks that restate a finding or a row, which
+    // are that finding (each was a gap of its own before tasks were linked).
+    let linked = linked_tasks(&import);
+    assert!(linked.len() >= 4, "the tasks named in `gap_analysis_roadmap_teams_and_costs`: {linked:?}");
+    assert_eq!(a.gaps.len(), (159 + 10) + 40 + (6 + 9 + 6) + 1 - linked.len());
+    // What a task adds stays: its checklist joined the finding's.
+    assert_eq!(linked["Setup CI/CD Pipeline"].title, "CI/CD Pipeline");
 }
 
 #[test]
@@ -530,6 +573,15 @@ fn gap_analysis_sections_that_name_no_area_make_no_category() {
     // A bound, not a count: a change guard that few gaps land there (today
     // the Next Steps list and two checklist rows).
     assert!(gaps_in(a, "General").len() <= 5);
+    // It is no area of the system, so it weighs nothing in the overall score
+    // (before, its score of 0 pulled the overall down), and the report says so.
+    assert_eq!(category(a, "General").weight, 0.0);
+    assert!(import
+        .report
+        .guessed
+        .iter()
+        .any(|n| n.message.contains("\"General\"") && n.message.contains("weighted 0")));
+    assert!(a.categories.iter().filter(|c| c.name != "General").all(|c| c.weight > 0.0));
 }
 
 #[test]
@@ -576,18 +628,18 @@ fn gap_analysis_roadmap_teams_and_costs() {
         (tasks("Critical Blockers"), tasks("High-Priority Enterprise Features"), tasks("Optimization & Scale"));
     assert_eq!((one.len(), two.len(), three.len()), (listed(1).0, listed(2).0, listed(3).0));
     assert_eq!((items(&one), items(&two), items(&three)), (listed(1).1, listed(2).1, listed(3).1));
-    let setup = one.iter().find(|g| g.title == "Setup CI/CD Pipeline").unwrap();
+    let setup = task(&one, "Setup CI/CD Pipeline");
     assert_eq!(setup.effort, Some(Effort::new(3.0, 3.0, EffortUnit::Days)));
     assert_eq!(setup.items.len(), 5);
     assert!(!setup.evidence.is_empty(), "the file tree under it is evidence");
     // A numbered task that CommonMark keeps inside a paragraph is still a task.
-    let helm = one.iter().find(|g| g.title == "Create Helm Charts").unwrap();
+    let helm = task(&one, "Create Helm Charts");
     assert_eq!(helm.effort, Some(Effort::new(3.0, 3.0, EffortUnit::Days)));
-    let governance = two.iter().find(|g| g.title == "Data Governance Framework").unwrap();
+    let governance = task(&two, "Data Governance Framework");
     assert_eq!(governance.effort, Some(Effort::new(2.0, 2.0, EffortUnit::Weeks)));
     assert_eq!(governance.items.len(), 5);
     // Deliverables marked ✅ are wanted, not done.
-    let hardening = one.iter().find(|g| g.title == "Security Hardening").unwrap();
+    let hardening = task(&one, "Security Hardening");
     assert_eq!(hardening.status, Status::Missing);
     assert!(hardening.description.contains("Zero hardcoded secrets"));
 
@@ -607,12 +659,14 @@ fn gap_analysis_roadmap_teams_and_costs() {
         people(&[("Engineers", 2.0, 3.0), ("DevOps", 1.0, 1.0), ("QA", 0.5, 0.5)])
     );
     let stated = |name: &str| {
-        let cost = &phase(a, name).extra["stated_cost"];
-        (cost["min"].as_f64().unwrap(), cost["max"].as_f64().unwrap())
+        let cost = phase(a, name).stated_cost.as_ref().expect("a stated cost");
+        (cost.min, cost.max)
     };
     assert_eq!(stated("Critical Blockers"), (120_000.0, 160_000.0));
     assert_eq!(stated("High-Priority Enterprise Features"), (360_000.0, 480_000.0));
     assert_eq!(stated("Optimization & Scale"), (160_000.0, 200_000.0));
+    // Its total row states what the whole roadmap costs.
+    assert_eq!(a.stated_total.as_ref().map(|t| (t.min, t.max)), Some((640_000.0, 840_000.0)));
     // Infrastructure run-rate by phase: each phase adds its increase.
     let annual = |name: &str| -> f64 {
         phase(a, name).costs.iter().filter(|c| c.kind == CostKind::Annual).map(|c| c.amount).sum()
@@ -637,23 +691,39 @@ fn gap_analysis_kpis_and_risks() {
     assert_eq!(a.kpis.len(), kpi_rows.len());
     let phase_ids: Vec<&str> = a.phases.iter().map(|p| p.id.as_str()).collect();
     let kpi = |name: &str| a.kpis.iter().find(|k| k.name == name).unwrap();
-    let targets = |k: &Kpi| -> Vec<(usize, f64)> {
-        k.targets.iter().map(|t| (phase_ids.iter().position(|p| *p == t.phase).unwrap(), t.value)).collect()
+    let targets = |k: &Kpi| -> Vec<(usize, KpiValue)> {
+        k.targets.iter().map(|t| (phase_ids.iter().position(|p| *p == t.phase).unwrap(), t.value.clone())).collect()
     };
+    let numbers = |values: &[(usize, f64)]| -> Vec<(usize, KpiValue)> {
+        values.iter().map(|(phase, n)| (*phase, KpiValue::Number(*n))).collect()
+    };
+    let number = |n: f64| Some(KpiValue::Number(n));
     let coverage = kpi("Test Coverage");
-    assert_eq!((coverage.unit.as_str(), coverage.current, coverage.better), ("%", Some(37.0), Better::Higher));
-    assert_eq!(targets(coverage), vec![(0, 80.0), (1, 85.0), (2, 90.0)]);
+    assert_eq!(
+        (coverage.unit.as_str(), coverage.current.clone(), coverage.better),
+        ("%", number(37.0), Better::Higher)
+    );
+    assert_eq!(targets(coverage), numbers(&[(0, 80.0), (1, 85.0), (2, 90.0)]));
     let recovery = kpi("Mean Time to Recovery");
-    assert_eq!((recovery.unit.as_str(), recovery.current, recovery.better), ("min", None, Better::Lower));
-    assert_eq!(targets(recovery), vec![(0, 30.0), (1, 15.0), (2, 5.0)]);
+    assert_eq!((recovery.unit.as_str(), recovery.better), ("min", Better::Lower));
+    assert_eq!(targets(recovery), numbers(&[(0, 30.0), (1, 15.0), (2, 5.0)]));
     let latency = kpi("P95 Latency");
-    assert_eq!((latency.unit.as_str(), latency.current, latency.better), ("ms", Some(30.0), Better::Lower));
+    assert_eq!((latency.unit.as_str(), latency.current.clone(), latency.better), ("ms", number(30.0), Better::Lower));
     assert_eq!(kpi("TODOs in Codebase").better, Better::Lower);
-    // Values in words are kept as stated, and reported as skipped.
+    // Values in words are the KPI's values, as the row writes them (they
+    // were kept among the KPI's unknown keys before values could be words).
+    let row = |name: &str| -> Vec<String> {
+        let line = kpi_rows.iter().find(|r| r.contains(name)).unwrap_or_else(|| panic!("no row {name}"));
+        line.trim_matches('|').split('|').map(|c| c.trim().trim_matches('*').to_string()).collect()
+    };
+    let words = |text: &str| KpiValue::Text(text.to_string());
     let frequency = kpi("Deployment Frequency");
-    assert!(frequency.targets.is_empty());
-    assert_eq!(frequency.extra["stated_values"]["Current"], "Manual");
-    assert!(import.report.skipped.iter().any(|n| n.message.contains("Deployment Frequency")));
+    let cells = row("Deployment Frequency");
+    assert_eq!(frequency.current, Some(words(&cells[1])));
+    assert_eq!(targets(frequency), vec![(0, words(&cells[2])), (1, words(&cells[3])), (2, words(&cells[4]))]);
+    assert_eq!(recovery.current, Some(words(&row("Mean Time to Recovery")[1])));
+    assert!(a.kpis.iter().all(|k| k.extra.is_empty()), "nothing only in unknown keys");
+    assert!(!import.report.skipped.iter().any(|n| n.message.contains("Deployment Frequency")));
 
     let risks: Vec<(&str, Probability, Impact)> =
         a.risks.iter().map(|r| (r.title.as_str(), r.probability, r.impact)).collect();

@@ -2,7 +2,8 @@
 //! marking any gap done never lowers its category's score or the overall,
 //! nor a projection (but for a category scored by hand, whose projections
 //! stay at or above the overall now);
-//! every range of the summary has min ≤ max; `load(save(x)) == x`, unknown
+//! every range of the summary has min ≤ max; proposed rates are finite and
+//! never negative; `load(save(x)) == x`, unknown
 //! `x-` fields included; and reading never panics, whatever the bytes, nor
 //! does summarizing what was read.
 //!
@@ -19,8 +20,8 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use gapmap::core::model::*;
-use gapmap::core::numbers::score;
 use gapmap::core::numbers::summary::Bounds;
+use gapmap::core::numbers::{rates, score};
 use gapmap::core::{format, summarize};
 
 mod support;
@@ -37,30 +38,31 @@ fn within_0_100(value: Option<f64>) -> bool {
     value.is_none_or(|v| (0.0..=100.0).contains(&v))
 }
 
-/// Every range of a summary, named.
+/// Every range of a summary that is known (money that needs an unknown
+/// rate has none), named.
 fn bounds(a: &Assessment) -> Vec<(String, Bounds)> {
     let s = summarize(a);
     let mut all = vec![
-        ("effort_days".to_string(), s.effort_days),
+        ("effort_days".to_string(), Some(s.effort_days)),
         ("labor".into(), s.labor),
         ("total".into(), s.total),
         ("bottom_up".into(), s.bottom_up),
-        ("duration_weeks".into(), s.duration_weeks),
+        ("duration_weeks".into(), Some(s.duration_weeks)),
     ];
     for p in &s.phases {
         let id = &p.id;
         all.extend([
             (format!("{id}.labor"), p.labor),
-            (format!("{id}.capacity_days"), p.capacity_days),
-            (format!("{id}.demand_days"), p.demand_days),
-            (format!("{id}.start_week"), p.start_week),
-            (format!("{id}.end_week"), p.end_week),
+            (format!("{id}.capacity_days"), Some(p.capacity_days)),
+            (format!("{id}.demand_days"), Some(p.demand_days)),
+            (format!("{id}.start_week"), Some(p.start_week)),
+            (format!("{id}.end_week"), Some(p.end_week)),
         ]);
         for t in &p.team {
-            all.extend([(format!("{id}.{}.fte", t.role), t.fte), (format!("{id}.{}.labor", t.role), t.labor)]);
+            all.extend([(format!("{id}.{}.fte", t.role), Some(t.fte)), (format!("{id}.{}.labor", t.role), t.labor)]);
         }
     }
-    all
+    all.into_iter().filter_map(|(name, b)| Some((name, b?))).collect()
 }
 
 proptest! {
@@ -72,6 +74,17 @@ proptest! {
     fn the_generator_makes_valid_assessments(a in assessment()) {
         let problems = gapmap::core::validate(&a);
         prop_assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn proposed_rates_are_finite_and_never_negative(a in assessment()) {
+        let fit = rates::fit(&a);
+        for rate in &fit.rates {
+            prop_assert!(rate.proposed.is_none_or(|r| r.is_finite() && r >= 0.0), "{rate:?}");
+        }
+        for phase in &fit.phases {
+            prop_assert!(phase.fitted.is_none_or(f64::is_finite) && phase.miss.is_none_or(f64::is_finite), "{phase:?}");
+        }
     }
 
     #[test]

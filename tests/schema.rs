@@ -131,6 +131,13 @@ fn files_gapmap_reads_are_valid_against_the_schema() {
     check("the canonical worked example", CANONICAL);
     check("the hand-written worked example", HANDWRITTEN);
     check("the smallest file", r#"{"format": "gapmap", "version": 1, "id": "a", "title": "A"}"#);
+    check(
+        "stated costs and a role without a rate",
+        r#"{"format": "gapmap", "version": 1, "id": "a", "title": "A", "stated_total": {"min": 1, "max": 2},
+            "roles": [{"id": "r", "name": "R"}],
+            "phases": [{"id": "p", "name": "P", "duration_weeks": {"min": 1, "max": 1},
+                        "stated_cost": {"min": 1, "max": 2}}]}"#,
+    );
     // The templates the hosted app serves beside the schema.
     let templates = format!("{}/public/templates", env!("CARGO_MANIFEST_DIR"));
     let mut count = 0;
@@ -206,8 +213,9 @@ fn the_schemas_required_keys_and_defaults_are_the_loaders() {
                         assert_eq!(saved, default, "{pointer}/{key}: the loader's default is not the schema's")
                     }
                     // Saving leaves some keys out at their default (an empty
-                    // list of milestones, a milestone's entries): the file
-                    // with the schema's default written in reads the same.
+                    // list of milestones, a milestone's entries, a stated
+                    // cost, an unknown rate): the file with the schema's
+                    // default written in reads the same.
                     None => {
                         let mut with_default = file.clone();
                         let object = with_default.pointer_mut(pointer).and_then(Value::as_object_mut).unwrap();

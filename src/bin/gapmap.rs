@@ -5,9 +5,9 @@
 //! This file only glues: it parses arguments, reads and writes files, and
 //! calls the core, which does all the work. Outcomes map to exit codes in one
 //! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
-//! cannot be read (or a document in which nothing could be recognised, or a
-//! milestone a file does not have), 2 a usage error, 3 a readiness gate that
-//! failed.
+//! cannot be read (or a document in which nothing could be recognised,
+//! stated costs from which no rate can be derived, or a milestone a file
+//! does not have), 2 a usage error, 3 a readiness gate that failed.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -47,6 +47,11 @@ Usage:
                                           shows the changes since the milestone
                                           NAME (by name or id; the newest
                                           without --since)
+  gapmap rates FILE [--apply] [-o OUT]    propose a weekly rate per role that
+                                          reproduces the costs the phases state,
+                                          and show the fit phase by phase; with
+                                          --apply, write the rates into FILE (or
+                                          into OUT; - for standard output)
   gapmap diff A B [--json]                compare two states: files, or FILE@NAME
                                           for a milestone of a file (by name or
                                           id; FILE@latest for the newest)
@@ -57,8 +62,8 @@ Usage:
 FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
-could be recognised; for diff and report --since: no such milestone), 2
-usage error, 3 readiness gate failed.
+could be recognised; for rates: no rate can be derived; for diff and
+report --since: no such milestone), 2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for. A report's `since` is the milestone that
@@ -70,6 +75,7 @@ enum Command {
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
     Report { file: String, format: ReportFormat, since: Option<String> },
+    Rates { file: String, apply: bool, output: Option<String> },
     Diff { before: String, after: String, json: bool },
     Schema,
     Help,
@@ -109,6 +115,8 @@ enum Failure {
     NotCanonical(String),
     /// `import` recognised nothing in the document.
     Unrecognised(String),
+    /// `rates` found no stated cost it could fit rates to.
+    NoFit(String),
     /// `diff` or `report --since` named a milestone that the file does not
     /// have (or several have).
     NoMilestone(String),
@@ -118,7 +126,11 @@ impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::File(_) | Failure::NotCanonical(_) | Failure::Unrecognised(_) | Failure::NoMilestone(_) => 1,
+            Failure::File(_)
+            | Failure::NotCanonical(_)
+            | Failure::Unrecognised(_)
+            | Failure::NoFit(_)
+            | Failure::NoMilestone(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -130,6 +142,7 @@ impl Failure {
             | Failure::Gate(m)
             | Failure::NotCanonical(m)
             | Failure::Unrecognised(m)
+            | Failure::NoFit(m)
             | Failure::NoMilestone(m) => m,
         }
     }
@@ -159,7 +172,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut file: Option<String> = None;
     // `diff` alone takes a second file.
     let mut second: Option<String> = None;
-    let (mut json, mut check) = (false, false);
+    let (mut json, mut check, mut apply) = (false, false, false);
     let mut min_score: Option<f64> = None;
     let mut limit: Option<usize> = None;
     let mut output: Option<String> = None;
@@ -171,6 +184,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Long("version") => return Ok(Command::Version),
             Long("json") => json = true,
             Long("check") => check = true,
+            Long("apply") => apply = true,
             Long("min-score") => {
                 let value: f64 = parser.value().map_err(usage)?.parse().map_err(usage)?;
                 if !(0.0..=100.0).contains(&value) {
@@ -218,6 +232,12 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             format: ReportFormat::parse(report_format.as_deref().unwrap_or("md"))?,
             since: since.take(),
         },
+        "rates" => {
+            if output.is_some() && !apply {
+                return Err(Failure::Usage("gapmap rates: -o names where --apply writes; add --apply".to_string()));
+            }
+            Command::Rates { file: need_file(file)?, apply, output: output.take() }
+        }
         "diff" => match (file, second) {
             (Some(before), Some(after)) => Command::Diff { before, after, json },
             _ => {
@@ -243,6 +263,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     if !matches!(command, Command::Fmt { .. }) {
         unused("--check", check)?;
     }
+    if !matches!(command, Command::Rates { .. }) {
+        unused("--apply", apply)?;
+    }
     unused("-o", output.is_some())?;
     if !matches!(command, Command::Report { .. }) {
         unused("--format", report_format.is_some())?;
@@ -260,6 +283,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Version => print(&format!("gapmap {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Schema => print(&core::format::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
+        Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
         Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
         Command::Report { file, format: ReportFormat::Markdown, since } => {
             let assessment = load(&file)?;
@@ -353,6 +377,32 @@ fn import_markdown(file: &str, output: Option<&str>) -> Result<(), Failure> {
     }
 }
 
+/// `gapmap rates`: the proposal and its fit; with `apply`, the file with
+/// the rates written (canonical). The proposal goes to standard error when
+/// the file itself goes to standard output.
+fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
+    let mut assessment = load(file)?;
+    let fit = core::numbers::rates::fit(&assessment);
+    let text = core::numbers::rates::describe(&fit, &assessment.currency);
+    if fit.rates.iter().all(|r| r.proposed.is_none()) {
+        return Err(Failure::NoFit(format!("{file}: no rate can be derived\n{text}")));
+    }
+    if !apply {
+        return print(&text);
+    }
+    let written = core::numbers::rates::apply(&mut assessment, &fit);
+    let saved = format::save(&assessment);
+    let target = output.unwrap_or(file);
+    let summary = format!("{text}Wrote {} to {target}.\n", display::plural(written, "rate", "rates"));
+    if target == "-" {
+        let _ = write!(std::io::stderr().lock(), "{summary}");
+        print(&saved)
+    } else {
+        std::fs::write(target, saved).map_err(|e| Failure::File(format!("{target}: cannot write: {e}")))?;
+        print(&summary)
+    }
+}
+
 /// The readiness gate: the overall score reaches `min` and no blocker is open.
 fn gate(summary: &core::Summary, min: f64) -> Result<(), Failure> {
     let mut reasons = Vec::new();
@@ -373,7 +423,12 @@ fn gate(summary: &core::Summary, min: f64) -> Result<(), Failure> {
 
 /// The human summary printed by `gapmap score`.
 fn report(assessment: &Assessment, s: &core::Summary) -> String {
-    let money = |b: core::numbers::summary::Bounds| display::money_range(b.min, b.max, &assessment.currency);
+    let money = |b: Option<core::numbers::summary::Bounds>, missing: &[String]| {
+        display::money_or_unknown(b, missing, &assessment.currency)
+    };
+    let stated_beside = |stated, computed, missing: &[String]| {
+        display::stated_beside_computed(stated, computed, missing, &assessment.currency)
+    };
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -392,27 +447,34 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
     for c in &s.categories {
         let manual =
             c.manual.map(|_| format!(" (manual; computed {})", display::score(c.computed))).unwrap_or_default();
-        line(format!("  {:<width$} {:>5}{manual}", c.name, display::score(c.score)));
+        let weightless = if c.weight == 0.0 { " (weight 0: not in the overall)" } else { "" };
+        line(format!("  {:<width$} {:>5}{manual}{weightless}", c.name, display::score(c.score)));
     }
     let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} {}/{}", t.priority, t.done, t.scored)).collect();
     line(format!("Tiers: {}", tiers.join(", ")));
     line(format!("Remaining effort: {} person-days", display::range(s.effort_days.min, s.effort_days.max)));
-    line(format!("Labor: {}", money(s.labor)));
+    line(format!("Labor: {}", money(s.labor, &s.labor_unknown_rates)));
     line(format!("One-off: {}", display::money(s.one_off, &assessment.currency)));
     line(format!("Annual run-rate: {}", display::money(s.annual, &assessment.currency)));
-    line(format!("Total: {}", money(s.total)));
-    line(format!("Bottom-up estimate: {}", money(s.bottom_up)));
+    line(format!("Total: {}", money(s.total, &s.labor_unknown_rates)));
+    if let Some(stated) = s.stated_total {
+        line(format!("  {}", stated_beside(stated, s.total, &s.labor_unknown_rates)));
+    }
+    line(format!("Bottom-up estimate: {}", money(s.bottom_up, &s.bottom_up_unknown_rates)));
     line(format!("Duration: {} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max)));
     for p in &s.phases {
         line(format!(
-            "  {}: labor {}, capacity {} days, demand {} days, {}, projected {}",
+            "  {}: labor {}; capacity {} days; demand {} days; {}; projected {}",
             p.name,
-            money(p.labor),
+            money(p.labor, &p.unknown_rates),
             display::range(p.capacity_days.min, p.capacity_days.max),
             display::range(p.demand_days.min, p.demand_days.max),
             p.load.label(),
             display::score(p.projected_overall)
         ));
+        if let Some(stated) = p.stated_cost {
+            line(format!("    {}", stated_beside(stated, p.total, &p.unknown_rates)));
+        }
     }
     out
 }

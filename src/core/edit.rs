@@ -62,7 +62,7 @@ pub use self::categories::{
 pub use self::gaps::{add_gap, assign_gaps, change_gaps, remove_gaps, restore_gaps, unassign_gap, RemovedGaps};
 pub use self::items::{add_item, move_item, remove_item, restore_item};
 pub use self::key::{keys, position, Key};
-pub use self::kpis::{add_kpi, remove_kpi, restore_kpi, set_kpi_target, RemovedKpi};
+pub use self::kpis::{add_kpi, remove_kpi, restore_kpi, set_kpi_met, set_kpi_target, RemovedKpi};
 pub use self::levels::{add_level, remove_level, restore_level};
 pub use self::milestones::{remove_milestone, rename_milestone, restore_milestone, save_milestone, RemovedMilestone};
 pub use self::phases::{

@@ -25,6 +25,7 @@ impl Snapshot {
             id: assessment.id.clone(),
             title: assessment.title.clone(),
             stated_overall: assessment.stated_overall,
+            stated_total: assessment.stated_total.clone(),
             currency: assessment.currency.clone(),
             settings: assessment.settings.clone(),
             categories: assessment
@@ -51,6 +52,7 @@ impl Snapshot {
                     duration_weeks: p.duration_weeks.clone(),
                     team: p.team.clone(),
                     costs: p.costs.clone(),
+                    stated_cost: p.stated_cost.clone(),
                     extra: Extra::new(),
                 })
                 .collect(),
@@ -65,6 +67,7 @@ impl Snapshot {
     pub fn to_assessment(&self) -> Assessment {
         let mut a = Assessment::new(self.id.clone(), self.title.clone());
         a.stated_overall = self.stated_overall;
+        a.stated_total = self.stated_total.clone();
         a.currency = self.currency.clone();
         a.settings = self.settings.clone();
         a.categories = self
@@ -98,6 +101,7 @@ impl Snapshot {
                 start_week: p.start_week,
                 team: p.team.clone(),
                 costs: p.costs.clone(),
+                stated_cost: p.stated_cost.clone(),
                 ..Phase::new(p.id.clone(), p.name.clone(), p.duration_weeks.clone())
             })
             .collect();

@@ -264,6 +264,10 @@ pub struct Assessment {
     pub summary: String,
     /// The overall score a source document stated (0–100), shown beside the computed one.
     pub stated_overall: Option<f64>,
+    /// What a source document states the whole roadmap costs, shown beside
+    /// the computed total. Left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_total: Option<Range>,
     /// ISO 4217 code of every amount in the file.
     #[serde(default = "default_currency")]
     pub currency: String,
@@ -304,6 +308,7 @@ impl Assessment {
             assessors: Vec::new(),
             summary: String::new(),
             stated_overall: None,
+            stated_total: None,
             currency: DEFAULT_CURRENCY.to_string(),
             settings: Settings::default(),
             categories: Vec::new(),
@@ -564,7 +569,8 @@ impl Effort {
     }
 }
 
-/// A range of two numbers, `min` ≤ `max`: durations and FTEs are estimates, not points.
+/// A range of two numbers, `min` ≤ `max`: durations, FTEs and stated costs
+/// are estimates, not points.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Range {
@@ -586,14 +592,24 @@ impl Range {
 pub struct Role {
     pub id: String,
     pub name: String,
-    pub weekly_rate: f64,
+    /// What one full-time person costs per week. Left out when nobody has
+    /// given it: unknown, which is not 0 (free), so labor that needs it is
+    /// unknown too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekly_rate: Option<f64>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl Role {
+    /// A role whose weekly rate is known.
     pub fn new(id: impl Into<String>, name: impl Into<String>, weekly_rate: f64) -> Self {
-        Role { id: id.into(), name: name.into(), weekly_rate, extra: Extra::new() }
+        Role { id: id.into(), name: name.into(), weekly_rate: Some(weekly_rate), extra: Extra::new() }
+    }
+
+    /// A role whose weekly rate nobody has given yet.
+    pub fn unpriced(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Role { id: id.into(), name: name.into(), weekly_rate: None, extra: Extra::new() }
     }
 }
 
@@ -615,6 +631,10 @@ pub struct Phase {
     pub costs: Vec<Cost>,
     #[serde(default)]
     pub exit_criteria: Vec<String>,
+    /// What a source document states the phase costs, shown beside its
+    /// computed total (labor and one-off costs). Left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_cost: Option<Range>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -630,6 +650,7 @@ impl Phase {
             team: Vec::new(),
             costs: Vec::new(),
             exit_criteria: Vec::new(),
+            stated_cost: None,
             extra: Extra::new(),
         }
     }
@@ -679,7 +700,7 @@ pub struct Kpi {
     pub name: String,
     #[serde(default)]
     pub unit: String,
-    pub current: Option<f64>,
+    pub current: Option<KpiValue>,
     #[serde(default)]
     pub better: Better,
     #[serde(default)]
@@ -694,9 +715,31 @@ pub struct Kpi {
 pub struct KpiTarget {
     /// The id of the phase.
     pub phase: String,
-    pub value: f64,
+    pub value: KpiValue,
+    /// Whether the target is met, as a person ticked it: for a target in
+    /// words, or a current value in words, which no rule can compare. Two
+    /// numbers are compared instead, and this is not read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub met: bool,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl KpiTarget {
+    pub fn new(phase: impl Into<String>, value: KpiValue) -> Self {
+        KpiTarget { phase: phase.into(), value, met: false, extra: Extra::new() }
+    }
+}
+
+/// A KPI's value: a number, or a few words where no number says it
+/// (`Manual`, `Daily`, `On-demand`). Written in files as a JSON number or a
+/// JSON string, so files with numbers read and save as before.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum KpiValue {
+    Number(f64),
+    Text(String),
 }
 
 /// Something that could go wrong, and the gaps whose closing mitigates it.
@@ -766,6 +809,10 @@ pub struct Snapshot {
     pub id: String,
     pub title: String,
     pub stated_overall: Option<f64>,
+    /// As in an assessment: what a source document states the roadmap
+    /// costs; left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_total: Option<Range>,
     #[serde(default = "default_currency")]
     pub currency: String,
     #[serde(default)]
@@ -790,6 +837,7 @@ impl Default for Snapshot {
             id: String::new(),
             title: String::new(),
             stated_overall: None,
+            stated_total: None,
             currency: DEFAULT_CURRENCY.to_string(),
             settings: Settings::default(),
             categories: Vec::new(),
@@ -884,6 +932,10 @@ pub struct PhaseRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub costs: Vec<Cost>,
+    /// As in a phase: what a source document states it costs; left out
+    /// when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_cost: Option<Range>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -10,11 +10,14 @@
 //! - `kpi`, `risk`: whether a KPI meets its target; risk severity order.
 //! - `compare`: two states of an assessment set side by side (what moved
 //!   from one to the other); its JSON is `gapmap diff --json`.
+//! - `rates`: weekly rates fitted to the costs a document states per phase
+//!   (`gapmap rates`).
 
 pub mod compare;
 pub mod cost;
 pub mod kpi;
 pub mod next;
+pub mod rates;
 pub mod risk;
 pub mod score;
 pub mod summary;

@@ -107,17 +107,17 @@ fn a_kpi_has_one_target_per_phase_in_roadmap_order() {
         "change a target",
         &a,
         |a| {
-            set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(150.0));
-            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(100.0)))
+            set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(KpiValue::Number(150.0)));
+            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(KpiValue::Number(100.0))))
         },
-        &changed(&a, |a| a.kpis[0].targets[1].value = 150.0),
+        &changed(&a, |a| a.kpis[0].targets[1].value = KpiValue::Number(150.0)),
     );
     check(
         "remove a target",
         &a,
         |a| {
             set_kpi_target(&mut a.kpis[0], &order, "phase-1", None);
-            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-1", Some(200.0)))
+            reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-1", Some(KpiValue::Number(200.0))))
         },
         &changed(&a, |a| {
             a.kpis[0].targets.remove(0);
@@ -128,7 +128,7 @@ fn a_kpi_has_one_target_per_phase_in_roadmap_order() {
         "add a target",
         &without,
         |a| {
-            set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(120.0));
+            set_kpi_target(&mut a.kpis[0], &order, "phase-2", Some(KpiValue::Number(120.0)));
             reverse(move |a| set_kpi_target(&mut a.kpis[0], &order, "phase-2", None))
         },
         &changed(&without, |a| a.kpis[0].targets = kpi("kpi-1", "Latency", &[("phase-2", 120.0)]).targets),
@@ -137,7 +137,7 @@ fn a_kpi_has_one_target_per_phase_in_roadmap_order() {
         "targets out of roadmap order are put in order",
         &a,
         |a| {
-            set_kpi_target(&mut a.kpis[1], &order, "phase-2", Some(99.5));
+            set_kpi_target(&mut a.kpis[1], &order, "phase-2", Some(KpiValue::Number(99.5)));
             Undo::Over
         },
         &changed(&a, |a| a.kpis[1].targets = kpi("kpi-2", "Uptime", &[("phase-1", 99.0), ("phase-2", 99.5)]).targets),
@@ -159,13 +159,13 @@ fn set_target_keeps_phase_order() {
     // in the roadmap stay, after the others.
     let phases = ["p1", "p2", "p3"];
     let mut k = kpi("k1", "Availability", &[("gone", 5.0), ("p3", 3.0)]);
-    set_kpi_target(&mut k, &phases, "p1", Some(1.0));
-    set_kpi_target(&mut k, &phases, "p2", Some(2.0));
-    let order: Vec<_> = k.targets.iter().map(|t| (t.phase.as_str(), t.value)).collect();
-    assert_eq!(order, [("p1", 1.0), ("p2", 2.0), ("p3", 3.0), ("gone", 5.0)]);
+    set_kpi_target(&mut k, &phases, "p1", Some(KpiValue::Number(1.0)));
+    set_kpi_target(&mut k, &phases, "p2", Some(KpiValue::Number(2.0)));
+    let order: Vec<_> = k.targets.iter().map(|t| (t.phase.as_str(), t.value.number())).collect();
+    assert_eq!(order, [("p1", Some(1.0)), ("p2", Some(2.0)), ("p3", Some(3.0)), ("gone", Some(5.0))]);
 
-    set_kpi_target(&mut k, &phases, "p2", Some(2.5));
-    assert_eq!(k.target("p2"), Some(2.5));
+    set_kpi_target(&mut k, &phases, "p2", Some(KpiValue::Number(2.5)));
+    assert_eq!(k.target("p2").and_then(|t| t.value.number()), Some(2.5));
     set_kpi_target(&mut k, &phases, "p2", None);
     assert_eq!(k.target("p2"), None);
     set_kpi_target(&mut k, &phases, "p2", None);

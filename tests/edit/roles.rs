@@ -17,7 +17,7 @@ fn roles_are_added_and_deleted_with_their_team_lines() {
                 remove_role(a, 2);
             })
         },
-        &changed(&a, |a| a.roles.push(Role::new("role-3", "Role 3", 0.0))),
+        &changed(&a, |a| a.roles.push(Role::unpriced("role-3", "Role 3"))),
     );
     check(
         "delete: its team lines go",

@@ -70,7 +70,10 @@ fn category(s: &Summary, id: &str) -> Option<f64> {
 fn the_section_lists_exactly_what_changed_since_the_latest_milestone() {
     let a = changed_since_a_milestone();
     let (then, now) = (summarize(&a.milestones[0].state.to_assessment()), summarize(&a));
-    let money = |s: &Summary| display::money_range(s.total.min, s.total.max, "USD");
+    let money = |s: &Summary| {
+        let total = s.total.expect("every role of the fixture has a rate");
+        display::money_range(total.min, total.max, "USD")
+    };
     let weeks = |s: &Summary| display::range(s.duration_weeks.min, s.duration_weeks.max);
     assert_eq!(then.level, now.level, "the level stays");
     let expected = format!(

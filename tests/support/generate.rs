@@ -164,7 +164,8 @@ fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
 }
 
 fn role() -> impl Strategy<Value = Role> {
-    (name(), amount(10_000.0), extra()).prop_map(|(name, weekly_rate, extra)| Role {
+    // Some roles have no rate yet: unknown, which is not free.
+    (name(), proptest::option::weighted(0.8, amount(10_000.0)), extra()).prop_map(|(name, weekly_rate, extra)| Role {
         id: String::new(),
         name,
         weekly_rate,
@@ -179,40 +180,48 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
         (range(6.0), extra()),
         vec((any::<Index>(), range(3.0), extra(), extra()), 0..3),
         vec((name(), amount(20_000.0), keyword::<CostKind>(), extra()), 0..3),
-        (vec(text(), 0..2), extra()),
+        (vec(text(), 0..2), proptest::option::weighted(0.3, range(500_000.0)), extra()),
     )
-        .prop_map(|((name, goal, start_week), ((min, max), weeks_extra), team, costs, (exit_criteria, extra))| {
-            let roles = team.iter().map(|(role, ..)| *role).collect();
-            let phase = Phase {
-                id: String::new(),
-                name,
-                goal,
-                start_week,
-                duration_weeks: Range { min, max, extra: weeks_extra },
-                team: team
-                    .into_iter()
-                    .map(|(_, (min, max), fte_extra, extra)| TeamMember {
-                        role: String::new(),
-                        fte: Range { min, max, extra: fte_extra },
-                        extra,
-                    })
-                    .collect(),
-                costs: costs
-                    .into_iter()
-                    .map(|(name, amount, kind, extra)| Cost { name, amount, kind, extra })
-                    .collect(),
-                exit_criteria,
-                extra,
-            };
-            (roles, phase)
-        })
+        .prop_map(
+            |((name, goal, start_week), ((min, max), weeks_extra), team, costs, (exit_criteria, stated, extra))| {
+                let roles = team.iter().map(|(role, ..)| *role).collect();
+                let phase = Phase {
+                    id: String::new(),
+                    name,
+                    goal,
+                    start_week,
+                    duration_weeks: Range { min, max, extra: weeks_extra },
+                    team: team
+                        .into_iter()
+                        .map(|(_, (min, max), fte_extra, extra)| TeamMember {
+                            role: String::new(),
+                            fte: Range { min, max, extra: fte_extra },
+                            extra,
+                        })
+                        .collect(),
+                    costs: costs
+                        .into_iter()
+                        .map(|(name, amount, kind, extra)| Cost { name, amount, kind, extra })
+                        .collect(),
+                    exit_criteria,
+                    stated_cost: stated.map(|(min, max)| Range::new(min, max)),
+                    extra,
+                };
+                (roles, phase)
+            },
+        )
+}
+
+/// A KPI's value: mostly a number, sometimes words.
+fn kpi_value() -> impl Strategy<Value = KpiValue> {
+    prop_oneof![3 => (-1e6..1e6f64).prop_map(KpiValue::Number), 1 => name().prop_map(KpiValue::Text)]
 }
 
 /// A KPI; its targets' phases are indices, resolved by [`assessment`].
 fn kpi() -> impl Strategy<Value = (Vec<Index>, Kpi)> {
     (
-        (name(), text(), proptest::option::of(-1e6..1e6f64), keyword::<Better>()),
-        vec((any::<Index>(), -1e6..1e6f64, extra()), 0..3),
+        (name(), text(), proptest::option::of(kpi_value()), keyword::<Better>()),
+        vec((any::<Index>(), kpi_value(), any::<bool>(), extra()), 0..3),
         extra(),
     )
         .prop_map(|((name, unit, current, better), targets, extra)| {
@@ -225,7 +234,7 @@ fn kpi() -> impl Strategy<Value = (Vec<Index>, Kpi)> {
                 better,
                 targets: targets
                     .into_iter()
-                    .map(|(_, value, extra)| KpiTarget { phase: String::new(), value, extra })
+                    .map(|(_, value, met, extra)| KpiTarget { phase: String::new(), value, met, extra })
                     .collect(),
                 extra,
             };
@@ -246,7 +255,12 @@ fn risk() -> impl Strategy<Value = (Vec<Index>, Risk)> {
 pub fn assessment() -> impl Strategy<Value = Assessment> {
     (
         (name(), name(), text(), proptest::option::of((1970u32..2100, 1u32..=12, 1u32..=28)), vec(name(), 0..3)),
-        (text(), proptest::option::weighted(0.2, score_value()), prop_oneof![Just("USD".to_string()), "[A-Z]{3}"]),
+        (
+            text(),
+            proptest::option::weighted(0.2, score_value()),
+            prop_oneof![Just("USD".to_string()), "[A-Z]{3}"],
+            proptest::option::weighted(0.2, range(2_000_000.0)),
+        ),
         settings(),
         vec(category(), 1..6),
         vec(gap(), 0..30),
@@ -259,7 +273,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         .prop_map(
             |(
                 (id, title, system, date, assessors),
-                (summary, stated_overall, currency),
+                (summary, stated_overall, currency, stated_total),
                 settings,
                 categories,
                 gaps,
@@ -277,6 +291,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 a.assessors = assessors;
                 a.summary = summary;
                 a.stated_overall = stated_overall;
+                a.stated_total = stated_total.map(|(min, max)| Range::new(min, max));
                 a.currency = currency;
                 a.settings = settings;
                 a.extra = extra;

@@ -187,7 +187,8 @@ fn roadmap(out: &mut Vec<String>, c: &Comparison) {
                     what.push(format!("{} → {}", weeks(b), weeks(a)));
                 }
                 if phase.is_recosted() {
-                    what.push(format!("cost {}", money(&Change { before: Some(b.total), after: Some(a.total) }, c)));
+                    let cost = Change { before: b.total, after: a.total };
+                    what.push(format!("cost {}", money(&cost, c, ["unknown"; 2])));
                 }
                 if phase.is_restaffed() {
                     what.push("team changed".to_string());
@@ -198,7 +199,9 @@ fn roadmap(out: &mut Vec<String>, c: &Comparison) {
         };
         out.push(format!("  {line}"));
     }
-    out.push(format!("  Total: {}", money(&c.total, c)));
+    // A side with phases but no total has labor nobody can price yet.
+    let none = |d: Option<Bounds>| if d.is_some() { "unknown" } else { "no roadmap" };
+    out.push(format!("  Total: {}", money(&c.total, c, [none(c.duration_weeks.before), none(c.duration_weeks.after)])));
     let duration = |d: Option<Bounds>| d.map_or("no roadmap".to_string(), |d| display::range(d.min, d.max));
     out.push(format!("  Duration: {} → {} weeks", duration(c.duration_weeks.before), duration(c.duration_weeks.after)));
 }
@@ -251,11 +254,17 @@ fn levels(change: &Change<Option<String>>) -> String {
 }
 
 /// A money range on each side, each in its side's currency.
-fn money(change: &Change<Option<Bounds>>, c: &Comparison) -> String {
-    let amount = |b: Option<Bounds>, currency: &str| {
-        b.map_or("no roadmap".to_string(), |b| display::money_range(b.min, b.max, currency))
+/// An amount on each side; `none` says what a side without one has (no
+/// roadmap, or labor that needs a weekly rate nobody has given).
+fn money(change: &Change<Option<Bounds>>, c: &Comparison, none: [&str; 2]) -> String {
+    let amount = |b: Option<Bounds>, currency: &str, none: &str| {
+        b.map_or(none.to_string(), |b| display::money_range(b.min, b.max, currency))
     };
-    format!("{} → {}", amount(change.before, &c.currency.before), amount(change.after, &c.currency.after))
+    format!(
+        "{} → {}",
+        amount(change.before, &c.currency.before, none[0]),
+        amount(change.after, &c.currency.after, none[1])
+    )
 }
 
 fn gap_line(gap: &GapFacts) -> String {

@@ -1,10 +1,11 @@
 //! The KPIs: add, delete and put back. Nothing else in a file points at a
 //! KPI, so a delete takes only the KPI itself. And a KPI's targets, one per
-//! phase in roadmap order, set through the KPI, which the views already hold.
+//! phase in roadmap order, set (and ticked as met) through the KPI, which the
+//! views already hold.
 
 use super::removed::{put_back_entry, take_entry, Entry, RemovedEntry};
 use crate::core::edit::ids::next_id;
-use crate::core::model::{Assessment, Better, Extra, Kpi, KpiTarget};
+use crate::core::model::{Assessment, Better, Extra, Kpi, KpiTarget, KpiValue};
 
 impl Entry for Kpi {
     const PREFIX: &'static str = "kpi";
@@ -50,16 +51,25 @@ pub fn restore_kpi(a: &mut Assessment, removed: RemovedKpi) {
 
 /// Sets (or with `None` removes) the target of `kpi` after the phase
 /// `phase`, keeping the targets in the order of `phases` (the roadmap's
-/// phase ids). Targets for phases not in `phases` stay, after the others,
-/// so nothing typed is lost to a dangling reference; validation reports them.
-pub fn set_kpi_target(kpi: &mut Kpi, phases: &[&str], phase: &str, value: Option<f64>) {
+/// phase ids) and what was ticked on it. Targets for phases not in `phases`
+/// stay, after the others, so nothing typed is lost to a dangling
+/// reference; validation reports them.
+pub fn set_kpi_target(kpi: &mut Kpi, phases: &[&str], phase: &str, value: Option<KpiValue>) {
     match (kpi.targets.iter_mut().find(|t| t.phase == phase), value) {
         (Some(target), Some(value)) => target.value = value,
         (Some(_), None) => kpi.targets.retain(|t| t.phase != phase),
-        (None, Some(value)) => kpi.targets.push(KpiTarget { phase: phase.to_string(), value, extra: Extra::new() }),
+        (None, Some(value)) => kpi.targets.push(KpiTarget::new(phase, value)),
         (None, None) => {}
     }
     let rank = |id: &str| phases.iter().position(|p| *p == id).unwrap_or(phases.len());
     // A stable sort: targets of unknown phases keep their relative order.
     kpi.targets.sort_by_key(|t| rank(&t.phase));
+}
+
+/// Ticks (or unticks) the target of `kpi` after the phase `phase` as met;
+/// nothing when there is no target there.
+pub fn set_kpi_met(kpi: &mut Kpi, phase: &str, met: bool) {
+    if let Some(target) = kpi.targets.iter_mut().find(|t| t.phase == phase) {
+        target.met = met;
+    }
 }

@@ -17,11 +17,12 @@ pub fn role_mut<'a>(a: &'a mut Assessment, key: &Key) -> Option<&'a mut Role> {
     a.roles.get_mut(i)
 }
 
-/// Adds a role (`role-<n>`, rate 0) and returns its id.
+/// Adds a role (`role-<n>`, no weekly rate yet) and returns its id.
 pub fn add_role(a: &mut Assessment) -> String {
     let id = next_id("role", a.roles.iter().map(|r| r.id.as_str()));
     let name = format!("Role {}", a.roles.len() + 1);
-    a.roles.push(Role::new(id.clone(), name, 0.0));
+    // No rate until one is typed: unknown, not free.
+    a.roles.push(Role::unpriced(id.clone(), name));
     id
 }
 

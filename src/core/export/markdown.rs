@@ -7,8 +7,9 @@
 //! It reads well on its own: title and summary, the overall score with its
 //! level and blockers, what changed since a milestone (`changes.rs`), a
 //! table of category scores, the gaps by category with status, priority,
-//! effort and checklist, the roadmap with teams, costs and projected scores,
-//! the KPIs and the risks.
+//! effort and checklist, the roadmap with teams, costs and projected scores
+//! (and what the source document stated each phase and the whole roadmap
+//! cost, beside the computed figures), the KPIs and the risks.
 //!
 //! It is also a document the Markdown importer reads back into the same
 //! assessment (categories, gaps, phases, roles, KPIs, risks and so every
@@ -23,8 +24,8 @@
 //! levels), ids, and keys the format does not know; an import gets defaults
 //! and new ids.
 
-use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START, STATED_COST};
-use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, Status};
+use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
+use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, KpiTarget, KpiValue, Role, Status};
 use crate::core::numbers::summary::{summarize, Bounds, Summary};
 use crate::core::present::display;
 use crate::core::present::query;
@@ -113,6 +114,22 @@ impl Report<'_> {
 
     fn money_range(&self, b: Bounds) -> String {
         display::money_range(b.min, b.max, &self.a.currency)
+    }
+
+    /// Money that may be unknown for want of rates, and then says so.
+    fn money_or_unknown(&self, b: Option<Bounds>, missing: &[String]) -> String {
+        display::money_or_unknown(b, missing, &self.a.currency)
+    }
+
+    /// A stated amount beside the computed one, with their difference.
+    fn stated_beside(&self, stated: Bounds, computed: Option<Bounds>, missing: &[String]) -> String {
+        display::stated_beside_computed(stated, computed, missing, &self.a.currency)
+    }
+
+    /// A role's weekly rate as entered, or `unknown`, which the importer
+    /// reads back as no rate.
+    fn rate(&self, role: &Role) -> String {
+        role.weekly_rate.map_or_else(|| "unknown".to_string(), |r| display::money_as_entered(r, &self.a.currency))
     }
 
     fn header(&mut self) {
@@ -281,16 +298,20 @@ impl Report<'_> {
 
     fn roadmap(&mut self) {
         let a = self.a;
-        if a.phases.is_empty() && a.roles.is_empty() {
+        if a.phases.is_empty() && a.roles.is_empty() && a.stated_total.is_none() {
             return;
         }
         self.line("## Roadmap");
         self.blank();
+        if let Some(stated) = &a.stated_total {
+            self.line(&format!("**Stated total cost:** {}", display::money_range(stated.min, stated.max, &a.currency)));
+            self.blank();
+        }
         if !a.roles.is_empty() {
             self.line("| Role | Weekly rate |");
             self.line("|---|---|");
             for role in &a.roles {
-                self.line(&format!("| {} | {} |", cell(&role.name), self.money(role.weekly_rate)));
+                self.line(&format!("| {} | {} |", cell(&role.name), self.rate(role)));
             }
             self.blank();
         }
@@ -304,8 +325,8 @@ impl Report<'_> {
             if let Some(start) = phase.start_week {
                 facts.push(format!("**Starts in week:** {}", exact(start + 1.0)));
             }
-            if let Some((min, max)) = stated_cost(phase) {
-                facts.push(format!("**Stated cost:** {}", display::money_range(min, max, &a.currency)));
+            if let Some(stated) = &phase.stated_cost {
+                facts.push(format!("**Stated cost:** {}", display::money_range(stated.min, stated.max, &a.currency)));
             }
             self.line(&facts.join(" · "));
             self.markdown(&phase.goal.lines().map(line_text).collect::<Vec<_>>().join("\n"));
@@ -316,7 +337,7 @@ impl Report<'_> {
                 for member in &phase.team {
                     let role = a.role(&member.role);
                     let name = role.map_or(member.role.as_str(), |r| r.name.as_str());
-                    let rate = role.map_or("—".to_string(), |r| self.money(r.weekly_rate));
+                    let rate = role.map_or("—".to_string(), |r| self.rate(r));
                     self.line(&format!(
                         "| {} | {} | {rate} |",
                         cell(name),
@@ -346,13 +367,13 @@ impl Report<'_> {
                 self.blank();
             }
             let range = |b: Bounds| display::range(b.min, b.max);
-            let lines = vec![
+            let mut lines = vec![
                 format!(
                     "**Weeks:** {}–{} · **Labor:** {} · **Total:** {}",
                     range(p.start_week),
                     range(p.end_week),
-                    self.money_range(p.labor),
-                    self.money_range(p.total)
+                    self.money_or_unknown(p.labor, &p.unknown_rates),
+                    self.money_or_unknown(p.total, &p.unknown_rates)
                 ),
                 String::new(),
                 format!(
@@ -365,25 +386,43 @@ impl Report<'_> {
                 String::new(),
                 format!("**Projected overall score after this phase:** {}/100", display::score(p.projected_overall)),
             ];
+            if let Some(stated) = p.stated_cost {
+                lines.push(String::new());
+                lines.push(format!(
+                    "**Against the stated cost:** {}",
+                    self.stated_beside(stated, p.total, &p.unknown_rates)
+                ));
+            }
             self.computed(&lines);
         }
         let s = self.s;
         let range = |b: Bounds| display::range(b.min, b.max);
-        let lines = vec![
+        let mut lines = vec![
             "**Totals**".to_string(),
             String::new(),
             format!("- Remaining effort: {} person-days", range(s.effort_days)),
-            format!("- Labor: {}", self.money_range(s.labor)),
+            format!("- Labor: {}", self.money_or_unknown(s.labor, &s.labor_unknown_rates)),
             format!("- One-off costs: {}", self.money(s.one_off)),
             format!("- Annual run-rate: {}", self.money(s.annual)),
-            format!("- Total: {}", self.money_range(s.total)),
-            format!(
-                "- Bottom-up estimate: {} (at {} a person-day)",
-                self.money_range(s.bottom_up),
-                self.money(s.daily_rate)
-            ),
+            format!("- Total: {}", self.money_or_unknown(s.total, &s.labor_unknown_rates)),
+            match (s.bottom_up, s.daily_rate) {
+                (Some(bottom_up), Some(rate)) => {
+                    format!(
+                        "- Bottom-up estimate: {} (at {} a person-day)",
+                        self.money_range(bottom_up),
+                        self.money(rate)
+                    )
+                }
+                _ => format!("- Bottom-up estimate: {}", self.money_or_unknown(None, &s.bottom_up_unknown_rates)),
+            },
             format!("- Duration: {} weeks", range(s.duration_weeks)),
         ];
+        if let Some(stated) = s.stated_total {
+            lines.push(format!(
+                "- Against the stated total: {}",
+                self.stated_beside(stated, s.total, &s.labor_unknown_rates)
+            ));
+        }
         self.computed(&lines);
     }
 
@@ -408,11 +447,16 @@ impl Report<'_> {
                 cell(&kpi.name),
                 cell(&kpi.unit),
                 kpi.better,
-                kpi.current.map_or("—".to_string(), exact)
+                kpi.current.as_ref().map_or("—".to_string(), kpi_value)
             );
             for phase in &a.phases {
                 let target = kpi.targets.iter().find(|t| t.phase == phase.id);
-                row.push_str(&format!(" {} |", target.map_or("—".to_string(), |t| exact(t.value))));
+                // What a person ticked is written as `(met)`, which the importer reads back.
+                let value = |t: &KpiTarget| {
+                    let met = if t.met { " (met)" } else { "" };
+                    format!("{}{met}", kpi_value(&t.value))
+                };
+                row.push_str(&format!(" {} |", target.map_or("—".to_string(), value)));
             }
             self.line(&row);
         }
@@ -448,6 +492,18 @@ fn exact(value: f64) -> String {
     format!("{value}")
 }
 
+/// A KPI's value in a table cell: a number exactly, words as written;
+/// words that begin as a number would (`< 5 min`) in quotes, which the
+/// importer reads as words.
+fn kpi_value(value: &KpiValue) -> String {
+    let numeric = |text: &str| text.trim_start().starts_with(|c: char| c.is_ascii_digit() || "<>≤≥=.+-".contains(c));
+    match value {
+        KpiValue::Number(n) => exact(*n),
+        KpiValue::Text(text) if numeric(text) => cell(&format!("\"{text}\"")),
+        KpiValue::Text(text) => cell(text),
+    }
+}
+
 fn exact_range(min: f64, max: f64) -> String {
     if min == max {
         exact(min)
@@ -473,14 +529,6 @@ fn status_words(status: Status) -> &'static str {
         Status::Accepted => "accepted",
         Status::NotApplicable => "not applicable",
     }
-}
-
-/// The cost range a phase's source document stated, kept by the importer.
-fn stated_cost(phase: &crate::core::model::Phase) -> Option<(f64, f64)> {
-    let cost = phase.extra.get(STATED_COST)?;
-    let min = cost.get("min")?.as_f64()?;
-    let max = cost.get("max")?.as_f64()?;
-    Some((min, max))
 }
 
 /// Text set inline: the characters Markdown would read as markup escaped,

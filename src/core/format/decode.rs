@@ -37,6 +37,7 @@ pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessmen
         assessors: d.texts(&mut o, "assessors"),
         summary: d.text(&mut o, "summary"),
         stated_overall: d.optional_number(&mut o, "stated_overall"),
+        stated_total: d.optional_range(&mut o, "stated_total"),
         currency: d.optional_text(&mut o, "currency").unwrap_or_else(default_currency),
         settings: match o.get("settings") {
             None => Settings::default(),
@@ -291,7 +292,13 @@ impl<'v> Decoder<'_, 'v> {
     }
 
     fn range(&mut self, o: &mut Object, key: &'static str) -> Option<Range> {
-        let value = self.required(o, key)?;
+        self.required(o, key)?;
+        self.optional_range(o, key)
+    }
+
+    /// A range that may be absent (or null).
+    fn optional_range(&mut self, o: &mut Object, key: &'static str) -> Option<Range> {
+        let value = o.get(key)?;
         let mut r = self.object(value, Place::Key(&o.place, key))?;
         Some(Range {
             min: self.required_number(&mut r, "min"),
@@ -400,7 +407,7 @@ impl<'v> Decoder<'_, 'v> {
         Role {
             id: self.required_text(&mut o, "id"),
             name: self.required_text(&mut o, "name"),
-            weekly_rate: self.required_number(&mut o, "weekly_rate"),
+            weekly_rate: self.optional_number(&mut o, "weekly_rate"),
             extra: o.rest(),
         }
     }
@@ -415,6 +422,7 @@ impl<'v> Decoder<'_, 'v> {
             team: self.list(&mut o, "team", Decoder::team_member),
             costs: self.list(&mut o, "costs", Decoder::cost),
             exit_criteria: self.texts(&mut o, "exit_criteria"),
+            stated_cost: self.optional_range(&mut o, "stated_cost"),
             extra: o.rest(),
         }
     }
@@ -441,7 +449,10 @@ impl<'v> Decoder<'_, 'v> {
             id: self.required_text(&mut o, "id"),
             name: self.required_text(&mut o, "name"),
             unit: self.text(&mut o, "unit"),
-            current: self.optional_number(&mut o, "current"),
+            current: match o.get("current") {
+                None => None,
+                Some(value) => self.kpi_value(value, Place::Key(&o.place, "current")),
+            },
             better: self.keyword(&mut o, "better", Better::default()),
             targets: self.list(&mut o, "targets", Decoder::kpi_target),
             extra: o.rest(),
@@ -449,10 +460,28 @@ impl<'v> Decoder<'_, 'v> {
     }
 
     fn kpi_target(&mut self, mut o: Object) -> KpiTarget {
+        let phase = self.required_text(&mut o, "phase");
+        let value = match self.required(&mut o, "value") {
+            None => None,
+            Some(value) => self.kpi_value(value, Place::Key(&o.place, "value")),
+        };
         KpiTarget {
-            phase: self.required_text(&mut o, "phase"),
-            value: self.required_number(&mut o, "value"),
+            phase,
+            value: value.unwrap_or(KpiValue::Number(0.0)),
+            met: self.boolean(&mut o, "met"),
             extra: o.rest(),
+        }
+    }
+
+    /// A KPI's value: a number or text.
+    fn kpi_value(&mut self, value: &Json, place: Place) -> Option<KpiValue> {
+        match value {
+            Json::Text(text) => Some(KpiValue::Text(text.to_string())),
+            Json::Number(number) if number.as_f64().is_some() => number.as_f64().map(KpiValue::Number),
+            other => {
+                self.report(place, format!("Expected a number or text here, found {}.", kind_of(other)));
+                None
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::core::model::{Assessment, Cost, Effort, Kpi, Range, Role, Settings, TeamMember};
+use crate::core::model::{Assessment, Cost, Effort, Kpi, KpiValue, Range, Role, Settings, TeamMember};
 
 mod milestone;
 
@@ -150,6 +150,9 @@ impl Checker {
     fn assessment(&mut self, a: &Assessment) {
         let root = Path::root();
         self.header(At::Path(&root), &a.id, &a.title, a.stated_overall, &a.currency, a.assessed_on.as_deref());
+        if let Some(stated) = &a.stated_total {
+            self.min_max(At::Path(&root), "stated_total", stated.min, stated.max, "stated total");
+        }
         self.settings(&root.key("settings"), &a.settings);
 
         let categories = self.unique_ids(&root.key("categories"), a.categories.iter().map(|c| c.id.as_str()));
@@ -175,6 +178,9 @@ impl Checker {
         let list = root.key("phases");
         for (i, p) in a.phases.iter().enumerate() {
             self.phase(At::Item(&list, i), &p.name, p.start_week, &p.duration_weeks);
+            if let Some(stated) = &p.stated_cost {
+                self.min_max(At::Item(&list, i), "stated_cost", stated.min, stated.max, "stated cost");
+            }
             self.team_and_costs(&list.index(i), &p.team, &p.costs, &roles);
         }
         let list = root.key("kpis");
@@ -265,7 +271,9 @@ impl Checker {
 
     fn role(&mut self, at: At, role: &Role) {
         self.not_blank(at, "name", &role.name, "The role needs a name.");
-        self.non_negative(at, "weekly_rate", role.weekly_rate, "A weekly rate");
+        if let Some(rate) = role.weekly_rate {
+            self.non_negative(at, "weekly_rate", rate, "A weekly rate");
+        }
     }
 
     fn phase(&mut self, at: At, name: &str, start_week: Option<f64>, duration_weeks: &Range) {
@@ -298,8 +306,8 @@ impl Checker {
     /// The KPI at `path`.
     fn kpi(&mut self, path: &Path, kpi: &Kpi, phases: &HashSet<&str>) {
         self.not_blank(At::Path(path), "name", &kpi.name, "The KPI needs a name.");
-        if let Some(current) = kpi.current {
-            self.finite(At::Path(path), "current", current);
+        if let Some(current) = &kpi.current {
+            self.kpi_value(At::Path(path), "current", current);
         }
         for (j, target) in kpi.targets.iter().enumerate() {
             let target_path = path.key("targets").index(j);
@@ -309,7 +317,7 @@ impl Checker {
                     format!("The target is set for phase \"{}\", which does not exist.", target.phase),
                 );
             }
-            self.finite(At::Path(&target_path), "value", target.value);
+            self.kpi_value(At::Path(&target_path), "value", &target.value);
         }
     }
 
@@ -377,6 +385,16 @@ impl Checker {
             return false;
         }
         true
+    }
+
+    /// A KPI's value at field `key`: a finite number, or words that are not blank.
+    fn kpi_value(&mut self, at: At, key: &str, value: &KpiValue) {
+        match value {
+            KpiValue::Number(number) => {
+                self.finite(at, key, *number);
+            }
+            KpiValue::Text(text) => self.not_blank(at, key, text, "A value in words cannot be empty."),
+        }
     }
 
     fn non_negative(&mut self, at: At, key: &str, value: f64, what: &str) {

@@ -20,7 +20,10 @@
 //!   its gaps (missing); otherwise they restate them and go to the notes;
 //! - **roadmap phases**: `Phase N: Name (Week 1)` headings with their weeks,
 //!   team, stated cost, exit criteria and tasks (gaps assigned to the phase);
-//! - **tables** of KPIs, risks, resources by phase and infrastructure costs.
+//!   a task that restates a finding is that finding, assigned to the phase;
+//! - **the stated total** (`Total investment: $640K–840K`, a total row);
+//! - **tables** of KPIs (numbers or words), risks, resources by phase, rates
+//!   by role and infrastructure costs.
 //!
 //! Plain code blocks (no language) are read too when nearly every line is a
 //! score or a marked finding, since documents put score charts and finding
@@ -50,7 +53,9 @@
 //!    or makes. Tables that need the phases are put off (`tables`).
 //! 5. Pass C, `tables`: the tables put off, read by `resources` (roles,
 //!    teams, costs), `kpis` and `risks`.
-//! 6. `assemble` turns the `drafts` into the assessment: ids, defaults, the
+//! 6. Pass D, `links`: each roadmap task that restates a finding becomes
+//!    that finding's; every other task gets its category.
+//! 7. `assemble` turns the `drafts` into the assessment: ids, defaults, the
 //!    phases' timing (`schedule`); `report` adds the counts and the safety
 //!    net.
 //!
@@ -64,6 +69,7 @@ mod findings;
 mod importer;
 mod kpis;
 mod labels;
+mod links;
 mod outline;
 mod phrases;
 mod report;
@@ -91,15 +97,6 @@ pub const COMPUTED_START: &str = "<!-- gapmap:computed -->";
 /// The HTML comment after figures that Gapmap's report computed.
 pub const COMPUTED_END: &str = "<!-- /gapmap:computed -->";
 
-/// The key under which a phase keeps the cost range its source stated
-/// (`{"min": …, "max": …}` in the phase's extra keys), until the format has
-/// a field for it.
-pub const STATED_COST: &str = "stated_cost";
-
-/// The key under which a KPI keeps the values its source stated as words
-/// (`{"Current": "Manual", …}`), which no number can hold.
-pub const STATED_VALUES: &str = "stated_values";
-
 /// Imports a Markdown document: never fails, never panics.
 pub fn import(text: &str) -> Import {
     let repair = encoding::repair(text);
@@ -111,6 +108,7 @@ pub fn import(text: &str) -> Import {
     importer.scan(&blocks);
     importer.read_section(&root, &Context::default());
     importer.apply_tables();
+    importer.link_tasks();
     importer.finish()
 }
 

@@ -83,7 +83,7 @@ pub struct Comparison {
     pub blockers: Blockers,
     pub gaps: GapChanges,
     /// The roadmap's total cost (labor and one-off); `None` on a side
-    /// without any phase.
+    /// without any phase, or whose labor needs a weekly rate nobody has given.
     pub total: Change<Option<Bounds>>,
     /// From the roadmap's start to its last phase's end, in weeks; `None`
     /// on a side without any phase.
@@ -152,7 +152,10 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
         categories: scores::categories(&summary_before, &summary_after),
         blockers: gaps::blockers(before, after),
         gaps: gaps::gaps(before, after),
-        total: Change { before: roadmap(before, summary_before.total), after: roadmap(after, summary_after.total) },
+        total: Change {
+            before: summary_before.total.and_then(|t| roadmap(before, t)),
+            after: summary_after.total.and_then(|t| roadmap(after, t)),
+        },
         duration_weeks: Change {
             before: roadmap(before, summary_before.duration_weeks),
             after: roadmap(after, summary_after.duration_weeks),

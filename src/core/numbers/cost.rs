@@ -6,6 +6,12 @@
 //! the matching ends of its inputs (minima with minima, maxima with maxima).
 //! Effort is counted in person-days: hours ÷ `hours_per_day`, weeks ×
 //! `days_per_week`. Money stays exact until `summary` rounds it.
+//!
+//! A role whose weekly rate nobody has given has an unknown rate, not a rate
+//! of 0: labor that needs it is unknown (`None`), and so is every sum that
+//! includes that labor, each with the ids of the roles that lack a rate.
+//! What does not need the rate (one-off and annual costs, capacity) stays
+//! known.
 
 use std::collections::HashMap;
 
@@ -90,9 +96,11 @@ impl Load {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamCost {
     pub role: String,
-    pub weekly_rate: Decimal,
+    /// `None` when the role has no rate (or does not exist).
+    pub weekly_rate: Option<Decimal>,
     pub fte: Span,
-    pub labor: Span,
+    /// `None` when the rate is unknown.
+    pub labor: Option<Span>,
 }
 
 /// What one phase costs, when it runs, and whether its team can carry its work.
@@ -100,11 +108,14 @@ pub struct TeamCost {
 pub struct PhaseCost {
     pub id: String,
     pub team: Vec<TeamCost>,
-    pub labor: Span,
+    /// `None` when a team line's rate is unknown.
+    pub labor: Option<Span>,
+    /// The roles of its team that lack a rate, by id, each once.
+    pub unknown_rates: Vec<String>,
     pub one_off: Decimal,
     pub annual: Decimal,
-    /// Labor plus one-off costs.
-    pub total: Span,
+    /// Labor plus one-off costs; `None` when labor is unknown.
+    pub total: Option<Span>,
     /// The phase's duration in weeks, as counted (negative ends as zero).
     pub weeks: Span,
     /// The team's size: Σ fte of its lines.
@@ -124,16 +135,22 @@ pub struct PhaseCost {
 /// The roadmap's totals.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Totals {
-    pub labor: Span,
+    /// `None` when any phase's labor is unknown.
+    pub labor: Option<Span>,
+    /// The roles whose missing rate makes `labor` unknown, by id, each once.
+    pub labor_unknown_rates: Vec<String>,
     pub one_off: Decimal,
     /// Run-rate per year once every phase has run: the sum of `annual` costs.
     pub annual: Decimal,
-    /// Labor plus one-off costs.
-    pub total: Span,
-    /// The daily rate the bottom-up estimate uses.
-    pub daily_rate: Decimal,
-    /// Remaining effort × daily rate.
-    pub bottom_up: Span,
+    /// Labor plus one-off costs; `None` when labor is unknown.
+    pub total: Option<Span>,
+    /// The daily rate the bottom-up estimate uses; `None` when it is the
+    /// roles' mean and a role has no rate.
+    pub daily_rate: Option<Decimal>,
+    /// The roles whose missing rate makes `daily_rate` unknown, by id.
+    pub daily_rate_unknown_rates: Vec<String>,
+    /// Remaining effort × daily rate; `None` when the daily rate is unknown.
+    pub bottom_up: Option<Span>,
     pub remaining_effort: Span,
     /// From week 0 to the latest end of any phase.
     pub duration_weeks: Span,
@@ -143,8 +160,13 @@ pub struct Totals {
 pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
     let settings = &assessment.settings;
     let days_per_week = exact(settings.days_per_week);
-    let rates: HashMap<&str, Decimal> =
-        assessment.roles.iter().map(|r| (r.id.as_str(), exact(r.weekly_rate).max(Decimal::ZERO))).collect();
+    // A role without a rate maps to `None`; an id that names no role is not
+    // in the map, and its rate is just as unknown.
+    let rates: HashMap<&str, Option<Decimal>> = assessment
+        .roles
+        .iter()
+        .map(|r| (r.id.as_str(), r.weekly_rate.map(|rate| exact(rate).max(Decimal::ZERO))))
+        .collect();
     let phase_index: HashMap<&str, usize> =
         assessment.phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
 
@@ -171,11 +193,18 @@ pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
                 .team
                 .iter()
                 .map(|member| {
-                    let weekly_rate = rates.get(member.role.as_str()).copied().unwrap_or_default();
+                    let weekly_rate = rates.get(member.role.as_str()).copied().flatten();
                     let fte = span(&member.fte);
-                    TeamCost { role: member.role.clone(), weekly_rate, fte, labor: fte.times(weeks).scale(weekly_rate) }
+                    let labor = weekly_rate.map(|rate| fte.times(weeks).scale(rate));
+                    TeamCost { role: member.role.clone(), weekly_rate, fte, labor }
                 })
                 .collect();
+            let mut unknown_rates: Vec<String> = Vec::new();
+            for line in team.iter().filter(|t| t.labor.is_none()) {
+                if !unknown_rates.contains(&line.role) {
+                    unknown_rates.push(line.role.clone());
+                }
+            }
             let fte: Span = team.iter().map(|t| t.fte).sum();
             let capacity_days = fte.times(weeks).scale(days_per_week);
             let start_week = match phase.start_week {
@@ -184,15 +213,16 @@ pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
             };
             let end_week = start_week.plus(weeks);
             previous_end = end_week;
-            let labor: Span = team.iter().map(|t| t.labor).sum();
+            let labor: Option<Span> = team.iter().map(|t| t.labor).sum();
             let one_off = costs_of(phase, CostKind::OneOff);
             PhaseCost {
                 id: phase.id.clone(),
                 labor,
+                unknown_rates,
                 team,
                 one_off,
                 annual: costs_of(phase, CostKind::Annual),
-                total: labor.plus(Span::point(one_off)),
+                total: labor.map(|labor| labor.plus(Span::point(one_off))),
                 weeks,
                 fte,
                 capacity_days,
@@ -215,35 +245,55 @@ fn costs_of(phase: &Phase, kind: CostKind) -> Decimal {
 }
 
 /// The daily rate for the bottom-up estimate: `blended_daily_rate` when set,
-/// else the mean of the roles' weekly rates ÷ days per week, else zero.
-pub fn daily_rate(assessment: &Assessment) -> Decimal {
+/// else the mean of the roles' weekly rates ÷ days per week, else zero (no
+/// roles). `Err` with the ids of the roles without a rate when the mean
+/// needs a rate nobody has given.
+pub fn daily_rate(assessment: &Assessment) -> Result<Decimal, Vec<String>> {
     if let Some(rate) = assessment.settings.blended_daily_rate {
-        return exact(rate).max(Decimal::ZERO);
+        return Ok(exact(rate).max(Decimal::ZERO));
     }
     let roles = &assessment.roles;
-    let sum = roles.iter().fold(Decimal::ZERO, |sum, r| sum.saturating_add(exact(r.weekly_rate).max(Decimal::ZERO)));
-    ratio(sum, Decimal::from(roles.len()))
+    let unpriced: Vec<String> = roles.iter().filter(|r| r.weekly_rate.is_none()).map(|r| r.id.clone()).collect();
+    if !unpriced.is_empty() {
+        return Err(unpriced);
+    }
+    let sum = roles
+        .iter()
+        .filter_map(|r| r.weekly_rate)
+        .fold(Decimal::ZERO, |sum, rate| sum.saturating_add(exact(rate).max(Decimal::ZERO)));
+    Ok(ratio(sum, Decimal::from(roles.len()))
         .and_then(|mean| ratio(mean, exact(assessment.settings.days_per_week)))
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
 /// The roadmap's totals from its phases.
 pub fn totals(assessment: &Assessment, phases: &[PhaseCost]) -> Totals {
-    let labor: Span = phases.iter().map(|p| p.labor).sum();
+    let labor: Option<Span> = phases.iter().map(|p| p.labor).sum();
+    let mut labor_unknown_rates: Vec<String> = Vec::new();
+    for role in phases.iter().flat_map(|p| &p.unknown_rates) {
+        if !labor_unknown_rates.contains(role) {
+            labor_unknown_rates.push(role.clone());
+        }
+    }
     let one_off = phases.iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.one_off));
     let annual = phases.iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.annual));
     let remaining_effort = remaining_effort(assessment);
-    let daily_rate = daily_rate(assessment);
+    let (daily_rate, daily_rate_unknown_rates) = match daily_rate(assessment) {
+        Ok(rate) => (Some(rate), Vec::new()),
+        Err(unpriced) => (None, unpriced),
+    };
     let duration_weeks = phases
         .iter()
         .fold(Span::ZERO, |latest, p| Span::new(latest.min.max(p.end_week.min), latest.max.max(p.end_week.max)));
     Totals {
         labor,
+        labor_unknown_rates,
         one_off,
         annual,
-        total: labor.plus(Span::point(one_off)),
+        total: labor.map(|labor| labor.plus(Span::point(one_off))),
         daily_rate,
-        bottom_up: remaining_effort.scale(daily_rate),
+        daily_rate_unknown_rates,
+        bottom_up: daily_rate.map(|rate| remaining_effort.scale(rate)),
         remaining_effort,
         duration_weeks,
     }

@@ -5,12 +5,18 @@
 //! disagree about a number. Its serialized form is the command's JSON
 //! contract: exactly the keys listed in the README, `null` where a value does
 //! not exist. Fields marked `serde(skip)` are for the app and the text report.
+//!
+//! Money that needs a weekly rate nobody has given is unknown: `None`, with
+//! the names of the roles that lack a rate, never a sum that counts them as
+//! free (see `cost`). [`display::money_or_unknown`] says so in words.
+//!
+//! [`display::money_or_unknown`]: crate::core::present::display::money_or_unknown
 
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
-use crate::core::model::{Assessment, Priority};
+use crate::core::model::{Assessment, Phase, Priority, Range};
 use crate::core::numbers::cost::{self, Load, PhaseCost};
 use crate::core::numbers::score;
 
@@ -28,6 +34,11 @@ impl Bounds {
 
     fn tenths(span: Span) -> Self {
         Bounds { min: one_decimal(span.min), max: one_decimal(span.max) }
+    }
+
+    /// An amount a source document stated, in whole units as money is shown.
+    fn stated(range: &Range) -> Self {
+        Bounds::money(cost::span(range))
     }
 
     /// Inputs such as FTEs and weeks, shown as typed (two decimals).
@@ -51,16 +62,31 @@ pub struct Summary {
     pub tiers: Vec<TierSummary>,
     /// Remaining effort in person-days.
     pub effort_days: Bounds,
-    pub labor: Bounds,
+    /// `None` when a rate it needs is unknown.
+    pub labor: Option<Bounds>,
     pub one_off: f64,
     pub annual: f64,
-    pub total: Bounds,
-    pub bottom_up: Bounds,
+    /// Labor plus one-off costs; `None` when labor is unknown.
+    pub total: Option<Bounds>,
+    /// What the source document states the whole roadmap costs, shown
+    /// beside `total`; `None` when it states nothing.
+    pub stated_total: Option<Bounds>,
+    /// `None` when its daily rate is the roles' mean and a role has no rate.
+    pub bottom_up: Option<Bounds>,
     pub duration_weeks: Bounds,
+    /// The ids of the roles whose missing rate makes a figure unknown, in
+    /// the roles' order; empty when every figure is known.
+    pub unknown_rates: Vec<String>,
     pub phases: Vec<PhaseSummary>,
-    /// The daily rate behind `bottom_up`.
+    /// The names of the roles whose missing rate makes `labor` and `total` unknown.
     #[serde(skip)]
-    pub daily_rate: f64,
+    pub labor_unknown_rates: Vec<String>,
+    /// The names of the roles whose missing rate makes `bottom_up` unknown.
+    #[serde(skip)]
+    pub bottom_up_unknown_rates: Vec<String>,
+    /// The daily rate behind `bottom_up`; `None` when it is unknown.
+    #[serde(skip)]
+    pub daily_rate: Option<f64>,
     /// Whether `daily_rate` is the blended rate from settings (else the roles' mean).
     #[serde(skip)]
     pub daily_rate_is_blended: bool,
@@ -107,7 +133,11 @@ pub struct TierSummary {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PhaseSummary {
     pub id: String,
-    pub labor: Bounds,
+    /// `None` when a team line's rate is unknown.
+    pub labor: Option<Bounds>,
+    /// What the source document states the phase costs, shown beside
+    /// `total`; `None` when it states nothing.
+    pub stated_cost: Option<Bounds>,
     pub capacity_days: Bounds,
     pub demand_days: Bounds,
     pub load: Load,
@@ -127,18 +157,22 @@ pub struct PhaseSummary {
     pub gaps: usize,
     #[serde(skip)]
     pub team: Vec<TeamSummary>,
-    /// Labor plus one-off costs.
+    /// The names of the roles of its team that lack a rate.
     #[serde(skip)]
-    pub total: Bounds,
+    pub unknown_rates: Vec<String>,
+    /// Labor plus one-off costs; `None` when labor is unknown.
+    #[serde(skip)]
+    pub total: Option<Bounds>,
     /// The duration in weeks as counted, two decimals.
     #[serde(skip)]
     pub weeks: Bounds,
     /// The team's size, Σ FTE of its lines, two decimals.
     #[serde(skip)]
     pub fte: Bounds,
-    /// Labor plus one-off costs of this phase and the ones before it.
+    /// Labor plus one-off costs of this phase and the ones before it;
+    /// `None` once any of them is unknown.
     #[serde(skip)]
-    pub cumulative_total: Bounds,
+    pub cumulative_total: Option<Bounds>,
     /// The annual run-rate once this phase and the ones before it are done.
     #[serde(skip)]
     pub run_rate: f64,
@@ -148,9 +182,11 @@ pub struct PhaseSummary {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamSummary {
     pub role: String,
-    pub weekly_rate: f64,
+    /// `None` when the role has no rate.
+    pub weekly_rate: Option<f64>,
     pub fte: Bounds,
-    pub labor: Bounds,
+    /// `None` when the rate is unknown.
+    pub labor: Option<Bounds>,
 }
 
 /// Computes every number of the assessment.
@@ -159,6 +195,19 @@ pub fn summarize(assessment: &Assessment) -> Summary {
     let scores = score::scores(assessment);
     let phases = cost::phase_costs(assessment);
     let totals = cost::totals(assessment, &phases);
+    let names = |ids: &[String]| -> Vec<String> {
+        ids.iter().map(|id| assessment.role(id).map_or_else(|| id.clone(), |r| r.name.clone())).collect()
+    };
+    // Every role some figure lacks the rate of, in the roles' order; then
+    // the ids of team lines that name no role (a file read with problems).
+    let lacking = |id: &String| totals.labor_unknown_rates.contains(id) || totals.daily_rate_unknown_rates.contains(id);
+    let mut unknown_rates: Vec<String> = Vec::new();
+    let known_ids = assessment.roles.iter().map(|r| &r.id);
+    for id in known_ids.filter(|id| lacking(id)).chain(&totals.labor_unknown_rates) {
+        if !unknown_rates.contains(id) {
+            unknown_rates.push(id.clone());
+        }
+    }
 
     // Level and verdict use the overall score as shown, so that a displayed
     // 75.0 never reads "not ready" against a threshold of 75.
@@ -193,15 +242,18 @@ pub fn summarize(assessment: &Assessment) -> Summary {
             .map(|t| TierSummary { priority: t.priority, done: t.done, scored: t.scored })
             .collect(),
         effort_days: Bounds::tenths(totals.remaining_effort),
-        labor: Bounds::money(totals.labor),
+        labor: totals.labor.map(Bounds::money),
         one_off: whole(totals.one_off),
         annual: whole(totals.annual),
-        total: Bounds::money(totals.total),
-        bottom_up: Bounds::money(totals.bottom_up),
+        total: totals.total.map(Bounds::money),
+        stated_total: assessment.stated_total.as_ref().map(Bounds::stated),
+        bottom_up: totals.bottom_up.map(Bounds::money),
         duration_weeks: Bounds::tenths(totals.duration_weeks),
+        unknown_rates,
         phases: {
-            // Running sums, kept exact until each is rounded for display.
-            let mut cumulative = Span::ZERO;
+            // Running sums, kept exact until each is rounded for display;
+            // the cumulative total is unknown from the first unknown phase on.
+            let mut cumulative = Some(Span::ZERO);
             let mut run_rate = Decimal::ZERO;
             assessment
                 .phases
@@ -209,53 +261,60 @@ pub fn summarize(assessment: &Assessment) -> Summary {
                 .zip(phases)
                 .zip(&scores.projected)
                 .map(|((phase, cost), projected)| {
-                    cumulative = cumulative.plus(cost.total);
+                    cumulative = cumulative.zip(cost.total).map(|(sum, total)| sum.plus(total));
                     run_rate = run_rate.saturating_add(cost.annual);
-                    phase_summary(phase.name.clone(), cost, *projected, cumulative, run_rate)
+                    let unknown = names(&cost.unknown_rates);
+                    phase_summary(phase, cost, unknown, *projected, cumulative, run_rate)
                 })
                 .collect()
         },
-        daily_rate: whole(totals.daily_rate),
+        labor_unknown_rates: names(&totals.labor_unknown_rates),
+        bottom_up_unknown_rates: names(&totals.daily_rate_unknown_rates),
+        daily_rate: totals.daily_rate.map(whole),
         daily_rate_is_blended: settings.blended_daily_rate.is_some(),
         stated_overall: assessment.stated_overall,
         ready_threshold: settings.ready_threshold,
     }
 }
 
-/// One phase's figures, with the running sums up to it (`cumulative` total
-/// cost, annual `run_rate`).
+/// One phase's figures, with the names of the roles its team lacks the
+/// rate of, and the running sums up to it (`cumulative` total cost, annual
+/// `run_rate`).
 fn phase_summary(
-    name: String,
+    phase: &Phase,
     cost: PhaseCost,
+    unknown_rates: Vec<String>,
     projected: Option<rust_decimal::Decimal>,
-    cumulative: Span,
+    cumulative: Option<Span>,
     run_rate: Decimal,
 ) -> PhaseSummary {
     PhaseSummary {
-        labor: Bounds::money(cost.labor),
+        labor: cost.labor.map(Bounds::money),
+        stated_cost: phase.stated_cost.as_ref().map(Bounds::stated),
         capacity_days: Bounds::tenths(cost.capacity_days),
         demand_days: Bounds::tenths(cost.demand_days),
         load: cost.load,
         projected_overall: projected.map(one_decimal),
-        name,
+        name: phase.name.clone(),
         one_off: whole(cost.one_off),
         annual: whole(cost.annual),
         start_week: Bounds::tenths(cost.start_week),
         end_week: Bounds::tenths(cost.end_week),
         gaps: cost.gaps,
-        total: Bounds::money(cost.total),
+        total: cost.total.map(Bounds::money),
         weeks: Bounds::hundredths(cost.weeks),
         fte: Bounds::hundredths(cost.fte),
-        cumulative_total: Bounds::money(cumulative),
+        cumulative_total: cumulative.map(Bounds::money),
         run_rate: whole(run_rate),
+        unknown_rates,
         team: cost
             .team
             .into_iter()
             .map(|t| TeamSummary {
                 role: t.role,
-                weekly_rate: rounded(t.weekly_rate, 2),
+                weekly_rate: t.weekly_rate.map(|rate| rounded(rate, 2)),
                 fte: Bounds::hundredths(t.fte),
-                labor: Bounds::money(t.labor),
+                labor: t.labor.map(Bounds::money),
             })
             .collect(),
         id: cost.id,
@@ -285,8 +344,8 @@ mod tests {
         let summary = summarize(&one_phase());
         let phase = &summary.phases[0];
         // Labor: 1×4000×2 + 0.5×5000×2 = 13,000; 2×4000×3 + 0.5×5000×3 = 31,500.
-        assert_eq!(phase.labor, Bounds { min: 13000.0, max: 31500.0 });
-        assert_eq!(phase.total, Bounds { min: 21000.0, max: 39500.0 });
+        assert_eq!(phase.labor, Some(Bounds { min: 13000.0, max: 31500.0 }));
+        assert_eq!(phase.total, Some(Bounds { min: 21000.0, max: 39500.0 }));
         assert_eq!(summary.total, phase.total);
     }
 
@@ -308,7 +367,7 @@ mod tests {
         let phase = json["phases"][0].as_object().unwrap();
         let mut keys: Vec<&str> = phase.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["capacity_days", "demand_days", "id", "labor", "load", "projected_overall"]);
+        assert_eq!(keys, ["capacity_days", "demand_days", "id", "labor", "load", "projected_overall", "stated_cost"]);
     }
 }
 

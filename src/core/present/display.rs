@@ -1,6 +1,8 @@
 //! Numbers as people read them: scores, days, ranges and money, formatted the
 //! same way in the app, the command line and every report.
 
+use crate::core::numbers::summary::Bounds;
+
 /// A count with its noun: "1 gap", "3 gaps".
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
@@ -36,17 +38,41 @@ pub fn range(min: f64, max: f64) -> String {
 /// (`$13,000`) or code (`CHF 13,000`).
 pub fn money(amount: f64, currency: &str) -> String {
     let digits = format!("{:.0}", amount.abs());
+    with_currency(amount < 0.0 && digits != "0", &grouped(&digits), currency)
+}
+
+/// An amount of money as entered, with the decimals it has: `$2,769.23`,
+/// `$4,000`. For what a user typed (a weekly rate), where [`money`] would
+/// round away what was typed.
+pub fn money_as_entered(amount: f64, currency: &str) -> String {
+    let text = format!("{}", amount.abs());
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut digits = grouped(whole);
+    if let Some(fraction) = fraction {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    with_currency(amount < 0.0, &digits, currency)
+}
+
+/// Digits with a comma between each group of three: `1,234,567`.
+fn grouped(digits: &str) -> String {
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
     }
-    let sign = if amount < 0.0 && digits != "0" { "-" } else { "" };
+    grouped
+}
+
+/// An amount with its sign and the currency's symbol (`$`) or code (`CHF `).
+fn with_currency(negative: bool, amount: &str, currency: &str) -> String {
+    let sign = if negative { "-" } else { "" };
     match currency_symbol(currency) {
-        Some(symbol) => format!("{sign}{symbol}{grouped}"),
-        None => format!("{sign}{currency} {grouped}"),
+        Some(symbol) => format!("{sign}{symbol}{amount}"),
+        None => format!("{sign}{currency} {amount}"),
     }
 }
 
@@ -57,6 +83,58 @@ pub fn money_range(min: f64, max: f64, currency: &str) -> String {
     } else {
         format!("{}–{}", money(min, currency), money(max, currency))
     }
+}
+
+/// Why an amount of money is not known: `unknown — no rate for Engineers,
+/// DevOps`, naming the roles whose weekly rate nobody has given.
+pub fn unknown_rates(names: &[String]) -> String {
+    if names.is_empty() {
+        "unknown".to_string()
+    } else {
+        format!("unknown — no rate for {}", names.join(", "))
+    }
+}
+
+/// A range of money, or why it is unknown (see [`unknown_rates`]): never
+/// `$0` for labor nobody can price.
+pub fn money_or_unknown(range: Option<Bounds>, missing: &[String], currency: &str) -> String {
+    match range {
+        Some(b) => money_range(b.min, b.max, currency),
+        None => unknown_rates(missing),
+    }
+}
+
+/// How far a computed amount is from a stated one, in whole percent of the
+/// stated midpoint (half away from zero): negative below it, positive above;
+/// `None` when the stated midpoint is 0, of which no share can be taken.
+pub fn percent_from_stated(stated: Bounds, computed: Bounds) -> Option<f64> {
+    let stated_mid = (stated.min + stated.max) / 2.0;
+    let computed_mid = (computed.min + computed.max) / 2.0;
+    if stated_mid == 0.0 || !stated_mid.is_finite() || !computed_mid.is_finite() {
+        return None;
+    }
+    Some(((computed_mid - stated_mid) / stated_mid * 100.0).round())
+}
+
+/// An amount a source document stated beside the one computed, as the app,
+/// the command line and the report show it: `stated $120,000–$160,000 ·
+/// computed $96,000–$140,000, 16% below`, `… · computed $140,000, as
+/// stated`, or `… · computed unknown — no rate for Engineers` (see
+/// [`unknown_rates`]). The percent compares midpoints (see
+/// [`percent_from_stated`]).
+pub fn stated_beside_computed(stated: Bounds, computed: Option<Bounds>, missing: &[String], currency: &str) -> String {
+    let stated_text = money_range(stated.min, stated.max, currency);
+    let Some(computed) = computed else {
+        return format!("stated {stated_text} · computed {}", unknown_rates(missing));
+    };
+    let computed_text = money_range(computed.min, computed.max, currency);
+    let difference = match percent_from_stated(stated, computed) {
+        Some(0.0) => ", as stated".to_string(),
+        Some(p) if p < 0.0 => format!(", {}% below", number(-p)),
+        Some(p) => format!(", {}% above", number(p)),
+        None => String::new(),
+    };
+    format!("stated {stated_text} · computed {computed_text}{difference}")
 }
 
 fn currency_symbol(code: &str) -> Option<&'static str> {
@@ -87,6 +165,39 @@ mod tests {
         assert_eq!(money(-1500.0, "USD"), "-$1,500");
         assert_eq!(money(0.0, "USD"), "$0");
         assert_eq!(money_range(17000.0, 47000.0, "USD"), "$17,000–$47,000");
+        assert_eq!(money_as_entered(2769.23, "USD"), "$2,769.23");
+        assert_eq!(money_as_entered(4000.0, "CHF"), "CHF 4,000");
+        assert_eq!(money_as_entered(0.5, "EUR"), "€0.5");
+    }
+
+    #[test]
+    fn stated_amounts_beside_computed_ones() {
+        let b = |min: f64, max: f64| Bounds { min, max };
+        let names = vec!["Engineers".to_string()];
+        let check = |computed: Option<Bounds>, expected: &str| {
+            assert_eq!(stated_beside_computed(b(120_000.0, 160_000.0), computed, &names, "USD"), expected);
+        };
+        check(None, "stated $120,000–$160,000 · computed unknown — no rate for Engineers");
+        // Midpoints 118,000 against 140,000: 15.7% below.
+        check(Some(b(96_000.0, 140_000.0)), "stated $120,000–$160,000 · computed $96,000–$140,000, 16% below");
+        check(Some(b(147_000.0, 147_000.0)), "stated $120,000–$160,000 · computed $147,000, 5% above");
+        check(Some(b(140_400.0, 140_400.0)), "stated $120,000–$160,000 · computed $140,400, as stated");
+        assert_eq!(
+            stated_beside_computed(b(0.0, 0.0), Some(b(5.0, 5.0)), &[], "EUR"),
+            "stated €0 · computed €5",
+            "no share of nothing"
+        );
+        assert_eq!(percent_from_stated(b(100.0, 100.0), b(50.0, 50.0)), Some(-50.0));
+    }
+
+    #[test]
+    fn unknown_money_says_which_rates_are_missing() {
+        let names = vec!["Engineers".to_string(), "DevOps".to_string()];
+        assert_eq!(unknown_rates(&names), "unknown — no rate for Engineers, DevOps");
+        assert_eq!(unknown_rates(&[]), "unknown");
+        assert_eq!(money_or_unknown(None, &names, "USD"), "unknown — no rate for Engineers, DevOps");
+        let known = Some(Bounds { min: 0.0, max: 0.0 });
+        assert_eq!(money_or_unknown(known, &names, "USD"), "$0");
     }
 }
 

@@ -31,6 +31,12 @@ pub(super) fn money_bounds(b: Bounds, currency: &str) -> String {
     money_range(b.min, b.max, currency)
 }
 
+/// A range of money that needs weekly rates, or why it is unknown
+/// ("unknown — no rate for …", naming the roles in `missing`).
+pub(super) fn money_or_unknown(b: Option<Bounds>, missing: &[String], currency: &str) -> String {
+    crate::core::present::display::money_or_unknown(b, missing, currency)
+}
+
 /// The pill class and word of a load: the word always comes with the colour.
 pub(super) fn load_pill(load: Load) -> (&'static str, &'static str) {
     let class = match load {

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use super::editor::use_editor;
-use super::figures::{bounds, load_pill, money_bounds, typed_bounds, use_currency};
+use super::figures::{bounds, load_pill, money_or_unknown, typed_bounds, use_currency};
 use crate::core::model::CostKind;
 use crate::core::numbers::summary::PhaseSummary;
 use crate::core::present::display::{money, number, range};
@@ -41,9 +41,9 @@ pub(super) fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
                     <tr>
                         <th scope="row">{role}</th>
                         <td class="num">{typed_bounds(t.fte)}</td>
-                        <td class="num">{money(t.weekly_rate, &c)}</td>
+                        <td class="num">{t.weekly_rate.map_or_else(|| "unknown".to_string(), |r| money(r, &c))}</td>
                         <td class="num">{weeks.clone()}</td>
-                        <td class="num">{money_bounds(t.labor, &c)}</td>
+                        <td class="num">{money_or_unknown(t.labor, &[], &c)}</td>
                     </tr>
                 }
             })
@@ -66,7 +66,7 @@ pub(super) fn LaborTerms(summary: Memo<Option<PhaseSummary>>) -> impl IntoView {
                         <th scope="row" colspan="4">
                             "Labor of the phase"
                         </th>
-                        <td class="num">{money_bounds(s.labor, &c)}</td>
+                        <td class="num">{money_or_unknown(s.labor, &s.unknown_rates, &c)}</td>
                     </tr>
                 </tfoot>
             </table>

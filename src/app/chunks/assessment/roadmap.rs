@@ -21,7 +21,7 @@ use self::figures::PhaseFigures;
 use self::phase::{edit_phase, with_phase};
 use super::charts::{ChartPatterns, TimelineChart};
 use super::editor::use_editor;
-use super::figures::{bounds, money_bounds, use_currency};
+use super::figures::{bounds, money_or_unknown, use_currency};
 use super::focus::focus_new;
 use super::links::tab_href;
 use super::roles::add_role;
@@ -63,8 +63,8 @@ pub(super) fn Roadmap() -> impl IntoView {
                 format!(
                     "{} weeks in all; labor {}, labor and one-off costs {}.",
                     bounds(s.duration_weeks),
-                    money_bounds(s.labor, c),
-                    money_bounds(s.total, c)
+                    money_or_unknown(s.labor, &s.labor_unknown_rates, c),
+                    money_or_unknown(s.total, &s.labor_unknown_rates, c)
                 )
             })
         })

@@ -129,13 +129,16 @@ fn gap_lines(c: &Comparison, before: &Assessment, after: &Assessment) -> Vec<Str
 fn roadmap_parts(c: &Comparison) -> Vec<String> {
     let mut parts = Vec::new();
     if c.total.is_changed() {
-        let money = |b: Option<Bounds>, currency: &str| {
-            b.map_or("no roadmap".to_string(), |b| display::money_range(b.min, b.max, currency))
+        // A side with phases but no total has labor nobody can price yet.
+        let money = |b: Option<Bounds>, weeks: Option<Bounds>, currency: &str| match (b, weeks) {
+            (Some(b), _) => display::money_range(b.min, b.max, currency),
+            (None, Some(_)) => "unknown".to_string(),
+            (None, None) => "no roadmap".to_string(),
         };
         parts.push(format!(
             "total cost {} → {}",
-            money(c.total.before, &c.currency.before),
-            money(c.total.after, &c.currency.after)
+            money(c.total.before, c.duration_weeks.before, &c.currency.before),
+            money(c.total.after, c.duration_weeks.after, &c.currency.after)
         ));
     }
     if c.duration_weeks.is_changed() {

@@ -26,6 +26,7 @@ impl Decoder<'_, '_> {
         let id = self.required_text(&mut o, "id");
         let title = self.required_text(&mut o, "title");
         let stated_overall = self.optional_number(&mut o, "stated_overall");
+        let stated_total = self.optional_range(&mut o, "stated_total");
         let currency = self.optional_text(&mut o, "currency").unwrap_or_else(default_currency);
         let settings = match o.get("settings") {
             None => Settings::default(),
@@ -55,6 +56,7 @@ impl Decoder<'_, '_> {
             id,
             title,
             stated_overall,
+            stated_total,
             currency,
             settings,
             categories,
@@ -106,6 +108,7 @@ impl Decoder<'_, '_> {
             duration_weeks: self.range(&mut o, "duration_weeks").unwrap_or_else(|| Range::new(0.0, 0.0)),
             team: self.list(&mut o, "team", Decoder::team_member),
             costs: self.list(&mut o, "costs", Decoder::cost),
+            stated_cost: self.optional_range(&mut o, "stated_cost"),
             extra: o.rest(),
         }
     }

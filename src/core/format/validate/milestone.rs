@@ -30,6 +30,9 @@ impl Checker {
 
     fn snapshot(&mut self, root: &Path, s: &Snapshot) {
         self.header(At::Path(root), &s.id, &s.title, s.stated_overall, &s.currency, None);
+        if let Some(stated) = &s.stated_total {
+            self.min_max(At::Path(root), "stated_total", stated.min, stated.max, "stated total");
+        }
         self.settings(&root.key("settings"), &s.settings);
 
         let categories = self.unique_ids(&root.key("categories"), s.categories.iter().map(|c| c.id.as_str()));
@@ -64,6 +67,9 @@ impl Checker {
         let list = root.key("phases");
         for (i, p) in s.phases.iter().enumerate() {
             self.phase(At::Item(&list, i), &p.name, p.start_week, &p.duration_weeks);
+            if let Some(stated) = &p.stated_cost {
+                self.min_max(At::Item(&list, i), "stated_cost", stated.min, stated.max, "stated cost");
+            }
             self.team_and_costs(&list.index(i), &p.team, &p.costs, &roles);
         }
         let list = root.key("kpis");

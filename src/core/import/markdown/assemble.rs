@@ -1,16 +1,13 @@
 //! Assembling the assessment from the drafts once every pass is done: ids
 //! made from names, unique by kind; defaults where the document states
-//! nothing (a title, a priority, a weekly rate), each reported as a guess;
+//! nothing (a title, a priority), each reported as a guess;
 //! gaps linked to their phases and risks to their gaps by name.
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
-
 use super::drafts::{GapDraft, PhaseRef};
 use super::importer::Importer;
 use super::phrases;
-use super::STATED_VALUES;
 use crate::core::import::Import;
 use crate::core::model::{Assessment, Better, Category, Gap, Kpi, KpiTarget, Priority, Risk, Role};
 
@@ -32,17 +29,33 @@ impl<'t> Importer<'t> {
             a.currency = code;
         }
         a.stated_overall = self.stated_overall();
+        a.stated_total = self.stated_total.map(|((min, max), _)| crate::core::model::Range::new(min, max));
         a.summary = std::mem::take(&mut self.summary).join("\n\n");
 
         let mut ids = Ids::default();
         let category_ids: Vec<String> = self.categories.iter().map(|c| ids.next("category", &c.name)).collect();
-        for (draft, id) in self.categories.iter_mut().zip(&category_ids) {
+        // A catch-all category (what names no area) beside areas of the
+        // document weighs nothing: its score is no area's, and would only
+        // pull the overall score towards its own.
+        let weightless: Vec<(usize, usize)> =
+            if self.categories.len() > self.catch_all.len() { self.catch_all.clone() } else { Vec::new() };
+        for (i, (draft, id)) in self.categories.iter_mut().zip(&category_ids).enumerate() {
             let mut category = Category::new(id.clone(), draft.name.clone());
             category.manual_score = draft.manual;
             category.target_score = draft.target.filter(|t| (0.0..=100.0).contains(t));
             category.weight = if draft.weight.is_finite() && draft.weight >= 0.0 { draft.weight } else { 1.0 };
+            if weightless.iter().any(|(w, _)| *w == i) {
+                category.weight = 0.0;
+            }
             category.notes = std::mem::take(&mut draft.notes).join("\n\n");
             a.categories.push(category);
+        }
+        for &(i, line) in &weightless {
+            let name = &self.categories[i].name;
+            self.guessed(
+                line,
+                format!("The category \"{name}\" holds what names no area of the document: weighted 0, so that it does not change the overall score."),
+            );
         }
 
         let role_ids: Vec<String> = self.roles.iter().map(|r| ids.next("role", &r.name)).collect();
@@ -52,12 +65,16 @@ impl<'t> Importer<'t> {
             let line = self.roles.iter().find(|r| r.weekly_rate.is_none()).map_or(1, |r| r.line);
             self.guessed(
                 line,
-                format!("No weekly rate is stated for {}: set to 0 until you enter one.", unpriced.join(", ")),
+                format!(
+                    "No weekly rate is stated for {}: left unknown, so labor that needs it is unknown until you enter one.",
+                    unpriced.join(", ")
+                ),
             );
         }
         for (draft, id) in self.roles.iter().zip(&role_ids) {
-            let rate = draft.weekly_rate.filter(|r| r.is_finite() && *r >= 0.0).unwrap_or(0.0);
-            a.roles.push(Role::new(id.clone(), draft.name.clone(), rate));
+            let mut role = Role::unpriced(id.clone(), draft.name.clone());
+            role.weekly_rate = draft.weekly_rate.filter(|r| r.is_finite() && *r >= 0.0);
+            a.roles.push(role);
         }
 
         let phase_ids: Vec<String> = self.phases.iter().map(|p| ids.next("phase", &p.name)).collect();
@@ -84,15 +101,11 @@ impl<'t> Importer<'t> {
         let kpis = std::mem::take(&mut self.kpis);
         for draft in kpis {
             let id = ids.next("kpi", &draft.name);
-            let mut extra = crate::core::model::Extra::new();
-            if !draft.stated.is_empty() {
-                extra.insert(STATED_VALUES.to_string(), Value::Object(draft.stated));
-            }
             let targets = draft
                 .targets
                 .into_iter()
-                .filter_map(|(phase, value)| {
-                    phase_ids.get(phase).map(|p| KpiTarget { phase: p.clone(), value, extra: Default::default() })
+                .filter_map(|(phase, value, met)| {
+                    phase_ids.get(phase).map(|p| KpiTarget { met, ..KpiTarget::new(p.clone(), value) })
                 })
                 .collect();
             a.kpis.push(Kpi {
@@ -102,7 +115,7 @@ impl<'t> Importer<'t> {
                 current: draft.current,
                 better: draft.better.unwrap_or(Better::Higher),
                 targets,
-                extra,
+                extra: Default::default(),
             });
         }
 

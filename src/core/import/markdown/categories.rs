@@ -7,7 +7,6 @@
 
 use super::drafts::CategoryDraft;
 use super::importer::Importer;
-use super::labels::LabelContext;
 use super::phrases;
 
 /// The category that roadmap tasks go to when nothing names theirs.
@@ -51,7 +50,11 @@ impl<'t> Importer<'t> {
         }
         match self.category_names.get("general") {
             Some(&index) => index,
-            None => self.new_category("General", "(none)", line),
+            None => {
+                let index = self.new_category("General", "(none)", line);
+                self.catch_all.push((index, line));
+                index
+            }
         }
     }
 
@@ -139,28 +142,49 @@ impl<'t> Importer<'t> {
             .find_map(|stem| self.categories.iter().position(|c| c.stems.iter().any(|s| s == stem)))
     }
 
-    /// The category of a roadmap task: its title, the heading it is under,
-    /// or its phase's name, matched against known categories, or the area its
-    /// words point to; else Roadmap.
-    pub(super) fn category_for_task(&mut self, title: &str, context: &LabelContext, phase: usize) -> usize {
-        let candidates = [Some(title.to_string()), context.sub_heading.clone(), Some(self.phases[phase].name.clone())];
+    /// The category of a roadmap task: its title, the heading it is under
+    /// (`sub_heading`), or its phase's name, matched against known
+    /// categories; else the known category of the area its words point to;
+    /// else a new category named after that area. Only a task whose words
+    /// name no area goes to the catch-all Roadmap category. `line` is the
+    /// task's, for the report.
+    pub(super) fn category_for_task(
+        &mut self,
+        title: &str,
+        sub_heading: Option<&str>,
+        phase: usize,
+        line: usize,
+    ) -> usize {
+        let phase_name = self.phases.get(phase).map(|p| p.name.clone());
+        let candidates = [Some(title), sub_heading, phase_name.as_deref()];
         for candidate in candidates.into_iter().flatten() {
-            if let Some(index) = self.matching_category(&candidate) {
+            if let Some(index) = self.matching_category(candidate) {
                 return index;
             }
         }
         if let Some(index) = self.area_category(title) {
             return index;
         }
+        if let Some(area) = phrases::area_name(title) {
+            if let Some(index) = self.matching_category(area) {
+                return index;
+            }
+            self.guessed(
+                line,
+                format!("Made the category \"{area}\" for the roadmap task \"{title}\", from its words."),
+            );
+            return self.push_category(area);
+        }
         if let Some(&index) = self.category_names.get(&ROADMAP_CATEGORY.to_lowercase()) {
             return index;
         }
-        let line = self.phases[phase].line;
         self.guessed(
             line,
-            format!("Roadmap tasks that name no known category go to the category \"{ROADMAP_CATEGORY}\"."),
+            format!("Roadmap tasks whose words name no area go to the category \"{ROADMAP_CATEGORY}\"."),
         );
-        self.push_category(ROADMAP_CATEGORY)
+        let index = self.push_category(ROADMAP_CATEGORY);
+        self.catch_all.push((index, line));
+        index
     }
 }
 

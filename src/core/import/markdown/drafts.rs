@@ -3,10 +3,8 @@
 //! by their index among the drafts; `assemble` turns indexes into ids once
 //! every draft is known.
 
-use serde_json::Value;
-
 use super::phrases::Weeks;
-use crate::core::model::{Better, Cost, Effort, Impact, Item, Priority, Probability, Severity, Status};
+use crate::core::model::{Better, Cost, Effort, Impact, Item, KpiValue, Priority, Probability, Severity, Status};
 
 /// A category: its name, its stated scores and weight, and its notes.
 #[derive(Debug)]
@@ -29,9 +27,24 @@ pub(super) enum PhaseRef {
     Named { text: String, line: usize },
 }
 
+/// The category of a roadmap task until the link pass decides it (see
+/// [`GapDraft::task`]).
+pub(super) const UNDECIDED: usize = usize::MAX;
+
+/// Where a roadmap task was read: what its category is decided from, once
+/// the link pass knows that it restates no finding.
+#[derive(Clone, Debug)]
+pub(super) struct TaskOrigin {
+    /// The heading of the part of the phase it stands under (`Week 1-2: CI/CD`).
+    pub(super) sub_heading: Option<String>,
+    /// Its phase, by index.
+    pub(super) phase: usize,
+}
+
 /// A gap: its fields as read, its category and phase by index.
 #[derive(Debug)]
 pub(super) struct GapDraft {
+    /// Its category by index; [`UNDECIDED`] for a roadmap task until the link pass.
     pub(super) category: usize,
     pub(super) title: String,
     pub(super) description: Vec<String>,
@@ -46,6 +59,8 @@ pub(super) struct GapDraft {
     pub(super) tags: Vec<String>,
     /// The line it was read from.
     pub(super) line: usize,
+    /// For a roadmap task (a list item or numbered line under a phase).
+    pub(super) task: Option<TaskOrigin>,
 }
 
 impl GapDraft {
@@ -65,6 +80,7 @@ impl GapDraft {
             items: Vec::new(),
             tags: Vec::new(),
             line,
+            task: None,
         }
     }
 }
@@ -102,16 +118,15 @@ pub(super) struct RoleDraft {
     pub(super) line: usize,
 }
 
-/// A KPI: its current value, its targets by phase index, and the values
-/// it states in words.
+/// A KPI: its current value and its targets by phase index (each with
+/// whether it is ticked as met), numbers or words.
 #[derive(Debug)]
 pub(super) struct KpiDraft {
     pub(super) name: String,
     pub(super) unit: String,
-    pub(super) current: Option<f64>,
+    pub(super) current: Option<KpiValue>,
     pub(super) better: Option<Better>,
-    pub(super) targets: Vec<(usize, f64)>,
-    pub(super) stated: serde_json::Map<String, Value>,
+    pub(super) targets: Vec<(usize, KpiValue, bool)>,
 }
 
 /// A risk, with the titles of the gaps it names.

@@ -1,6 +1,6 @@
 //! Findings: a line or list item marked ❌ ⚠️ ✅, read into a gap. Its
-//! title loses a trailing effort and a bracketed priority, which become the
-//! gap's; the lines after it state its status, priority, severity, effort,
+//! title loses a trailing effort and its priority and status markers
+//! (`[BLOCKER]`, `(P1)`, `[DONE]`), which become the gap's; the lines after it state its status, priority, severity, effort,
 //! phase, owner and tags or describe it; what is nested under it is its
 //! checklist, description and evidence.
 
@@ -54,20 +54,13 @@ impl<'t> Importer<'t> {
             gap.effort = Some(effort);
             title = rest;
         }
-        // A bracketed priority in the title is a tag, not part of the name.
-        for group in phrases::bracketed_groups(&finding.title, '[', ']') {
-            if phrases::priority_word(group).is_some() && phrases::words(group).len() <= 2 {
-                gap.priority = phrases::priority_word(group);
-                title = title.replace(&format!("[{group}]"), "");
-            }
+        // Priority and status markers in brackets are tags, not part of the name.
+        let (rest, priority, status) = phrases::title_markers(&title);
+        gap.priority = priority;
+        if let Some(status) = status {
+            gap.status = status;
         }
-        if gap.priority.is_none() {
-            gap.priority = phrases::bracketed_groups(&title, '(', ')')
-                .into_iter()
-                .filter(|g| phrases::words(g).len() == 1)
-                .find_map(phrases::priority_word);
-        }
-        gap.title = clean_title(&title);
+        gap.title = clean_title(&rest);
         if let Some(label) = &finding.label {
             gap.description.push(label.clone());
         }

@@ -26,6 +26,8 @@ pub(super) struct Importer<'t> {
     pub(super) currency: Option<(String, usize)>,
     /// Every overall score the document states, with its line, in order.
     pub(super) overall: Vec<(f64, usize)>,
+    /// What the document states the whole roadmap costs, and the line.
+    pub(super) stated_total: Option<((f64, f64), usize)>,
     pub(super) categories: Vec<CategoryDraft>,
     /// Categories by lower-case name, by stems, and by each stem: lookups
     /// stay fast however many categories a document has.
@@ -34,6 +36,9 @@ pub(super) struct Importer<'t> {
     pub(super) stem_index: HashMap<String, Vec<usize>>,
     /// How many categories have a stated score.
     pub(super) category_scores: usize,
+    /// The categories made for what names no area (General, Roadmap), by
+    /// index, with the line that made each.
+    pub(super) catch_all: Vec<(usize, usize)>,
     pub(super) gaps: Vec<GapDraft>,
     pub(super) phases: Vec<PhaseDraft>,
     /// Phases by the number their heading gives them.
@@ -69,11 +74,13 @@ impl<'t> Importer<'t> {
             assessors: Vec::new(),
             currency: None,
             overall: Vec::new(),
+            stated_total: None,
             categories: Vec::new(),
             category_names: HashMap::new(),
             category_stems: HashMap::new(),
             stem_index: HashMap::new(),
             category_scores: 0,
+            catch_all: Vec::new(),
             gaps: Vec::new(),
             phases: Vec::new(),
             phase_numbers: HashMap::new(),

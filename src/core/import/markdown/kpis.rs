@@ -1,15 +1,17 @@
 //! KPI tables: a metric per row with its current value and a target per
 //! phase (`Phase 2 Target`), read with their unit and the direction that is
-//! better; values written as words (`Manual`) are kept as stated text.
-
-use serde_json::Value;
+//! better. Values written as words (`Manual`, `Daily`), or as a number in
+//! another unit than the KPI's, are kept as the words written, and so are
+//! words in quotes (`"< 5 min"`, as Gapmap's report writes words that begin
+//! as a number); `(met)` after a value (as the report writes it) ticks the
+//! target as met.
 
 use super::drafts::KpiDraft;
 use super::importer::Importer;
 use super::outline::Table;
 use super::phrases;
-use super::tables::{cell, cell_or, Columns};
-use crate::core::model::Better;
+use super::tables::{cell, Columns};
+use crate::core::model::{Better, KpiValue};
 
 impl<'t> Importer<'t> {
     /// A KPI table: one KPI per row.
@@ -49,40 +51,38 @@ impl<'t> Importer<'t> {
                     _ => None,
                 }),
                 targets: Vec::new(),
-                stated: serde_json::Map::new(),
             };
             let mut comparators = Vec::new();
-            let mut read = |kpi: &mut KpiDraft, header: &str, text: &str| -> Option<f64> {
-                let text = text.trim();
+            // A cell's value and whether it is ticked as met.
+            let mut read = |kpi: &mut KpiDraft, text: &str| -> Option<(KpiValue, bool)> {
+                let (text, met) = without_met(text.trim());
                 if text.is_empty() || text == "—" || text == "-" {
                     return None;
                 }
-                match kpi_value(text) {
-                    Some((value, unit, comparator)) => {
-                        if kpi.unit.is_empty() {
-                            kpi.unit = unit.clone();
-                        }
-                        if !unit.is_empty() && unit != kpi.unit {
-                            kpi.stated.insert(header.to_string(), Value::from(text));
-                            return None;
-                        }
-                        if let Some(c) = comparator {
-                            comparators.push(c);
-                        }
-                        Some(value)
-                    }
-                    None => {
-                        kpi.stated.insert(header.to_string(), Value::from(text));
-                        None
-                    }
+                // Words in quotes are words, even those that begin as a number.
+                let quoted = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
+                if let Some(words) = quoted.filter(|t| !t.trim().is_empty()) {
+                    return Some((KpiValue::Text(words.to_string()), met));
                 }
+                let words = || Some((KpiValue::Text(text.to_string()), met));
+                let Some((value, unit, comparator)) = kpi_value(text) else { return words() };
+                if kpi.unit.is_empty() {
+                    kpi.unit = unit.clone();
+                }
+                if !unit.is_empty() && unit != kpi.unit {
+                    return words();
+                }
+                if let Some(c) = comparator {
+                    comparators.push(c);
+                }
+                Some((KpiValue::Number(value), met))
             };
             if let Some(c) = current_col {
-                kpi.current = read(&mut kpi, cell_or(&table.head, c), cell(row, c));
+                kpi.current = read(&mut kpi, cell(row, c)).map(|(value, _)| value);
             }
             for &(c, phase) in &target_cols {
-                if let Some(value) = read(&mut kpi, cell_or(&table.head, c), cell(row, c)) {
-                    kpi.targets.push((phase, value));
+                if let Some((value, met)) = read(&mut kpi, cell(row, c)) {
+                    kpi.targets.push((phase, value, met));
                 }
             }
             if kpi.better.is_none() {
@@ -91,25 +91,27 @@ impl<'t> Importer<'t> {
                 } else if comparators.contains(&'>') {
                     Some(Better::Higher)
                 } else {
-                    let first = kpi.current.or_else(|| kpi.targets.first().map(|t| t.1));
-                    let last = kpi.targets.last().map(|t| t.1);
+                    let numbers = || kpi.targets.iter().filter_map(|t| t.1.number());
+                    let first = kpi.current.as_ref().and_then(KpiValue::number).or_else(|| numbers().next());
+                    let last = numbers().next_back();
                     match (first, last) {
                         (Some(a), Some(b)) if b < a => Some(Better::Lower),
                         _ => None,
                     }
                 };
             }
-            if !kpi.stated.is_empty() {
-                let words: Vec<String> =
-                    kpi.stated.iter().map(|(k, v)| format!("{k}: {}", v.as_str().unwrap_or_default())).collect();
-                self.skipped(
-                    row.line,
-                    format!("KPI \"{name}\": values that are not numbers kept as text ({}).", words.join(", ")),
-                );
-            }
             self.kpis.push(kpi);
         }
         self.recognised(table.span.line, format!("A KPI table of {} KPI(s).", table.rows.len()));
+    }
+}
+
+/// A cell without a trailing `(met)`, and whether it had one.
+fn without_met(text: &str) -> (&str, bool) {
+    const MET: &str = "(met)";
+    match text.len().checked_sub(MET.len()).and_then(|at| Some((text.get(..at)?, text.get(at..)?))) {
+        Some((rest, tail)) if tail.eq_ignore_ascii_case(MET) => (rest.trim_end(), true),
+        _ => (text, false),
     }
 }
 

@@ -23,12 +23,10 @@ mod text;
 mod weeks;
 
 pub use effort::{effort, team, trailing_effort};
-pub use money::money;
-pub use names::{alike, areas, likeness, slug, stems};
+pub use money::{is_total_cost_label, money, rate_period, Period};
+pub use names::{alike, area_name, areas, likeness, slug, stems};
 pub use numbers::{iso_date, number, range};
 pub use scores::{is_overall_label, overall_statement, score, score_line};
-pub use status::{priority_of, priority_word, severity_word, stated_priority, status_mark, status_word};
-pub use text::{
-    bracketed_groups, has_any_phrase, has_phrase, heading_name, label, labels, remove_bracketed, undecorated, words,
-};
+pub use status::{priority_of, priority_word, severity_word, stated_priority, status_mark, status_word, title_markers};
+pub use text::{has_any_phrase, has_phrase, heading_name, label, labels, remove_bracketed, undecorated, words};
 pub use weeks::{length_in_weeks, phase_heading, weeks, PhaseHeading, Weeks};

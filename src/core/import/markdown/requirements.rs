@@ -80,9 +80,11 @@ fn status_cell(text: &str) -> Option<Status> {
 impl<'t> Importer<'t> {
     /// A row of a requirements table as a gap, in the category its title or headings name.
     pub(super) fn add_requirement_row(&mut self, row: RequirementRow, path: &[String]) {
-        let category = self.category_for(path, Some(&row.title), false, row.line);
-        let mut gap = GapDraft::new(category, clean_title(&row.title), row.status, row.line);
-        gap.priority = row.priority;
+        // Markers in the title (`CI pipeline (P0)`) stand in for columns the table lacks.
+        let (title, priority, _) = phrases::title_markers(&row.title);
+        let category = self.category_for(path, Some(&title), false, row.line);
+        let mut gap = GapDraft::new(category, clean_title(&title), row.status, row.line);
+        gap.priority = row.priority.or(priority);
         gap.description = row.notes;
         self.gaps.push(gap);
     }

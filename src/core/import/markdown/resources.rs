@@ -1,4 +1,5 @@
-//! Resources: roles and their weekly rates, the team of each phase (from a
+//! Resources: roles and their weekly rates (stated per week, or per hour,
+//! day, month or year and made weekly), the team of each phase (from a
 //! phase's `Team:` line, its team table, or a resource table by phase),
 //! costs by phase (a phase's own list, or an infrastructure table across
 //! phases), and the currency the document's amounts are in.
@@ -6,19 +7,35 @@
 use super::drafts::{PhaseDraft, RoleDraft};
 use super::importer::Importer;
 use super::outline::Table;
-use super::phrases::{self, Weeks};
+use super::phrases::{self, Period, Weeks};
 use super::tables::{cell, is_total, plain_money, Columns};
-use crate::core::model::{Cost, CostKind};
+use crate::core::model::{Cost, CostKind, Settings, DEFAULT_CURRENCY};
+use crate::core::present::display;
 
 impl<'t> Importer<'t> {
     /// The role of this name, or of one alike to it; added when there is none.
+    /// Names alike are the same but for case and plurals, or for words any
+    /// role could be called by (`Platform engineers` and `Platform`, as a
+    /// team line and a table name one role): the first name stays, and a
+    /// different one is reported as a guess.
     pub(super) fn role(&mut self, name: &str, line: usize) -> usize {
         let stems = phrases::stems(name);
-        if let Some(index) = self
-            .roles
-            .iter()
-            .position(|r| r.name.eq_ignore_ascii_case(name) || (!stems.is_empty() && phrases::stems(&r.name) == stems))
-        {
+        let key = role_key(&stems);
+        let same = |r: &RoleDraft| {
+            let other = phrases::stems(&r.name);
+            r.name.eq_ignore_ascii_case(name)
+                || (!stems.is_empty() && other == stems)
+                || (!key.is_empty() && role_key(&other) == key)
+        };
+        if let Some(index) = self.roles.iter().position(same) {
+            let known = &self.roles[index];
+            if phrases::stems(&known.name) != stems {
+                let message = format!(
+                    "\"{name}\" is read as the role \"{}\" (line {}): the same role in other words.",
+                    known.name, known.line
+                );
+                self.guessed(line, message);
+            }
             return index;
         }
         self.roles.push(RoleDraft { name: name.to_string(), weekly_rate: None, line });
@@ -31,6 +48,27 @@ impl<'t> Importer<'t> {
         match team.iter_mut().find(|(r, ..)| *r == role) {
             Some(member) => *member = (role, min, max),
             None => team.push((role, min, max)),
+        }
+    }
+
+    /// Notes what the document states the whole roadmap costs: the first
+    /// statement counts, and a different one later is a warning.
+    pub(super) fn note_stated_total(&mut self, min: f64, max: f64, line: usize) {
+        let currency = self.currency.as_ref().map_or(DEFAULT_CURRENCY, |(c, _)| c.as_str());
+        let shown = display::money_range(min, max, currency);
+        match self.stated_total {
+            None => {
+                self.recognised(line, format!("The stated total cost {shown}."));
+                self.stated_total = Some(((min, max), line));
+            }
+            Some(((known_min, known_max), known_line)) if (known_min, known_max) != (min, max) => {
+                let known = display::money_range(known_min, known_max, currency);
+                self.warning(
+                    line,
+                    format!("The total cost is stated as {shown} here but {known} at line {known_line}; kept {known}."),
+                );
+            }
+            Some(_) => {}
         }
     }
 
@@ -51,25 +89,50 @@ impl<'t> Importer<'t> {
         }
     }
 
-    /// A table of roles and their weekly rates.
+    /// A table of roles and their rates (per week, or per hour, day, month
+    /// or year, made weekly).
     pub(super) fn read_roles(&mut self, table: &Table) {
         let columns = Columns::of(table);
         let name_col = columns.find(&["role", "name"]).unwrap_or(0);
-        let rate_col = columns.find(&["weekly", "rate", "per week", "cost"]);
+        let rate_col = columns.find(&RATE_COLUMNS).or_else(|| columns.find(&["cost"]));
         for row in &table.rows {
             let name = phrases::undecorated(cell(row, name_col));
             if name.is_empty() || is_total(&name) {
                 continue;
             }
             let role = self.role(&name, row.line);
-            if let Some((min, _, currency)) =
-                rate_col.and_then(|c| phrases::money(cell(row, c)).or_else(|| plain_money(cell(row, c))))
-            {
-                self.note_currency(currency, row.line);
-                self.roles[role].weekly_rate = Some(min);
+            if let Some(c) = rate_col {
+                self.read_rate(role, table.head.get(c).map_or("", String::as_str), cell(row, c), row.line);
             }
         }
         self.recognised(table.span.line, format!("A table of {} role(s).", table.rows.len()));
+    }
+
+    /// A role's rate from a table cell, made weekly when the cell or its
+    /// column states another period (`$150/h`, `Monthly rate`); a rate
+    /// converted is reported as a guess, with the arithmetic.
+    fn read_rate(&mut self, role: usize, header: &str, text: &str, line: usize) {
+        let Some((amount, _, currency)) = phrases::money(text).or_else(|| plain_money(text)) else { return };
+        self.note_currency(currency, line);
+        let period = phrases::rate_period(text).or_else(|| phrases::rate_period(header)).unwrap_or(Period::Week);
+        let settings = Settings::default();
+        if period == Period::Week {
+            self.roles[role].weekly_rate = Some(amount);
+            return;
+        }
+        // Converted amounts are kept to the cent, as money is written.
+        let weekly = (period.weekly(amount, settings.hours_per_day, settings.days_per_week) * 100.0).round() / 100.0;
+        let currency = self.currency.as_ref().map_or(DEFAULT_CURRENCY, |(c, _)| c.as_str());
+        let message = format!(
+            "The rate of {} is stated {} ({}): {} a week, {}.",
+            self.roles[role].name,
+            period.per(),
+            display::money_as_entered(amount, currency),
+            display::money_as_entered(weekly, currency),
+            period.how(settings.hours_per_day, settings.days_per_week)
+        );
+        self.guessed(line, message);
+        self.roles[role].weekly_rate = Some(weekly);
     }
 
     /// A phase's team table: headcount and weekly rate by role.
@@ -77,7 +140,7 @@ impl<'t> Importer<'t> {
         let columns = Columns::of(table);
         let name_col = columns.find(&["role", "name"]).unwrap_or(0);
         let fte_col = columns.find(&["fte", "people", "headcount", "count", "size", "engineers"]);
-        let rate_col = columns.find(&["weekly", "rate", "per week"]);
+        let rate_col = columns.find(&RATE_COLUMNS);
         for row in &table.rows {
             let name = phrases::undecorated(cell(row, name_col));
             if name.is_empty() || is_total(&name) {
@@ -87,11 +150,8 @@ impl<'t> Importer<'t> {
             if let Some((min, max, _)) = fte_col.and_then(|c| phrases::range(cell(row, c))) {
                 self.set_team(phase, role, min, max);
             }
-            if let Some((rate, _, currency)) =
-                rate_col.and_then(|c| phrases::money(cell(row, c)).or_else(|| plain_money(cell(row, c))))
-            {
-                self.note_currency(currency, row.line);
-                self.roles[role].weekly_rate = Some(rate);
+            if let Some(c) = rate_col {
+                self.read_rate(role, table.head.get(c).map_or("", String::as_str), cell(row, c), row.line);
             }
         }
         let name = self.phases[phase].name.clone();
@@ -138,7 +198,16 @@ impl<'t> Importer<'t> {
         let mut read = 0;
         for row in &table.rows {
             let label = phrases::undecorated(cell(row, phase_col));
-            if label.is_empty() || is_total(&label) {
+            if label.is_empty() {
+                continue;
+            }
+            // The total row states what the whole roadmap costs; its other
+            // cells are sums of the phases'.
+            if is_total(&label) {
+                if let Some((min, max, currency)) = cost_col.and_then(|c| phrases::money(cell(row, c))) {
+                    self.note_currency(currency, row.line);
+                    self.note_stated_total(min, max, row.line);
+                }
                 continue;
             }
             let phase = match self.phase_named(&label) {
@@ -252,4 +321,29 @@ impl<'t> Importer<'t> {
         let kind = if annual { "annual costs (each phase adds its increase)" } else { "one-off costs" };
         self.recognised(table.span.line, format!("A cost table by phase: {added} {kind}."));
     }
+}
+
+/// Words of the header of a column of rates.
+const RATE_COLUMNS: [&str; 7] = ["weekly", "rate", "per week", "hourly", "daily", "monthly", "salary"];
+
+/// Stems any role's name may carry (`engineers`, `developers`, `FTE`): left
+/// out when telling roles apart.
+const ROLE_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "dev",
+    "specialist",
+    "expert",
+    "person",
+    "people",
+    "staff",
+    "member",
+    "fte",
+    "headcount",
+    "resource",
+];
+
+/// A role's stems without the words any role could be called by.
+fn role_key(stems: &[String]) -> Vec<String> {
+    stems.iter().filter(|s| !ROLE_WORDS.contains(&s.as_str())).cloned().collect()
 }

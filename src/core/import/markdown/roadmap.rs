@@ -3,6 +3,7 @@
 //! tasks (gaps assigned to it). The phase headings themselves are known from
 //! the scan, and their timing is settled at the end (see `schedule`).
 
+use super::drafts::{TaskOrigin, UNDECIDED};
 use super::findings::{clean_title, read_gap_line, Finding};
 use super::importer::Importer;
 use super::labels::{is_exit_criteria, is_wanted, LabelContext};
@@ -200,7 +201,7 @@ impl<'t> Importer<'t> {
                 None => self.phases[phase].goal.push(format!("- {}", rest.trim())),
             }
         } else {
-            let category = self.category_for_task(rest, context, phase);
+            let category = self.category_for_task(rest, context.sub_heading.as_deref(), phase, line);
             let finding = Finding {
                 status,
                 title: rest.to_string(),
@@ -288,7 +289,7 @@ impl<'t> Importer<'t> {
                 self.phase_marked_line(phase, status, rest, line, context, walk);
                 return;
             }
-            let category = self.category_for_task(rest, context, phase);
+            let category = self.category_for_task(rest, context.sub_heading.as_deref(), phase, line);
             let mut finding = Finding::line(status, rest, line, 0..0, context);
             finding.extra_lines = item.lines.iter().skip(1).cloned().collect();
             finding.children = Some(&item.children);
@@ -383,9 +384,9 @@ impl<'t> Importer<'t> {
     }
 
     /// A task of a phase: a missing gap assigned to it, its effort read
-    /// from a trailing parenthesis.
+    /// from a trailing parenthesis. Its category waits for the link pass,
+    /// which may find that it restates a finding (see `links`).
     fn add_task(&mut self, phase: usize, text: &str, line: usize, context: &LabelContext) -> usize {
-        let category = self.category_for_task(text, context, phase);
         let finding = Finding {
             status: Status::Missing,
             title: text.to_string(),
@@ -396,7 +397,9 @@ impl<'t> Importer<'t> {
             source: 0..0,
             requirement: false,
         };
-        self.add_finding(finding, category, Some(phase))
+        let gap = self.add_finding(finding, UNDECIDED, Some(phase));
+        self.gaps[gap].task = Some(TaskOrigin { sub_heading: context.sub_heading.clone(), phase });
+        gap
     }
 }
 

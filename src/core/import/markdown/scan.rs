@@ -83,6 +83,7 @@ impl<'t> Importer<'t> {
                 }
                 for item in &list.items {
                     for line in &item.lines {
+                        self.scan_stated_total(line);
                         if let Some(value) = phrases::overall_statement(&line.text) {
                             self.overall.push((value, line.number));
                         }
@@ -135,6 +136,7 @@ impl<'t> Importer<'t> {
             }
         }
         for line in &p.lines {
+            self.scan_stated_total(line);
             if let Some(value) = phrases::overall_statement(&line.text) {
                 self.overall.push((value, line.number));
                 // `Overall score: 68/100` and nothing else is read in full.
@@ -149,6 +151,26 @@ impl<'t> Importer<'t> {
             if top {
                 self.scan_metadata(line);
             }
+        }
+    }
+
+    /// A line that states what the whole roadmap costs (`Total investment:
+    /// $640K–840K`), wherever it stands: read in full.
+    fn scan_stated_total(&mut self, line: &Line) {
+        let labels = phrases::labels(&line.text);
+        let mut read = 0;
+        for (key, value) in &labels {
+            if !phrases::is_total_cost_label(key) {
+                continue;
+            }
+            if let Some((min, max, currency)) = phrases::money(value) {
+                self.note_currency(currency, line.number);
+                self.note_stated_total(min, max, line.number);
+                read += 1;
+            }
+        }
+        if read > 0 && read == labels.len() {
+            self.consumed_lines.insert(line.number);
         }
     }
 

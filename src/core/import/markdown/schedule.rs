@@ -3,13 +3,10 @@
 //! at the end their durations and start weeks settled from everything the
 //! document says about them, with a warning where statements disagree.
 
-use serde_json::Value;
-
 use super::drafts::PhaseDraft;
 use super::importer::Importer;
 use super::phrases::{self, Weeks};
-use super::STATED_COST;
-use crate::core::model::{Assessment, Phase, Range as WeekRange, TeamMember};
+use crate::core::model::{Assessment, Phase, Range, TeamMember};
 
 impl<'t> Importer<'t> {
     /// Registers the phase a heading names; a phase named twice is one phase.
@@ -114,7 +111,7 @@ impl<'t> Importer<'t> {
                     .filter(|_| chosen.is_some_and(|c| heading.is_some_and(|h| (h.min, h.max) == (c.min, c.max))))
             });
 
-            let mut phase = Phase::new(id.clone(), draft.name.clone(), WeekRange::new(duration.0, duration.1));
+            let mut phase = Phase::new(id.clone(), draft.name.clone(), Range::new(duration.0, duration.1));
             phase.start_week = start.filter(|s| s.is_finite() && *s >= 0.0);
             phase.goal = draft.goal.join("\n");
             phase.team = draft
@@ -122,17 +119,12 @@ impl<'t> Importer<'t> {
                 .iter()
                 .filter_map(|&(role, min, max)| {
                     let (min, max) = (min.max(0.0), max.max(min.max(0.0)));
-                    role_ids.get(role).map(|r| TeamMember::new(r.clone(), WeekRange::new(min, max)))
+                    role_ids.get(role).map(|r| TeamMember::new(r.clone(), Range::new(min, max)))
                 })
                 .collect();
             phase.costs = draft.costs.clone();
             phase.exit_criteria = draft.exit_criteria.clone();
-            if let Some((min, max)) = draft.stated_cost {
-                let mut cost = serde_json::Map::new();
-                cost.insert("min".to_string(), Value::from(min));
-                cost.insert("max".to_string(), Value::from(max));
-                phase.extra.insert(STATED_COST.to_string(), Value::Object(cost));
-            }
+            phase.stated_cost = draft.stated_cost.map(|(min, max)| Range::new(min, max));
             a.phases.push(phase);
         }
         self.phases = phases;

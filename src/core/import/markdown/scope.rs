@@ -107,8 +107,11 @@ impl<'t> Importer<'t> {
             let tasks = std::mem::take(&mut walk.tasks);
             let line = tasks[0].line;
             let index = self.category_for(&context.path, Some(&heading_name), true, line);
-            let title = if heading_name.is_empty() { "Tasks".to_string() } else { heading_name.clone() };
+            // A priority marker in the heading (`Hardening (P1)`) is the gap's, not its name.
+            let (title, priority, _) = phrases::title_markers(&heading_name);
+            let title = if title.is_empty() { "Tasks".to_string() } else { title };
             let mut gap = GapDraft::new(index, title.clone(), Status::Missing, line);
+            gap.priority = priority;
             for task in tasks {
                 gap.items.push(Item::new(task.title, task.done));
                 gap.description.extend(task.description);

@@ -72,7 +72,7 @@ pub(super) fn classify(table: &Table, in_phase: bool) -> TableKind {
     if has(&["role"]) && has(&["fte", "people", "headcount", "count"]) && in_phase {
         return TableKind::Team;
     }
-    if has(&["role"]) && has(&["rate", "weekly", "per week"]) {
+    if has(&["role"]) && has(&["rate", "weekly", "per week", "hourly", "daily", "monthly", "salary"]) {
         return TableKind::Roles;
     }
     if in_phase && has(&["amount"]) {
@@ -159,11 +159,6 @@ impl Columns {
 /// The text of a row's cell; empty when the row is short.
 pub(super) fn cell(row: &outline::Row, column: usize) -> &str {
     row.cells.get(column).map_or("", String::as_str)
-}
-
-/// The text of a header cell; empty when there is none.
-pub(super) fn cell_or(head: &[String], column: usize) -> &str {
-    head.get(column).map_or("", String::as_str)
 }
 
 /// Whether a table cell or row name is a total rather than an item.

@@ -6,7 +6,7 @@ use super::categories::ROADMAP_CATEGORY;
 use super::*;
 use crate::core::format::validate::validate;
 use crate::core::model::{
-    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, Priority, Probability, Severity, Status,
+    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, KpiValue, Priority, Probability, Severity, Status,
 };
 
 fn read(text: &str) -> Import {
@@ -171,9 +171,34 @@ fn phase_headings_in_their_variants() {
     assert_eq!(hardening.team.len(), 1);
     assert_eq!((hardening.team[0].fte.min, hardening.team[0].fte.max), (3.0, 4.0));
     assert_eq!(a.role(&hardening.team[0].role).map(|r| r.name.as_str()), Some("Engineers"));
-    assert_eq!(hardening.extra[STATED_COST]["max"], 160_000.0);
-    // Tasks that name no known category go to the Roadmap category.
-    assert_eq!(category_of(a, gap(a, "Pen test")), ROADMAP_CATEGORY);
+    assert_eq!(hardening.stated_cost.as_ref().map(|c| c.max), Some(160_000.0));
+    // Tasks that name no known category go to the category their words name
+    // (it was a catch-all Roadmap category before, whose score is no area's):
+    // a pen test is security, as is a WAF, and tracing is observability.
+    assert_eq!(category_of(a, gap(a, "Pen test")), "Security");
+    assert_eq!(category_of(a, gap(a, "Add WAF")), "Security");
+    assert_eq!(category_of(a, gap(a, "Add tracing")), "Observability");
+    assert!(a.category(&ROADMAP_CATEGORY.to_lowercase()).is_none());
+}
+
+#[test]
+fn a_stated_total_from_a_line_or_a_total_row() {
+    let text = "# T\n\n**Total investment:** $1.2M–1.5M\n\n## Phase 1: Build (2 weeks)\n\nCost: $400K\n\n\
+        ## Resources\n\n| Phase | Duration | Cost |\n|---|---|---|\n| Phase 1 | 2 weeks | $400K |\n\
+        | Total | 2 weeks | $1.3M |\n";
+    let import = read(text);
+    let a = &import.assessment;
+    let total = a.stated_total.as_ref().expect("a stated total");
+    assert_eq!((total.min, total.max), (1_200_000.0, 1_500_000.0));
+    assert_eq!(a.phases[0].stated_cost.as_ref().map(|c| (c.min, c.max)), Some((400_000.0, 400_000.0)));
+    // The line is read in full: it is not kept in the summary as well.
+    assert!(!a.summary.contains("Total investment"), "{}", a.summary);
+    // The total row disagrees with the line: the first statement is kept.
+    assert!(
+        import.report.warnings.iter().any(|w| w.message.contains("$1,300,000") && w.message.contains("kept")),
+        "{}",
+        import.report
+    );
 }
 
 #[test]
@@ -186,13 +211,19 @@ fn kpi_risk_and_cost_tables() {
     let import = read(text);
     let a = &import.assessment;
     let coverage = &a.kpis[0];
-    assert_eq!((coverage.unit.as_str(), coverage.current, coverage.better), ("%", Some(40.0), Better::Higher));
-    assert_eq!(coverage.targets.iter().map(|t| t.value).collect::<Vec<_>>(), vec![60.0, 80.0]);
-    // `<1 hour` and `<30 min` are in other units than `2 hours`: the one that differs is kept as text.
+    assert_eq!(
+        (coverage.unit.as_str(), coverage.current.as_ref(), coverage.better),
+        ("%", Some(&KpiValue::Number(40.0)), Better::Higher)
+    );
+    assert_eq!(coverage.targets.iter().map(|t| t.value.number()).collect::<Vec<_>>(), vec![Some(60.0), Some(80.0)]);
+    // `<1 hour` and `<30 min` are in other units than `2 hours`: the one that
+    // differs is kept as the words written, as the target (it was kept among
+    // the KPI's unknown keys before targets could hold words).
     let mttr = &a.kpis[1];
     assert_eq!((mttr.unit.as_str(), mttr.better), ("hours", Better::Lower));
-    assert_eq!(mttr.targets.len(), 1);
-    assert!(mttr.extra.contains_key(STATED_VALUES));
+    let targets: Vec<&KpiValue> = mttr.targets.iter().map(|t| &t.value).collect();
+    assert_eq!(targets, [&KpiValue::Number(1.0), &KpiValue::Text("<30 min".into())]);
+    assert!(mttr.extra.is_empty());
     let risk = &a.risks[0];
     assert_eq!((risk.probability, risk.impact), (Probability::Low, Impact::Critical));
     assert_eq!(risk.mitigation, "Failover; Owner: Ops");

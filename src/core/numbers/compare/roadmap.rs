@@ -42,7 +42,7 @@ impl PhaseChange {
     /// On both sides, with another team: other roles, rates or FTEs (not
     /// only another labor cost, which a new duration brings alone).
     pub fn is_restaffed(&self) -> bool {
-        let staff = |p: &PhaseSummary| -> Vec<(String, f64, f64, f64)> {
+        let staff = |p: &PhaseSummary| -> Vec<(String, Option<f64>, f64, f64)> {
             p.team.iter().map(|t| (t.role.clone(), t.weekly_rate, t.fte.min, t.fte.max)).collect()
         };
         match (&self.before, &self.after) {

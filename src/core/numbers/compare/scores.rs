@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{pairs, Change, Presence};
 use crate::core::decimal::one_decimal;
-use crate::core::model::{Assessment, Better, Kpi};
+use crate::core::model::{Assessment, Better, Kpi, KpiValue};
 use crate::core::numbers::score;
 use crate::core::numbers::summary::Summary;
 
@@ -78,6 +78,7 @@ pub struct KpiChange {
     pub unit: String,
     pub better: Better,
     pub presence: Presence,
+    /// Its current value on each side when a number (see [`KpiValue::number`]).
     pub current: Change<Option<f64>>,
 }
 
@@ -111,6 +112,12 @@ impl KpiChange {
     }
 }
 
+/// A KPI's current value when it is a number. Values in words have no
+/// direction to move in, so a comparison reads them as no value.
+fn number(kpi: &Kpi) -> Option<f64> {
+    kpi.current.as_ref().and_then(KpiValue::number)
+}
+
 pub(super) fn kpis(before: &Assessment, after: &Assessment) -> Vec<KpiChange> {
     pairs(&before.kpis, &after.kpis, |k| &k.id)
         .into_iter()
@@ -122,7 +129,7 @@ pub(super) fn kpis(before: &Assessment, after: &Assessment) -> Vec<KpiChange> {
                 unit: either.unit.clone(),
                 better: either.better,
                 presence: Presence::of(b, a),
-                current: Change { before: b.and_then(|k| k.current), after: a.and_then(|k| k.current) },
+                current: Change { before: b.and_then(number), after: a.and_then(number) },
             })
         })
         .collect()

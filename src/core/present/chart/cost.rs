@@ -3,7 +3,7 @@
 //! and the cumulative total, minimum and maximum, as two lines across them.
 
 use super::{clip, column, legend, line, nice_ceiling, text, Anchor, Chart, DataTable, MarkerShape, Point, Shape};
-use crate::core::numbers::summary::Summary;
+use crate::core::numbers::summary::{Bounds, Summary};
 use crate::core::present::display;
 
 /// Where 0 and the top of the money axis land.
@@ -22,7 +22,7 @@ pub fn cost(summary: &Summary, currency: &str) -> Option<Chart> {
     let (x0, x1) = COST_X;
     let highest = phases
         .iter()
-        .flat_map(|p| [p.total.max, p.cumulative_total.max, p.run_rate])
+        .flat_map(|p| [p.total.map_or(p.one_off, |t| t.max), p.cumulative_total.map_or(0.0, |t| t.max), p.run_rate])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     // At most five round steps up to the highest amount.
@@ -43,17 +43,25 @@ pub fn cost(summary: &Summary, currency: &str) -> Option<Chart> {
     for (i, p) in phases.iter().enumerate() {
         let left = centre(i) - bar * 0.75;
         shapes.push(column(left, bar, y(0.0), y(p.one_off), "cost-one-off"));
-        shapes.push(column(left, bar, y(p.one_off), y(p.total.min), "cost-labor"));
-        if p.total.max > p.total.min {
-            shapes.push(column(left, bar, y(p.total.min), y(p.total.max), "cost-labor-extension"));
+        // Labor nobody can price is not drawn: the data table says why.
+        if let Some(total) = p.total {
+            shapes.push(column(left, bar, y(p.one_off), y(total.min), "cost-labor"));
+            if total.max > total.min {
+                shapes.push(column(left, bar, y(total.min), y(total.max), "cost-labor-extension"));
+            }
         }
         shapes.push(column(left + bar + 2.0, bar * 0.45, y(0.0), y(p.run_rate), "cost-run-rate"));
         shapes.push(text(centre(i), zero + 16.0, clip(&p.name, max_chars), Anchor::Middle, "label"));
     }
-    let cumulative = |pick: fn(&crate::core::numbers::summary::PhaseSummary) -> f64| -> Vec<Point> {
-        phases.iter().enumerate().map(|(i, p)| Point::new(centre(i), y(pick(p)))).collect()
+    // The cumulative total is known up to the first phase whose labor is not.
+    let cumulative = |pick: fn(Bounds) -> f64| -> Vec<Point> {
+        phases
+            .iter()
+            .enumerate()
+            .map_while(|(i, p)| p.cumulative_total.map(|t| Point::new(centre(i), y(pick(t)))))
+            .collect()
     };
-    let (mins, maxes) = (cumulative(|p| p.cumulative_total.min), cumulative(|p| p.cumulative_total.max));
+    let (mins, maxes) = (cumulative(|t| t.min), cumulative(|t| t.max));
     shapes.push(Shape::Polyline { points: mins.clone(), class: "cumulative-min" });
     shapes.push(Shape::Polyline { points: maxes.clone(), class: "cumulative-max" });
     shapes.extend(mins.into_iter().map(|at| Shape::Marker { at, shape: MarkerShape::Square, class: "cumulative-min" }));
@@ -64,15 +72,19 @@ pub fn cost(summary: &Summary, currency: &str) -> Option<Chart> {
     }));
 
     let money = |v: f64| display::money(v, currency);
+    // The roles whose missing rate makes the cumulative total unknown so far.
+    let mut unpriced: Vec<String> = Vec::new();
     let rows = phases
         .iter()
         .map(|p| {
+            unpriced
+                .extend(p.unknown_rates.iter().filter(|name| !unpriced.contains(name)).cloned().collect::<Vec<_>>());
             vec![
                 p.name.clone(),
-                display::money_range(p.labor.min, p.labor.max, currency),
+                display::money_or_unknown(p.labor, &p.unknown_rates, currency),
                 money(p.one_off),
-                display::money_range(p.total.min, p.total.max, currency),
-                display::money_range(p.cumulative_total.min, p.cumulative_total.max, currency),
+                display::money_or_unknown(p.total, &p.unknown_rates, currency),
+                display::money_or_unknown(p.cumulative_total, &unpriced, currency),
                 money(p.run_rate),
             ]
         })

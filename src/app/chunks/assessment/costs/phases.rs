@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::explain::Explain;
-use crate::app::chunks::assessment::figures::{money_bounds, use_currency};
+use crate::app::chunks::assessment::figures::{money_or_unknown, use_currency};
 use crate::app::chunks::assessment::links::tab_href;
 use crate::app::chunks::assessment::phase_terms::{CostLineTerms, LaborTerms};
 use crate::app::route::Tab;
@@ -20,7 +20,9 @@ pub(super) fn PhaseCosts() -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
     let phases = Memo::new(move |_| editor.with(|a| edit::keys(a.phases.iter().map(|p| p.id.as_str()))));
-    let totals = Memo::new(move |_| editor.summary.with(|s| (s.labor, s.one_off, s.annual, s.total)));
+    let totals = Memo::new(move |_| {
+        editor.summary.with(|s| (s.labor, s.one_off, s.annual, s.total, s.labor_unknown_rates.clone()))
+    });
     view! {
         <section class="section" aria-labelledby="phase-costs-heading">
             <h2 id="phase-costs-heading">"Cost by phase"</h2>
@@ -54,10 +56,10 @@ pub(super) fn PhaseCosts() -> impl IntoView {
                     <tfoot>
                         <tr>
                             <th scope="row">"All phases"</th>
-                            <td class="num">{move || currency.with(|c| money_bounds(totals.get().0, c))}</td>
+                            <td class="num">{move || currency.with(|c| totals.with(|t| money_or_unknown(t.0, &t.4, c)))}</td>
                             <td class="num">{move || currency.with(|c| money(totals.get().1, c))}</td>
                             <td class="num">{move || currency.with(|c| money(totals.get().2, c))}</td>
-                            <td class="num">{move || currency.with(|c| money_bounds(totals.get().3, c))}</td>
+                            <td class="num">{move || currency.with(|c| totals.with(|t| money_or_unknown(t.3, &t.4, c)))}</td>
                             <td class="hint-cell">"Sums of the rows; see Totals below."</td>
                         </tr>
                     </tfoot>
@@ -83,18 +85,19 @@ fn PhaseCostRow(phase: Key) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{show(|s, _| if s.name.trim().is_empty() { "Untitled phase".into() } else { s.name.clone() })}</th>
-            <td class="num">{show(|s, c| money_bounds(s.labor, c))}</td>
+            <td class="num">{show(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))}</td>
             <td class="num">{show(|s, c| money(s.one_off, c))}</td>
             <td class="num">{show(|s, c| money(s.annual, c))}</td>
-            <td class="num">{show(|s, c| money_bounds(s.total, c))}</td>
+            <td class="num">{show(|s, c| money_or_unknown(s.total, &s.unknown_rates, c))}</td>
             <td>
                 <Explain label="this phase's cost">
                     <LaborTerms summary />
                     <CostLineTerms summary kind=CostKind::OneOff />
                     <CostLineTerms summary kind=CostKind::Annual />
                     <p>
-                        "Total = labor " {show(|s, c| money_bounds(s.labor, c))} " + one-off "
-                        {show(|s, c| money(s.one_off, c))} " = " <strong>{show(|s, c| money_bounds(s.total, c))}</strong>
+                        "Total = labor " {show(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))} " + one-off "
+                        {show(|s, c| money(s.one_off, c))} " = "
+                        <strong>{show(|s, c| money_or_unknown(s.total, &s.unknown_rates, c))}</strong>
                         "."
                     </p>
                 </Explain>

@@ -156,14 +156,13 @@ fn RoleRow(
         })
     });
     let k = role.clone();
+    // Blank is a rate nobody has given yet: unknown, not free.
     let on_rate = Callback::new(move |v: Option<f64>| {
-        if let Some(rate) = v {
-            editor.edit(Some(&undo_key("rate", &k)), |a| {
-                if let Some(r) = edit::role_mut(a, &k) {
-                    r.weekly_rate = rate;
-                }
-            })
-        }
+        editor.edit(Some(&undo_key("rate", &k)), |a| {
+            if let Some(r) = edit::role_mut(a, &k) {
+                r.weekly_rate = v;
+            }
+        })
     });
     let k = role.clone();
     view! {
@@ -179,9 +178,8 @@ fn RoleRow(
                             label=format!("Weekly rate of {}", shown_name())
                             hide_label=true
                             min=0.0
-                            required=true
                             unit=currency.get()
-                            value=Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.1)))
+                            value=Signal::derive(move || data.with(|d| d.as_ref().and_then(|d| d.1)))
                             on_change=on_rate
                         />
                     }

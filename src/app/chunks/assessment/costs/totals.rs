@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::explain::Explain;
-use crate::app::chunks::assessment::figures::{bounds, money_bounds, use_currency};
+use crate::app::chunks::assessment::figures::{bounds, money_or_unknown, use_currency};
 use crate::app::chunks::assessment::links::tab_href;
 use crate::app::route::Tab;
 use crate::core::numbers::summary::{Bounds, PhaseSummary};
-use crate::core::present::display::{money, number, range};
+use crate::core::present::display::{self, money, number, range};
 use crate::core::present::query::gap_figures;
 
 /// How many open gaps the explanation of the remaining effort lists.
@@ -22,8 +22,18 @@ pub(super) fn Totals() -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
     let s = editor.summary;
-    let money_of =
-        move |f: fn(&crate::core::Summary) -> Bounds| move || currency.with(|c| s.with(|s| money_bounds(f(s), c)));
+    // Labor and total lack the rates labor lacks; the bottom-up estimate
+    // those its daily rate lacks.
+    let money_of = move |f: fn(&crate::core::Summary) -> (Option<Bounds>, &[String])| {
+        move || {
+            currency.with(|c| {
+                s.with(|s| {
+                    let (b, missing) = f(s);
+                    money_or_unknown(b, missing, c)
+                })
+            })
+        }
+    };
     let amount_of = move |f: fn(&crate::core::Summary) -> f64| move || currency.with(|c| s.with(|s| money(f(s), c)));
     // (phase name, figure) for each phase, for the explanations.
     let per_phase = move |f: fn(&PhaseSummary, &str) -> String| {
@@ -50,7 +60,10 @@ pub(super) fn Totals() -> impl IntoView {
                 } else {
                     "the mean of the roles' weekly rates ÷ days per week"
                 };
-                format!("at {} per person-day, {source}", money(s.daily_rate, c))
+                match s.daily_rate {
+                    Some(rate) => format!("at {} per person-day, {source}", money(rate, c)),
+                    None => format!("at a daily rate that is {}", display::unknown_rates(&s.bottom_up_unknown_rates)),
+                }
             })
         })
     };
@@ -61,11 +74,11 @@ pub(super) fn Totals() -> impl IntoView {
             <div class="totals-grid">
                 <div class="card total">
                     <h3>"Labor"</h3>
-                    <p class="total-value num">{money_of(|s| s.labor)}</p>
+                    <p class="total-value num">{money_of(|s| (s.labor, &s.labor_unknown_rates))}</p>
                     <Explain label="the labor cost">
                         <p>"The sum of each phase's labor (FTE × weekly rate × weeks for each team line):"</p>
-                        {per_phase(|p, c| money_bounds(p.labor, c))}
-                        <p>"= " <strong>{money_of(|s| s.labor)}</strong></p>
+                        {per_phase(|p, c| money_or_unknown(p.labor, &p.unknown_rates, c))}
+                        <p>"= " <strong>{money_of(|s| (s.labor, &s.labor_unknown_rates))}</strong></p>
                     </Explain>
                 </div>
                 <div class="card total">
@@ -79,14 +92,14 @@ pub(super) fn Totals() -> impl IntoView {
                 </div>
                 <div class="card total total-main">
                     <h3>"Total"</h3>
-                    <p class="total-value num">{money_of(|s| s.total)}</p>
+                    <p class="total-value num">{money_of(|s| (s.total, &s.labor_unknown_rates))}</p>
                     <Explain label="the total">
                         <p>
-                            "Labor " {money_of(|s| s.labor)} " + one-off costs " {amount_of(|s| s.one_off)} " = "
-                            <strong>{money_of(|s| s.total)}</strong> "."
+                            "Labor " {money_of(|s| (s.labor, &s.labor_unknown_rates))} " + one-off costs " {amount_of(|s| s.one_off)} " = "
+                            <strong>{money_of(|s| (s.total, &s.labor_unknown_rates))}</strong> "."
                         </p>
                         <p>"By phase (labor + one-off):"</p>
-                        {per_phase(|p, c| money_bounds(p.total, c))}
+                        {per_phase(|p, c| money_or_unknown(p.total, &p.unknown_rates, c))}
                     </Explain>
                 </div>
                 <div class="card total">
@@ -100,12 +113,15 @@ pub(super) fn Totals() -> impl IntoView {
                 </div>
                 <div class="card total">
                     <h3>"Bottom-up estimate"</h3>
-                    <p class="total-value num">{money_of(|s| s.bottom_up)}</p>
+                    <p class="total-value num">{money_of(|s| (s.bottom_up, &s.bottom_up_unknown_rates))}</p>
                     <p class="total-note">{daily_rate}</p>
                     <Explain label="the bottom-up estimate">
                         <p>
                             "Remaining effort " {move || s.with(|s| bounds(s.effort_days))} " person-days × daily rate "
-                            {amount_of(|s| s.daily_rate)} " = " <strong>{money_of(|s| s.bottom_up)}</strong> "."
+                            {move || currency.with(|c| s.with(|s| {
+                                s.daily_rate.map_or_else(|| display::unknown_rates(&s.bottom_up_unknown_rates), |r| money(r, c))
+                            }))}
+                            " = " <strong>{money_of(|s| (s.bottom_up, &s.bottom_up_unknown_rates))}</strong> "."
                         </p>
                         <DailyRateTerms />
                         <p>"It prices the open gaps directly, as a check on the roadmap's labor, which prices the teams."</p>
@@ -148,25 +164,29 @@ fn DailyRateTerms() -> impl IntoView {
     let currency = use_currency();
     move || {
         let c = currency.get();
-        let (blended, rate) = editor.summary.with(|s| (s.daily_rate_is_blended, s.daily_rate));
+        let (blended, rate, missing) =
+            editor.summary.with(|s| (s.daily_rate_is_blended, s.daily_rate, s.bottom_up_unknown_rates.clone()));
+        let rate = rate.map_or_else(|| display::unknown_rates(&missing), |r| money(r, &c));
         let settings = tab_href(editor, Tab::Settings);
         if blended {
             return view! {
                 <p>
-                    "The daily rate " {money(rate, &c)} " is the blended daily rate set in " <a href=settings>"Settings"</a>
+                    "The daily rate " {rate.clone()} " is the blended daily rate set in " <a href=settings>"Settings"</a>
                     "."
                 </p>
             }
             .into_any();
         }
         let (roles, days_per_week) = editor.with(|a| {
-            (a.roles.iter().map(|r| (r.name.clone(), r.weekly_rate)).collect::<Vec<_>>(), a.settings.days_per_week)
+            let rate =
+                |r: &crate::core::model::Role| r.weekly_rate.map_or_else(|| "unknown".to_string(), |w| money(w, &c));
+            (a.roles.iter().map(|r| (r.name.clone(), rate(r))).collect::<Vec<_>>(), a.settings.days_per_week)
         });
         if roles.is_empty() {
             return view! {
                 <p>
                     "There are no roles and no blended daily rate in " <a href=settings>"Settings"</a>
-                    ", so the daily rate is " {money(rate, &c)} "."
+                    ", so the daily rate is " {rate.clone()} "."
                 </p>
             }
             .into_any();
@@ -175,10 +195,10 @@ fn DailyRateTerms() -> impl IntoView {
             <p>
                 "No blended daily rate is set in " <a href=settings>"Settings"</a>
                 ", so the daily rate is the mean of the roles' weekly rates ÷ " {number(days_per_week)}
-                " days per week = " <strong>{money(rate, &c)}</strong> ". The rates:"
+                " days per week = " <strong>{rate}</strong> ". The rates:"
             </p>
             <ul class="terms-list">
-                {roles.into_iter().map(|(name, rate)| view! { <li>{name} ": " {money(rate, &c)} " a week"</li> }).collect_view()}
+                {roles.into_iter().map(|(name, rate)| view! { <li>{name} ": " {rate} " a week"</li> }).collect_view()}
             </ul>
         }
         .into_any()

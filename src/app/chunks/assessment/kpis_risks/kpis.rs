@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::app::chunks::assessment::editor::{use_editor, Editor};
-use crate::app::chunks::fields::{KeywordSelect, NumberField, TextField};
+use crate::app::chunks::fields::{Checkbox, KeywordSelect, TextField};
 use crate::app::notices::{use_notices, Notices};
 use crate::core::edit;
-use crate::core::model::{Better, Kpi};
+use crate::core::model::{Better, Kpi, KpiValue};
 
 /// A phase as a KPI column: its id and name.
 type PhaseColumn = (String, String);
@@ -113,13 +113,17 @@ fn KpiRow(position: usize, id: String, phases: Memo<Vec<PhaseColumn>>) -> impl I
     let target_cell = move |(phase, phase_name): PhaseColumn| {
         let phase = StoredValue::new(phase);
         let meets = Memo::new(move |_| phase.with_value(|p| kpi.with(|k| k.as_ref().and_then(|k| k.current_meets(p)))));
+        let ticked =
+            Memo::new(move |_| phase.with_value(|p| kpi.with(|k| k.as_ref().is_some_and(|k| k.target_is_ticked(p)))));
+        let met_label = format!("Target of KPI {n} after {phase_name} met");
         view! {
             <td class="num target">
-                <NumberField
+                <KpiValueField
                     label=format!("Target of KPI {n} after {phase_name}")
-                    hide_label=true
-                    value=Signal::derive(move || phase.with_value(|p| kpi.with(|k| k.as_ref().and_then(|k| k.target(p)))))
-                    on_change=Callback::new(move |v: Option<f64>| {
+                    value=Signal::derive(move || {
+                        phase.with_value(|p| kpi.with(|k| k.as_ref().and_then(|k| k.target(p).map(|t| t.value.clone()))))
+                    })
+                    on_change=Callback::new(move |v: Option<KpiValue>| {
                         let field = phase.with_value(|p| format!("target:{p}"));
                         update(
                             &field,
@@ -132,6 +136,22 @@ fn KpiRow(position: usize, id: String, phases: Memo<Vec<PhaseColumn>>) -> impl I
                         );
                     })
                 />
+                // Words cannot be compared: whether such a target is met is ticked.
+                {move || {
+                    ticked.get().then(|| {
+                        view! {
+                            <Checkbox
+                                label=met_label.clone()
+                                hide_label=true
+                                checked=Signal::derive(move || meets.get().unwrap_or(false))
+                                on_change=Callback::new(move |met: bool| {
+                                    let field = phase.with_value(|p| format!("met:{p}"));
+                                    update(&field, Box::new(move |k| phase.with_value(|p| edit::set_kpi_met(k, p, met))));
+                                })
+                            />
+                        }
+                    })
+                }}
                 {move || match meets.get() {
                     Some(true) => Some(view! { <span class="pill pill-ok">"met"</span> }.into_any()),
                     Some(false) => Some(view! { <span class="pill pill-warn">"not yet"</span> }.into_any()),
@@ -168,11 +188,10 @@ fn KpiRow(position: usize, id: String, phases: Memo<Vec<PhaseColumn>>) -> impl I
                 />
             </td>
             <td class="num">
-                <NumberField
+                <KpiValueField
                     label=format!("Current value of KPI {n}")
-                    hide_label=true
-                    value=Signal::derive(move || kpi.with(|k| k.as_ref().and_then(|k| k.current)))
-                    on_change=Callback::new(move |v: Option<f64>| update("current", Box::new(move |k| k.current = v)))
+                    value=Signal::derive(move || kpi.with(|k| k.as_ref().and_then(|k| k.current.clone())))
+                    on_change=Callback::new(move |v: Option<KpiValue>| update("current", Box::new(move |k| k.current = v)))
                 />
             </td>
             {move || phases.get().into_iter().map(target_cell).collect_view()}
@@ -182,6 +201,33 @@ fn KpiRow(position: usize, id: String, phases: Memo<Vec<PhaseColumn>>) -> impl I
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// A KPI's value, typed as a number or as words (`Daily`): blank is none.
+/// What is typed stays as typed until the field is left, so that `2,` on
+/// the way to `2,5` is not rewritten under the cursor.
+#[component]
+fn KpiValueField(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<Option<KpiValue>>,
+    on_change: Callback<Option<KpiValue>>,
+) -> impl IntoView {
+    let draft = RwSignal::new(None::<String>);
+    let shown = move || value.with(|v| v.as_ref().map(ToString::to_string).unwrap_or_default());
+    view! {
+        <input
+            aria-label=label
+            class="input"
+            type="text"
+            prop:value=move || draft.get().unwrap_or_else(shown)
+            on:input=move |ev| {
+                let text = event_target_value(&ev);
+                on_change.run(KpiValue::typed(&text));
+                draft.set(Some(text));
+            }
+            on:blur=move |_| draft.set(None)
+        />
     }
 }
 

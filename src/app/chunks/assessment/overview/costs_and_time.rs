@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::explain::Explain;
-use crate::app::chunks::assessment::figures::money_bounds;
+use crate::app::chunks::assessment::figures::{money_bounds, money_or_unknown};
 use crate::core::present::display::{self, money};
 
 /// The open assessment's currency, tracked.
@@ -48,13 +48,13 @@ pub(super) fn CostsAndTime() -> impl IntoView {
                 )}
                 {figure(
                     "Labor",
-                    text(|s, c| money_bounds(s.labor, c)),
+                    text(|s, c| money_or_unknown(s.labor, &s.labor_unknown_rates, c)),
                     "Σ over phases and team lines of FTE × weekly rate × duration in weeks (minima together, maxima together).",
                 )}
                 {figure("One-off costs", text(|s, c| money(s.one_off, c)), "Σ of the phases' one-off costs.")}
                 {figure(
                     "Total",
-                    text(|s, c| money_bounds(s.total, c)),
+                    text(|s, c| money_or_unknown(s.total, &s.labor_unknown_rates, c)),
                     "Labor plus one-off costs.",
                 )}
                 {figure(
@@ -64,7 +64,10 @@ pub(super) fn CostsAndTime() -> impl IntoView {
                 )}
                 {figure(
                     "Bottom-up estimate",
-                    text(|s, c| format!("{} (at {} a day)", money_bounds(s.bottom_up, c), money(s.daily_rate, c))),
+                    text(|s, c| match (s.bottom_up, s.daily_rate) {
+                        (Some(b), Some(rate)) => format!("{} (at {} a day)", money_bounds(b, c), money(rate, c)),
+                        _ => money_or_unknown(None, &s.bottom_up_unknown_rates, c),
+                    }),
                     "Remaining effort × daily rate: the blended daily rate from Settings, or the mean of the roles' weekly rates ÷ days per week.",
                 )}
                 {figure(
@@ -125,7 +128,7 @@ pub(super) fn PhaseEffects() -> impl IntoView {
                                                             display::range(p.end_week.min, p.end_week.max),
                                                         )}
                                                     </td>
-                                                    <td class="num">{money_bounds(p.labor, &currency)}</td>
+                                                    <td class="num">{money_or_unknown(p.labor, &p.unknown_rates, &currency)}</td>
                                                     <td class="num">
                                                         {display::range(p.capacity_days.min, p.capacity_days.max)}
                                                     </td>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::layout::section;
-use crate::app::chunks::assessment::figures::money_bounds;
+use crate::app::chunks::assessment::figures::money_or_unknown;
 use crate::core::model::{Assessment, Priority};
 use crate::core::numbers::summary::Summary;
 use crate::core::present::display::{self, money};
@@ -25,13 +25,15 @@ pub(super) fn appendix(a: &Assessment, s: &Summary) -> impl IntoView {
         .map(|(min, label)| format!("{label} from {}", display::number(min)))
         .collect::<Vec<_>>()
         .join("; ");
+    let daily_rate =
+        s.daily_rate.map_or_else(|| money_or_unknown(None, &s.bottom_up_unknown_rates, c), |r| money(r, c));
     let daily = if s.daily_rate_is_blended {
-        format!("the blended daily rate from the settings, {}", money(s.daily_rate, c))
+        format!("the blended daily rate from the settings, {daily_rate}")
     } else {
-        format!("the mean of the roles' weekly rates ÷ days per week, {}", money(s.daily_rate, c))
+        format!("the mean of the roles' weekly rates ÷ days per week, {daily_rate}")
     };
-    let roles =
-        a.roles.iter().map(|r| format!("{} {} a week", r.name, money(r.weekly_rate, c))).collect::<Vec<_>>().join("; ");
+    let rate = |r: &crate::core::model::Role| r.weekly_rate.map_or_else(|| "unknown".to_string(), |w| money(w, c));
+    let roles = a.roles.iter().map(|r| format!("{} {} a week", r.name, rate(r))).collect::<Vec<_>>().join("; ");
     let body = view! {
         <h3>"Scores"</h3>
         <ul>
@@ -75,7 +77,7 @@ pub(super) fn appendix(a: &Assessment, s: &Summary) -> impl IntoView {
             </li>
             <li>
                 "The bottom-up estimate is the remaining effort × " {daily} ": "
-                <strong>{money_bounds(s.bottom_up, c)}</strong>
+                <strong>{money_or_unknown(s.bottom_up, &s.bottom_up_unknown_rates, c)}</strong>
                 "."
             </li>
             <li>"A phase starts at its start week, or when the previous one ends; amounts are in " {c.to_string()} ", rounded to whole units."</li>

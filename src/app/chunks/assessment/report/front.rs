@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::layout::{report_table, section};
 use crate::app::chunks::assessment::charts::ChartFigure;
-use crate::app::chunks::assessment::figures::money_bounds;
+use crate::app::chunks::assessment::figures::money_or_unknown;
 use crate::core::model::Assessment;
 use crate::core::numbers::summary::Summary;
 use crate::core::present::chart;
@@ -69,9 +69,9 @@ pub(super) fn summary_section(a: &Assessment, s: &Summary, problems: &[Problem])
         ("Overall score", format!("{} / 100", display::score(s.overall))),
         ("Ready threshold", display::number(s.ready_threshold)),
         ("Remaining effort", format!("{} person-days", display::range(s.effort_days.min, s.effort_days.max))),
-        ("Labor", money_bounds(s.labor, c)),
+        ("Labor", money_or_unknown(s.labor, &s.labor_unknown_rates, c)),
         ("One-off costs", money(s.one_off, c)),
-        ("Total", money_bounds(s.total, c)),
+        ("Total", money_or_unknown(s.total, &s.labor_unknown_rates, c)),
         ("Annual run-rate", money(s.annual, c)),
         ("Roadmap duration", format!("{} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max))),
     ];

@@ -17,27 +17,26 @@ pub(super) fn kpis_and_risks(a: &Assessment) -> impl IntoView {
             .kpis
             .iter()
             .map(|k| {
-                let value = |v: f64| {
-                    if k.unit.is_empty() {
-                        display::number(v)
-                    } else {
-                        format!("{} {}", display::number(v), k.unit)
-                    }
+                // Numbers with the unit, words as written.
+                let value = |v: &crate::core::model::KpiValue| match v.number() {
+                    Some(n) if !k.unit.is_empty() => format!("{} {}", display::number(n), k.unit),
+                    Some(n) => display::number(n),
+                    None => v.to_string(),
                 };
                 let targets = k
                     .targets
                     .iter()
                     .map(|t| {
                         let phase = a.phase(&t.phase).map_or(t.phase.as_str(), |p| p.name.as_str());
-                        let met = if k.current.is_some_and(|c| k.meets(c, t.value)) { " (met)" } else { "" };
-                        format!("{phase}: {}{met}", value(t.value))
+                        let met = if k.current_meets(&t.phase) == Some(true) { " (met)" } else { "" };
+                        format!("{phase}: {}{met}", value(&t.value))
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
                 view! {
                     <tr>
                         <th scope="row">{k.name.clone()}</th>
-                        <td class="num">{k.current.map(value).unwrap_or_else(|| "—".to_string())}</td>
+                        <td class="num">{k.current.as_ref().map(value).unwrap_or_else(|| "—".to_string())}</td>
                         <td>{k.better.as_str()} " is better"</td>
                         <td>{targets}</td>
                     </tr>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::layout::{report_table, section};
 use crate::app::chunks::assessment::charts::ChartFigure;
-use crate::app::chunks::assessment::figures::money_bounds;
+use crate::app::chunks::assessment::figures::money_or_unknown;
 use crate::core::model::Assessment;
 use crate::core::numbers::summary::Summary;
 use crate::core::present::chart;
@@ -34,9 +34,9 @@ pub(super) fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
                         )}
                     </td>
                     <td class="num">{display::range(p.fte.min, p.fte.max)}</td>
-                    <td class="num">{money_bounds(p.labor, c)}</td>
+                    <td class="num">{money_or_unknown(p.labor, &p.unknown_rates, c)}</td>
                     <td class="num">{money(p.one_off, c)}</td>
-                    <td class="num">{money_bounds(p.total, c)}</td>
+                    <td class="num">{money_or_unknown(p.total, &p.unknown_rates, c)}</td>
                     <td>{p.load.label()}</td>
                     <td class="num">{display::score(p.projected_overall)}</td>
                 </tr>

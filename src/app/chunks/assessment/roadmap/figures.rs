@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::app::chunks::assessment::explain::Explain;
-use crate::app::chunks::assessment::figures::{bounds, load_pill, money_bounds, use_currency};
+use crate::app::chunks::assessment::figures::{bounds, load_pill, money_or_unknown, use_currency};
 use crate::app::chunks::assessment::phase_terms::{CapacityTerms, DemandTerms, LaborTerms};
 use crate::core::numbers::summary::PhaseSummary;
 use crate::core::present::display::score;
@@ -31,7 +31,7 @@ pub(super) fn PhaseFigures(
             </div>
             <div>
                 <dt>"Labor"</dt>
-                <dd class="num">{get(|s, c| money_bounds(s.labor, c))}</dd>
+                <dd class="num">{get(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))}</dd>
             </div>
             <div>
                 <dt>"Capacity"</dt>

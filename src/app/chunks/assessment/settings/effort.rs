@@ -16,7 +16,10 @@ pub(super) fn EffortSettings() -> impl IntoView {
     let currency = Memo::new(move |_| editor.with(|a| a.currency.clone()));
     let rate_help = move || {
         let (rate, blended) = editor.summary.with(|s| (s.daily_rate, s.daily_rate_is_blended));
-        let rate = display::money(rate, &currency.get());
+        let rate = match rate {
+            Some(rate) => display::money(rate, &currency.get()),
+            None => editor.summary.with(|s| display::unknown_rates(&s.bottom_up_unknown_rates)),
+        };
         if blended {
             format!("The cost of one person-day in the bottom-up estimate ({rate}); blank uses the roles' mean.")
         } else {

@@ -1,7 +1,81 @@
 //! Amounts of money: a currency sign or code before or after the amount,
-//! `K`, `M` and `B` scales, and ranges (`$120K-160K`, `$120-160K`).
+//! `K`, `M` and `B` scales, and ranges (`$120K-160K`, `$120-160K`); the
+//! labels that state what a whole roadmap costs.
 
 use super::numbers::{number, range_separator};
+use super::text::words;
+
+/// The period a rate is stated for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    /// `amount` a period as a weekly amount, with `hours_per_day` and
+    /// `days_per_week` as the settings have them, and 52 weeks a year.
+    pub fn weekly(self, amount: f64, hours_per_day: f64, days_per_week: f64) -> f64 {
+        match self {
+            Period::Hour => amount * hours_per_day * days_per_week,
+            Period::Day => amount * days_per_week,
+            Period::Week => amount,
+            Period::Month => amount * 12.0 / 52.0,
+            Period::Year => amount / 52.0,
+        }
+    }
+
+    /// `per hour`, `per month` …
+    pub fn per(self) -> &'static str {
+        match self {
+            Period::Hour => "per hour",
+            Period::Day => "per day",
+            Period::Week => "per week",
+            Period::Month => "per month",
+            Period::Year => "per year",
+        }
+    }
+
+    /// How [`Period::weekly`] counted, in words.
+    pub fn how(self, hours_per_day: f64, days_per_week: f64) -> String {
+        let number = crate::core::present::display::number;
+        match self {
+            Period::Hour => {
+                format!("at {} hours a day and {} days a week", number(hours_per_day), number(days_per_week))
+            }
+            Period::Day => format!("at {} days a week", number(days_per_week)),
+            Period::Week => "as stated".to_string(),
+            Period::Month => "at 12 months to 52 weeks".to_string(),
+            Period::Year => "at 52 weeks a year".to_string(),
+        }
+    }
+}
+
+/// The period a rate's text or column states (`$150/h`, `per month`,
+/// `Monthly rate`, `Salary`); `None` when it states none.
+pub fn rate_period(text: &str) -> Option<Period> {
+    words(text).iter().find_map(|w| {
+        Some(match w.as_str() {
+            "h" | "hr" | "hrs" | "hour" | "hourly" => Period::Hour,
+            "d" | "day" | "daily" => Period::Day,
+            "wk" | "week" | "weekly" => Period::Week,
+            "mo" | "month" | "monthly" => Period::Month,
+            "yr" | "year" | "yearly" | "annual" | "annually" | "salary" => Period::Year,
+            _ => return None,
+        })
+    })
+}
+
+/// Whether a label states what the whole roadmap costs: `Total investment`,
+/// `Total estimated cost`, `Overall budget`, `Stated total cost`.
+pub fn is_total_cost_label(label: &str) -> bool {
+    let words = words(label);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(&["total", "overall", "grand"]) && has(&["cost", "costs", "investment", "budget", "spend", "price"])
+}
 
 /// Money at the start of `text` or after a currency sign: `$120K`, `$1.2M`,
 /// `€36,000`, `USD 5,000`, `5,000 EUR`. A range (`$120K-160K`, `$120-160K`)
@@ -92,5 +166,34 @@ mod tests {
         assert_eq!(money("$0"), Some((0.0, 0.0, Some("USD"))));
         assert_eq!(money("3-4"), None);
         assert_eq!(money("High"), None);
+        assert_eq!(money("$1.2M–1.5M"), Some((1_200_000.0, 1_500_000.0, Some("USD"))));
+        assert_eq!(money("$900K–$1.2M"), Some((900_000.0, 1_200_000.0, Some("USD"))));
+    }
+
+    #[test]
+    fn periods_of_rates() {
+        let check = |text: &str, expected: Option<Period>| assert_eq!(rate_period(text), expected, "{text}");
+        check("$150/h", Some(Period::Hour));
+        check("$1,200 per day", Some(Period::Day));
+        check("Weekly rate", Some(Period::Week));
+        check("$12,000/month", Some(Period::Month));
+        check("Salary", Some(Period::Year));
+        check("$4,000", None);
+        check("Rate", None);
+        assert_eq!(Period::Hour.weekly(150.0, 8.0, 5.0), 6000.0);
+        assert_eq!(Period::Month.weekly(13_000.0, 8.0, 5.0), 3000.0);
+        assert_eq!(Period::Year.weekly(104_000.0, 8.0, 5.0), 2000.0);
+    }
+
+    #[test]
+    fn labels_of_a_total_cost() {
+        for label in
+            ["Total investment", "Total estimated cost", "Overall budget", "Stated total cost", "Grand total cost"]
+        {
+            assert!(is_total_cost_label(label), "{label}");
+        }
+        for label in ["Cost", "Total", "Total weeks", "Estimated cost", "Budget"] {
+            assert!(!is_total_cost_label(label), "{label}");
+        }
     }
 }

@@ -131,42 +131,80 @@ pub fn alike(a: &[String], b: &[String]) -> bool {
     likeness(a, b) > 0.5
 }
 
+/// The areas of a readiness review: the name a category of the area is
+/// given when a document has none, the words that point to it, and the stems
+/// its categories are called by.
+const AREAS: &[(&str, &str, &[&str])] = &[
+    ("Testing", "test tests testing e2e coverage qa chaos", &["test", "qa", "quality"]),
+    (
+        "Security",
+        "secret secrets vault encryption encrypt tls auth authentication authorization sso rbac pen penetration \
+         vulnerability scanning cve waf",
+        &["security", "secur"],
+    ),
+    (
+        "Reliability",
+        "backup backups restore disaster recovery dr failover replication replica region",
+        &["backup", "recovery", "disaster", "reliability", "resilience", "availability"],
+    ),
+    (
+        "Infrastructure",
+        "helm terraform iac kubernetes k8s infrastructure mesh istio ingress dns network",
+        &["infrastructure", "iac", "platform", "network"],
+    ),
+    (
+        "Operations",
+        "call runbook runbooks incident incidents postmortem change escalation sla",
+        &["operation", "incident", "sre", "support"],
+    ),
+    (
+        "Compliance",
+        "soc iso gdpr hipaa pci audit governance compliance certified certification retention",
+        &["compliance", "governance", "audit", "privacy"],
+    ),
+    (
+        "Observability",
+        "sentry tracking log logs logging elk trace tracing metrics alert alerts alerting monitoring dashboards slo slos",
+        &["observability", "monitor", "logging", "telemetry"],
+    ),
+    (
+        "Delivery",
+        "deploy deployment deployments blue green canary gitops argocd pipeline ci cd release rollback flags",
+        &["cd", "ci", "deployment", "delivery", "pipeline", "release"],
+    ),
+    (
+        "Documentation",
+        "api versioning sdk documentation docs tutorial tutorials portal",
+        &["documentation", "docs", "developer", "api"],
+    ),
+    (
+        "Performance",
+        "rate limiting performance latency cache caching autoscaling scaling load cloud",
+        &["performance", "scalability", "scale", "scaling"],
+    ),
+    ("Data", "database databases migration migrations schema storage", &["data", "database", "storage"]),
+    ("Code quality", "makefile commit hooks lint linting todos refactor", &["code", "maintainability", "developer"]),
+];
+
+/// Whether `word` (lower-case) points to the area of `keys`.
+fn points_to(keys: &str, word: &str) -> bool {
+    keys.split_whitespace().any(|k| k == word)
+}
+
 /// The areas of a readiness review that a title's words point to, most
 /// telling first; each area is the stems its categories are called by.
 /// `Helm Charts` → infrastructure; `Error Tracking (Sentry)` → observability.
 pub fn areas(title: &str) -> Vec<&'static [&'static str]> {
-    const TESTING: &[&str] = &["test", "qa", "quality"];
-    const SECURITY: &[&str] = &["security", "secur"];
-    const RECOVERY: &[&str] = &["backup", "recovery", "disaster", "reliability", "resilience", "availability"];
-    const INFRASTRUCTURE: &[&str] = &["infrastructure", "iac", "platform", "network"];
-    const OPERATIONS: &[&str] = &["operation", "incident", "sre", "support"];
-    const COMPLIANCE: &[&str] = &["compliance", "governance", "audit", "privacy"];
-    const OBSERVABILITY: &[&str] = &["observability", "monitor", "logging", "telemetry"];
-    const DELIVERY: &[&str] = &["cd", "ci", "deployment", "delivery", "pipeline", "release"];
-    const DOCUMENTATION: &[&str] = &["documentation", "docs", "developer", "api"];
-    const PERFORMANCE: &[&str] = &["performance", "scalability", "scale", "scaling"];
-    const DATA: &[&str] = &["data", "database", "storage"];
-    const CODE: &[&str] = &["code", "maintainability", "developer"];
-    const VOCABULARY: &[(&str, &[&str])] = &[
-        ("test tests testing e2e coverage qa chaos", TESTING),
-        ("secret secrets vault encryption encrypt tls auth authentication authorization sso rbac pen penetration vulnerability scanning cve waf", SECURITY),
-        ("backup backups restore disaster recovery dr failover replication replica region", RECOVERY),
-        ("helm terraform iac kubernetes k8s infrastructure mesh istio ingress dns network", INFRASTRUCTURE),
-        ("call runbook runbooks incident incidents postmortem change escalation sla", OPERATIONS),
-        ("soc iso gdpr hipaa pci audit governance compliance certified certification retention", COMPLIANCE),
-        ("sentry tracking log logs logging elk trace tracing metrics alert alerts alerting monitoring dashboards slo slos", OBSERVABILITY),
-        ("deploy deployment deployments blue green canary gitops argocd pipeline ci cd release rollback flags", DELIVERY),
-        ("api versioning sdk documentation docs tutorial tutorials portal", DOCUMENTATION),
-        ("rate limiting performance latency cache caching autoscaling scaling load cloud", PERFORMANCE),
-        ("database databases migration migrations schema storage", DATA),
-        ("makefile commit hooks lint linting todos refactor", CODE),
-    ];
     let words = words(title);
-    VOCABULARY
-        .iter()
-        .filter(|(keys, _)| words.iter().any(|w| keys.split(' ').any(|k| k == w)))
-        .map(|(_, area)| *area)
-        .collect()
+    AREAS.iter().filter(|(_, keys, _)| words.iter().any(|w| points_to(keys, w))).map(|(_, _, stems)| *stems).collect()
+}
+
+/// The name of the area the first telling word of a title points to
+/// (`Pen test` → Security, `Add tracing` → Observability): the category a
+/// task goes to when the document has none of its area. `None` when no word
+/// points to an area.
+pub fn area_name(title: &str) -> Option<&'static str> {
+    words(title).iter().find_map(|w| AREAS.iter().find(|(_, keys, _)| points_to(keys, w))).map(|(name, _, _)| *name)
 }
 
 #[cfg(test)]
@@ -190,5 +228,8 @@ mod tests {
         assert!(!alike(&stems("Mock Mode Database Operations"), &stems("Operational Excellence")));
         assert!(!alike(&stems("Code Quality"), &stems("Infrastructure as Code")));
         assert!(!alike(&stems("Networking"), &stems("Scalability")));
+        assert_eq!(area_name("Pen test"), Some("Security"));
+        assert_eq!(area_name("Add tracing (3 days)"), Some("Observability"));
+        assert_eq!(area_name("Quarterly budget review"), None);
     }
 }

@@ -160,9 +160,87 @@ pub fn stated_priority(text: &str) -> Option<Priority> {
         .min()
 }
 
+/// Status words that a bracketed group of a title may consist of (`[DONE]`,
+/// `(in progress)`), each with its status.
+const STATUS_MARKERS: &[(&str, Status)] = &[
+    ("done", Status::Done),
+    ("complete", Status::Done),
+    ("completed", Status::Done),
+    ("closed", Status::Done),
+    ("fixed", Status::Done),
+    ("missing", Status::Missing),
+    ("open", Status::Missing),
+    ("todo", Status::Missing),
+    ("to do", Status::Missing),
+    ("not started", Status::Missing),
+    ("partial", Status::Partial),
+    ("partially done", Status::Partial),
+    ("in progress", Status::Partial),
+    ("wip", Status::Partial),
+    ("accepted", Status::Accepted),
+    ("n/a", Status::NotApplicable),
+    ("not applicable", Status::NotApplicable),
+];
+
+/// A title without the priority and status markers it carries in brackets
+/// (`Add rate limiting (P0)`, `No CI [BLOCKER]`, `Backups [DONE]`), with the
+/// priority and status they state. A bracketed group is a marker when it is
+/// one of the status words above, or a priority: in square brackets, at most
+/// two words one of which is a priority word (`[HIGH RISK]`); in parentheses,
+/// priority words alone (`(P1)`, `(High priority)`), since parentheses also
+/// hold a title's own words (`(critical path)`).
+pub fn title_markers(title: &str) -> (String, Option<Priority>, Option<Status>) {
+    let mut priority: Option<Priority> = None;
+    let mut status = None;
+    let mut kept = title.to_string();
+    for (open, close) in [('[', ']'), ('(', ')')] {
+        for group in bracketed_groups(title, open, close) {
+            let lower = group.trim().to_lowercase();
+            let group_words = words(group);
+            let marker_status = STATUS_MARKERS.iter().find(|(w, _)| *w == lower).map(|(_, s)| *s);
+            let marker_priority = match open {
+                '[' if group_words.len() <= 2 => priority_word(group),
+                _ if !group_words.is_empty()
+                    && group_words.iter().all(|w| single_priority(w).is_some() || w == "priority") =>
+                {
+                    priority_word(group)
+                }
+                _ => None,
+            };
+            if marker_status.is_none() && marker_priority.is_none() {
+                continue;
+            }
+            status = status.or(marker_status);
+            priority = match (priority, marker_priority) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            kept = kept.replacen(&format!("{open}{group}{close}"), "", 1);
+        }
+    }
+    (kept.split_whitespace().collect::<Vec<_>>().join(" "), priority, status)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_in_titles() {
+        let check = |title: &str, expected: (&str, Option<Priority>, Option<Status>)| {
+            let (kept, priority, status) = title_markers(title);
+            assert_eq!((kept.as_str(), priority, status), expected, "{title}");
+        };
+        check("Add rate limiting (P0)", ("Add rate limiting", Some(Priority::P0), None));
+        check("No CI/CD Pipeline [BLOCKER]", ("No CI/CD Pipeline", Some(Priority::P0), None));
+        check("Backups [DONE] (High priority)", ("Backups", Some(Priority::P1), Some(Status::Done)));
+        check("Tracing (in progress)", ("Tracing", None, Some(Status::Partial)));
+        // Words of the title itself stay.
+        check("Error tracking (Sentry)", ("Error tracking (Sentry)", None, None));
+        check("Shorten the critical path (critical path)", ("Shorten the critical path (critical path)", None, None));
+        check("Tests (no mocks)", ("Tests (no mocks)", None, None));
+        check("(", ("(", None, None));
+    }
 
     #[test]
     fn status_marks() {
