@@ -7,6 +7,9 @@
 //! `decode`, which checks every field and collects every problem; that is why
 //! these types derive `Serialize` but not `Deserialize`.
 //!
+//! It runs past ~500 lines on purpose: the public format is read in one
+//! place, type after type in the order a file holds them.
+//!
 //! `serde(default)` marks the keys a file may leave out, with the default that
 //! `decode` gives them: the JSON Schema lists them as optional with that
 //! default (`tests/schema.rs` checks that the two agree).
