@@ -37,6 +37,7 @@ mod fields;
 mod import;
 mod library_actions;
 mod library_store;
+mod new_assessment;
 mod share;
 mod templates;
 
@@ -44,7 +45,7 @@ use leptos::prelude::*;
 
 use super::files::PickedFile;
 use super::import::waiting::{Choice, MarkdownImport, MarkdownQueue, Pending};
-use super::library::action::Action;
+use super::library::action::{Action, NewAssessment};
 use super::library::state::Library;
 use super::notices::Notices;
 use super::route::Tab;
@@ -153,6 +154,23 @@ pub async fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkEr
     #[cfg(not(feature = "split"))]
     {
         Ok(library_store::rebuild_index())
+    }
+}
+
+/// The "New assessment" dialog, open while `open` is true; "Create" hands
+/// what was asked to `on_create`, and `busy` says one is under way.
+pub async fn new_assessment_dialog(
+    open: RwSignal<bool>,
+    busy: RwSignal<bool>,
+    on_create: Callback<NewAssessment>,
+) -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::new_assessment_dialog(open, busy, on_create).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(view! { <new_assessment::NewAssessmentDialog open busy on_create /> }.into_any())
     }
 }
 
@@ -300,6 +318,17 @@ mod split {
     #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub(super) fn rebuild_index() -> Result<Result<Vec<Entry>, StorageError>, ChunkError> {
         Ok(library_store::rebuild_index())
+    }
+
+    /// The "New assessment" dialog, in the library's chunk (Create needs
+    /// that chunk anyway).
+    #[wasm_split(gapmap_library, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn new_assessment_dialog(
+        open: RwSignal<bool>,
+        busy: RwSignal<bool>,
+        on_create: Callback<super::NewAssessment>,
+    ) -> Result<AnyView, ChunkError> {
+        Ok(view! { <super::new_assessment::NewAssessmentDialog open busy on_create /> }.into_any())
     }
 
     /// A library action, in the library's chunk.

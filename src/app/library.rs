@@ -8,13 +8,12 @@
 //! - `action`: the actions that need the core; `act` starts one behind its
 //!   door; `index` rebuilds a stale index (the shell gives it to the
 //!   Library).
-//! - `screen`: the first screen; `row`: one line of its list;
-//!   `new_assessment`: the "New assessment" dialog.
+//! - `screen`: the first screen (the "New assessment" dialog itself comes
+//!   with the library's chunk); `row`: one line of its list.
 
 pub mod act;
 pub mod action;
 pub mod index;
-pub mod new_assessment;
 pub mod row;
 pub mod screen;
 pub mod state;

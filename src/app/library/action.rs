@@ -33,14 +33,27 @@ pub enum Action {
     },
 }
 
+/// What the New assessment dialog asks the first screen to create: the
+/// template (its index in `TEMPLATES`) or a blank one, the title typed, and
+/// the request to check it is still wanted; `field` is the dialog's title,
+/// forgotten once the assessment is made.
+pub struct NewAssessment {
+    pub template: Option<usize>,
+    pub title: String,
+    pub request: CreateRequest,
+    pub field: RwSignal<String>,
+}
+
 /// A "Create" pressed in the New assessment dialog, which may wait for
 /// chunks: it is still wanted while the dialog stays open, and not once the
 /// dialog was closed, even if the user opened it again before the chunks
 /// came (a Create of the earlier opening must not make what was cancelled).
+/// The dialog is made afresh at each opening, and `closings` is disposed
+/// with it when it closes.
 #[derive(Clone, Copy)]
 pub struct CreateRequest {
     pub open: RwSignal<bool>,
-    /// How often the dialog was closed, counted by the dialog.
+    /// A value of the dialog's opening: gone once it has closed.
     pub closings: StoredValue<u64>,
     /// `closings` when Create was pressed.
     pub at: u64,

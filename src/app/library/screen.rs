@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::act::act;
-use super::action::Action;
-use super::new_assessment::NewAssessmentDialog;
+use super::action::{Action, NewAssessment};
 use super::row::LibraryRow;
 use super::state::use_library;
+use crate::app::chunks;
 use crate::app::import::picker::ImportButton;
 
 /// The logo: the page's icon, which is `favicon.svg` beside the hosted page
@@ -28,6 +28,39 @@ pub fn LibraryScreen() -> impl IntoView {
     let library = use_library();
     let notices = library.notices();
     let creating = RwSignal::new(false);
+    // Set from "Create" until the assessment is made or has failed: a
+    // second click or Enter meanwhile creates nothing more. A new opening of
+    // the dialog starts ready, whatever an earlier one still waits for.
+    let busy = RwSignal::new(false);
+    let on_create = Callback::new(move |asked: NewAssessment| {
+        let NewAssessment { template, title, request, field } = asked;
+        leptos::task::spawn_local(async move {
+            let template = match template {
+                None => Ok(None),
+                // A template's text comes with its chunk, on first use.
+                Some(index) => match chunks::template(index).await {
+                    Ok(Some(assessment)) => Ok(Some(Box::new(assessment))),
+                    Ok(None) => Err(None),
+                    Err(error) => Err(Some(error)),
+                },
+            };
+            match template {
+                Ok(template) => {
+                    let action = Action::Create { template, title, request, field };
+                    let what = action.what();
+                    if let Err(error) = chunks::library_action(library, action).await {
+                        notices.error(format!("{what} failed."), vec![error.to_string()]);
+                    }
+                }
+                Err(Some(error)) => notices.error("The template could not be opened.", vec![error.to_string()]),
+                Err(None) => {}
+            }
+            // A Create of an earlier opening leaves the new one's state alone.
+            if request.closings.try_get_value().is_some() {
+                let _ = busy.try_set(false);
+            }
+        })
+    });
     // Edits made in an open assessment are saved straight to storage: read
     // the list again whenever the library is shown.
     library.refresh();
@@ -53,7 +86,10 @@ pub fn LibraryScreen() -> impl IntoView {
             <div class="toolbar">
                 <h2 id="library-heading">"Your assessments"</h2>
                 <div class="toolbar-actions">
-                    <button class="button button-primary" on:click=move |_| creating.set(true)>
+                    <button class="button button-primary" on:click=move |_| {
+                        busy.set(false);
+                        creating.set(true);
+                    }>
                         "New assessment"
                     </button>
                     <ImportButton />
@@ -99,6 +135,20 @@ pub fn LibraryScreen() -> impl IntoView {
                 </table>
             </Show>
         </section>
-        <NewAssessmentDialog open=creating />
+        // The dialog comes with its chunk when first asked for, and is made
+        // afresh at each opening; a chunk that cannot be fetched says so.
+        {move || {
+            creating
+                .get()
+                .then(|| {
+                    Suspend::new(async move {
+                        chunks::new_assessment_dialog(creating, busy, on_create).await.unwrap_or_else(|error| {
+                            notices.error("The New assessment dialog could not be opened.", vec![error.to_string()]);
+                            creating.set(false);
+                            ().into_any()
+                        })
+                    })
+                })
+        }}
     }
 }

@@ -1,76 +1,43 @@
 //! "New assessment": the dialog that asks for a title and a starting point
-//! (a template, or blank), then creates the assessment behind the library's
-//! door and opens it.
+//! (a template, or blank), then creates the assessment and opens it. It
+//! comes with the library's chunk when the user first asks for it (the
+//! first screen holds only its button), and is made afresh each time it
+//! opens: a Create of an earlier opening finds its state gone.
 
 use leptos::prelude::*;
 
-use super::action::{Action, CreateRequest};
-use super::state::use_library;
-use crate::app::chunks;
 use crate::app::dialog::Dialog;
+use crate::app::library::action::{CreateRequest, NewAssessment};
 use crate::templates::TEMPLATES;
 
-/// Asks for a title and a starting point, then creates and opens the assessment.
+/// Asks for a title and a starting point; "Create" hands them to
+/// `on_create` (the first screen creates and opens the assessment), and
+/// `busy` says a Create is under way.
 #[component]
-pub fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
-    let library = use_library();
+pub(in crate::app::chunks) fn NewAssessmentDialog(
+    open: RwSignal<bool>,
+    busy: RwSignal<bool>,
+    on_create: Callback<NewAssessment>,
+) -> impl IntoView {
     let title = RwSignal::new(String::new());
     // 0 = blank; i + 1 = TEMPLATES[i].
     let start = RwSignal::new(if TEMPLATES.is_empty() { 0_usize } else { 1 });
-    let notices = library.notices();
-    // Set from "Create" until the assessment is made or has failed: a
-    // second click or Enter meanwhile creates nothing more.
-    let busy = RwSignal::new(false);
-    // Each closing of the dialog (Cancel, or Escape) ends what a Create
-    // pressed before it asked, so that a dialog opened again is ready at once.
-    let closings = StoredValue::new(0_u64);
-    let closed = move || {
-        closings.update_value(|n| *n += 1);
-        busy.set(false);
-    };
+    // Disposed with this opening of the dialog: a Create pressed in it is
+    // no longer wanted once the dialog has closed (see `CreateRequest`).
+    let opening = StoredValue::new(0_u64);
     let create = move || {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
-        let request = CreateRequest { open, closings, at: closings.get_value() };
-        let (start, typed) = (start.get_untracked(), title.get_untracked());
-        leptos::task::spawn_local(async move {
-            let template = match start.checked_sub(1) {
-                None => Ok(None),
-                // A template's text comes with its chunk, on first use.
-                Some(index) => match chunks::template(index).await {
-                    Ok(Some(assessment)) => Ok(Some(Box::new(assessment))),
-                    Ok(None) => Err(None),
-                    Err(error) => Err(Some(error)),
-                },
-            };
-            match template {
-                Ok(template) => {
-                    let action = Action::Create { template, title: typed, request, field: title };
-                    let what = action.what();
-                    if let Err(error) = chunks::library_action(library, action).await {
-                        notices.error(format!("{what} failed."), vec![error.to_string()]);
-                    }
-                }
-                Err(Some(error)) => notices.error("The template could not be opened.", vec![error.to_string()]),
-                Err(None) => {}
-            }
-            // A Create of an earlier opening leaves the new one's state alone.
-            if request.closings.try_get_value() == Some(request.at) {
-                let _ = busy.try_set(false);
-            }
-        })
+        let request = CreateRequest { open, closings: opening, at: 0 };
+        let template = start.get_untracked().checked_sub(1);
+        on_create.run(NewAssessment { template, title: title.get_untracked(), request, field: title });
     };
     view! {
         <Dialog open title="New assessment">
             <form
                 class="form"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        closed();
-                    }
-                }
                 on:submit=move |ev| {
                     ev.prevent_default();
                     create();
@@ -125,10 +92,7 @@ pub fn NewAssessmentDialog(open: RwSignal<bool>) -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| {
-                            closed();
-                            open.set(false);
-                        }
+                        on:click=move |_| open.set(false)
                     >
                         "Cancel"
                     </button>
