@@ -9,9 +9,7 @@
 // The command is built only with the `cli` feature (on by default).
 #![cfg(feature = "cli")]
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 use gapmap::core::edit::save_milestone;
 use gapmap::core::export::markdown::{report_with_options, ReportOptions, Since};
@@ -21,32 +19,9 @@ use gapmap::core::numbers::compare::compare;
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
 
-/// What a run of the command gave.
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `gapmap` with `args`, feeding `stdin` when given.
-fn run(args: &[&str], stdin: Option<&str>) -> Outcome {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gapmap"))
-        .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the gapmap binary runs");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    Outcome {
-        code: output.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
+#[path = "support/cli.rs"]
+mod cli_run;
+use cli_run::{run, Outcome};
 
 /// Runs `gapmap` and checks its exit code and that stdout and stderr each
 /// contain every fragment given (none: the stream is empty).

@@ -8,31 +8,17 @@
 // The command is built only with the `cli` feature (on by default).
 #![cfg(feature = "cli")]
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 const DOCUMENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/markdown/004_ee62c5990353649e.txt");
 const ASSESSMENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/worked-example.json");
 
+#[path = "support/cli.rs"]
+mod cli_run;
+
 /// What a run of the command gave: exit code, stdout, stderr.
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gapmap"))
-        .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the gapmap binary runs");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    (
-        output.status.code().expect("exited, not killed"),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    cli_run::run(args, stdin).parts()
 }
 
 /// A path of this test's own in Cargo's scratch directory for tests.
