@@ -10,7 +10,8 @@
 //!   `kpis_risks`, `report`, `settings`.
 //! - What several tabs share: `figures` (numbers as shown), `phase_terms`
 //!   (the terms of a phase's figures), `charts`, `explain`, `edits` (the
-//!   changes of phases and roles), `roles`, `links`, `focus`.
+//!   changes of phases and roles), `roles`, `links`, `focus`, `rate_link`
+//!   (money unknown for want of rates, linked to where they are entered).
 //! - `exports`: the header's "More exports" menu; `share_button`: "Copy
 //!   share link".
 
@@ -28,6 +29,7 @@ mod links;
 mod next;
 mod overview;
 mod phase_terms;
+mod rate_link;
 mod report;
 mod roadmap;
 mod roles;

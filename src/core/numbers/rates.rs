@@ -317,8 +317,9 @@ pub fn describe(fit: &RateFit, currency: &str) -> String {
     out
 }
 
-/// A relative miss in words: `8.7% below`, `2% above`, `as stated`.
-fn describe_miss(miss: f64) -> String {
+/// A relative miss (see [`PhaseFit::miss`]) in words, to one decimal of a
+/// percent: `8.7% below`, `2% above`, `as stated`.
+pub fn describe_miss(miss: f64) -> String {
     let percent = (miss * 1000.0).round() / 10.0;
     if percent == 0.0 {
         "as stated".to_string()
@@ -432,6 +433,18 @@ mod tests {
         let text = describe(&fit, "USD");
         assert!(text.contains("Role 0  $4,000 (now unknown)"), "{text}");
         assert!(text.contains("Phase 0: $8,000 against $8,000 stated, as stated"), "{text}");
+    }
+
+    #[test]
+    fn misses_in_words() {
+        let check = |miss: f64, expected: &str| assert_eq!(describe_miss(miss), expected, "{miss}");
+        // −0.08696 is −86.96 tenths of a percent: 8.7% below.
+        check(-0.08696, "8.7% below");
+        check(0.02, "2% above");
+        check(1.0, "100% above");
+        // Under a twentieth of a percent either way rounds to nothing.
+        check(0.0004, "as stated");
+        check(-0.0004, "as stated");
     }
 
     #[test]

@@ -7,9 +7,11 @@
 //! `core::present::display`; each comes with a "how is this computed" disclosure that
 //! lists its terms. The tab adds up nothing itself.
 //!
-//! One section per file: `currency`, `roles`, `phases`, `totals`.
+//! One section per file: `currency`, `roles`, `phases`, `totals`; and
+//! `estimate`, the Roles' "Estimate rates from stated costs".
 
 mod currency;
+mod estimate;
 mod phases;
 mod roles;
 mod totals;

@@ -1,5 +1,7 @@
 //! The cost of each phase (labor, one-off, annual), with its terms, and
-//! of all of them.
+//! of all of them; under a phase whose document states its cost, the
+//! stated cost beside the computed total. Labor unknown for want of rates
+//! links to where they are entered.
 
 use leptos::prelude::*;
 
@@ -8,10 +10,11 @@ use crate::app::chunks::assessment::explain::Explain;
 use crate::app::chunks::assessment::figures::{money_or_unknown, use_currency};
 use crate::app::chunks::assessment::links::tab_href;
 use crate::app::chunks::assessment::phase_terms::{CostLineTerms, LaborTerms};
+use crate::app::chunks::assessment::rate_link::{money_linked, stated_linked};
 use crate::app::route::Tab;
 use crate::core::edit::{self, Key};
 use crate::core::model::CostKind;
-use crate::core::numbers::summary::PhaseSummary;
+use crate::core::numbers::summary::{Bounds, PhaseSummary};
 use crate::core::present::display::money;
 
 /// The cost of each phase, and of all of them.
@@ -56,10 +59,10 @@ pub(super) fn PhaseCosts() -> impl IntoView {
                     <tfoot>
                         <tr>
                             <th scope="row">"All phases"</th>
-                            <td class="num">{move || currency.with(|c| totals.with(|t| money_or_unknown(t.0, &t.4, c)))}</td>
+                            <td class="num">{move || currency.with(|c| totals.with(|t| money_linked(editor, t.0, &t.4, c)))}</td>
                             <td class="num">{move || currency.with(|c| money(totals.get().1, c))}</td>
                             <td class="num">{move || currency.with(|c| money(totals.get().2, c))}</td>
-                            <td class="num">{move || currency.with(|c| totals.with(|t| money_or_unknown(t.3, &t.4, c)))}</td>
+                            <td class="num">{move || currency.with(|c| totals.with(|t| money_linked(editor, t.3, &t.4, c)))}</td>
                             <td class="hint-cell">"Sums of the rows; see Totals below."</td>
                         </tr>
                     </tfoot>
@@ -82,13 +85,31 @@ fn PhaseCostRow(phase: Key) -> impl IntoView {
     let show = move |f: fn(&PhaseSummary, &str) -> String| {
         move || summary.with(|s| s.as_ref().map(|s| currency.with(|c| f(s, c)))).unwrap_or_default()
     };
+    // The same, with "unknown — no rate for …" a link to the rates.
+    let linked = move |f: fn(&PhaseSummary) -> Option<Bounds>| {
+        move || summary.with(|s| s.as_ref().map(|s| currency.with(|c| money_linked(editor, f(s), &s.unknown_rates, c))))
+    };
+    // The cost the document states, beside the computed total, on a line of its own.
+    let stated = move || {
+        summary.with(|s| {
+            let s = s.as_ref()?;
+            let stated = s.stated_cost?;
+            let text = currency.with(|c| stated_linked(editor, stated, s.total, &s.unknown_rates, c));
+            Some(view! {
+                <tr class="stated-row">
+                    <td></td>
+                    <td colspan="5" class="total-note">{text}</td>
+                </tr>
+            })
+        })
+    };
     view! {
         <tr>
             <th scope="row">{show(|s, _| if s.name.trim().is_empty() { "Untitled phase".into() } else { s.name.clone() })}</th>
-            <td class="num">{show(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))}</td>
+            <td class="num">{linked(|s| s.labor)}</td>
             <td class="num">{show(|s, c| money(s.one_off, c))}</td>
             <td class="num">{show(|s, c| money(s.annual, c))}</td>
-            <td class="num">{show(|s, c| money_or_unknown(s.total, &s.unknown_rates, c))}</td>
+            <td class="num">{linked(|s| s.total)}</td>
             <td>
                 <Explain label="this phase's cost">
                     <LaborTerms summary />
@@ -103,5 +124,6 @@ fn PhaseCostRow(phase: Key) -> impl IntoView {
                 </Explain>
             </td>
         </tr>
+        {stated}
     }
 }

@@ -1,8 +1,10 @@
 //! The roles: each one's name, weekly rate and the phases that staff it;
-//! add, and delete with undo (asking first when phases use it).
+//! add, and delete with undo (asking first when phases use it); rates
+//! estimated from the costs the phases state (`estimate`).
 
 use leptos::prelude::*;
 
+use super::estimate::EstimateRates;
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::figures::use_currency;
 use crate::app::chunks::assessment::focus::focus_new;
@@ -71,6 +73,7 @@ pub(super) fn Roles() -> impl IntoView {
             <div class="toolbar">
                 <h2 id="roles-heading">"Roles"</h2>
                 <div class="toolbar-actions">
+                    <EstimateRates />
                     <button class="button button-primary" on:click=add>
                         "Add role"
                     </button>
@@ -170,7 +173,8 @@ fn RoleRow(
             <td>
                 <TextField label="Role name" hide_label=true value=Signal::derive(move || name.get()) on_change=on_name required=true />
             </td>
-            <td>
+            // `role-rate`: where a link from an unknown amount puts the cursor (`rate_link`).
+            <td class="role-rate">
                 // Re-made when the name changes, so that its label names the role.
                 {move || {
                     view! {

@@ -1,6 +1,8 @@
 //! The roadmap's totals (labor, one-off, total, annual run-rate, the
 //! bottom-up estimate with the daily rate it used, remaining effort and
-//! duration), each with its terms.
+//! duration), each with its terms. Labor and total unknown for want of
+//! rates link to where they are entered, and the total says it is
+//! incomplete; the total the document states is shown beside it.
 
 use leptos::prelude::*;
 
@@ -8,6 +10,7 @@ use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::explain::Explain;
 use crate::app::chunks::assessment::figures::{bounds, money_or_unknown, use_currency};
 use crate::app::chunks::assessment::links::tab_href;
+use crate::app::chunks::assessment::rate_link::{incomplete_total, money_linked, stated_linked};
 use crate::app::route::Tab;
 use crate::core::numbers::summary::{Bounds, PhaseSummary};
 use crate::core::present::display::{self, money, number, range};
@@ -34,6 +37,31 @@ pub(super) fn Totals() -> impl IntoView {
             })
         }
     };
+    // The same, with "unknown — no rate for …" a link to the rates.
+    let linked_of = move |f: fn(&crate::core::Summary) -> (Option<Bounds>, &[String])| {
+        move || {
+            currency.with(|c| {
+                s.with(|s| {
+                    let (b, missing) = f(s);
+                    money_linked(editor, b, missing, c)
+                })
+            })
+        }
+    };
+    // What the document states the roadmap costs, beside the total.
+    let stated_total = move || {
+        currency.with(|c| {
+            s.with(|s| {
+                s.stated_total.map(|stated| {
+                    view! {
+                        <p class="total-note">{stated_linked(editor, stated, s.total, &s.labor_unknown_rates, c)}</p>
+                    }
+                })
+            })
+        })
+    };
+    // A total without its labor is incomplete: say which part is known.
+    let incomplete = move || currency.with(|c| s.with(|s| s.total.is_none().then(|| incomplete_total(s.one_off, c))));
     let amount_of = move |f: fn(&crate::core::Summary) -> f64| move || currency.with(|c| s.with(|s| money(f(s), c)));
     // (phase name, figure) for each phase, for the explanations.
     let per_phase = move |f: fn(&PhaseSummary, &str) -> String| {
@@ -74,7 +102,7 @@ pub(super) fn Totals() -> impl IntoView {
             <div class="totals-grid">
                 <div class="card total">
                     <h3>"Labor"</h3>
-                    <p class="total-value num">{money_of(|s| (s.labor, &s.labor_unknown_rates))}</p>
+                    <p class="total-value num">{linked_of(|s| (s.labor, &s.labor_unknown_rates))}</p>
                     <Explain label="the labor cost">
                         <p>"The sum of each phase's labor (FTE × weekly rate × weeks for each team line):"</p>
                         {per_phase(|p, c| money_or_unknown(p.labor, &p.unknown_rates, c))}
@@ -92,7 +120,9 @@ pub(super) fn Totals() -> impl IntoView {
                 </div>
                 <div class="card total total-main">
                     <h3>"Total"</h3>
-                    <p class="total-value num">{money_of(|s| (s.total, &s.labor_unknown_rates))}</p>
+                    <p class="total-value num">{linked_of(|s| (s.total, &s.labor_unknown_rates))}</p>
+                    {move || incomplete().map(|text| view! { <p class="total-note">{text}</p> })}
+                    {stated_total}
                     <Explain label="the total">
                         <p>
                             "Labor " {money_of(|s| (s.labor, &s.labor_unknown_rates))} " + one-off costs " {amount_of(|s| s.one_off)} " = "

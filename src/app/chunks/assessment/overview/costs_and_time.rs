@@ -1,12 +1,15 @@
 //! What the roadmap costs and buys: remaining effort, costs, run-rate,
 //! bottom-up estimate and duration, and each phase's cost, load and the
-//! score after it.
+//! score after it. Labor and total unknown for want of rates link to where
+//! they are entered; the total the document states is shown beside the
+//! computed one, as the stated overall score is.
 
 use leptos::prelude::*;
 
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::explain::Explain;
 use crate::app::chunks::assessment::figures::{money_bounds, money_or_unknown};
+use crate::app::chunks::assessment::rate_link::{incomplete_total, money_linked, stated_linked};
 use crate::core::present::display::{self, money};
 
 /// The open assessment's currency, tracked.
@@ -37,6 +40,31 @@ pub(super) fn CostsAndTime() -> impl IntoView {
     let text = move |f: fn(&crate::core::Summary, &str) -> String| {
         Signal::derive(move || summary.with(|s| f(s, &currency.get())))
     };
+    // Labor and total, with "unknown — no rate for …" a link to the rates.
+    let linked = move |f: fn(&crate::core::Summary) -> Option<crate::core::numbers::summary::Bounds>| {
+        move || summary.with(|s| money_linked(editor, f(s), &s.labor_unknown_rates, &currency.get()))
+    };
+    // What the document states the roadmap costs; and, while labor is
+    // unknown, that the total is incomplete.
+    let total_notes = move || {
+        summary.with(|s| {
+            let c = currency.get();
+            let stated = s.stated_total.map(|stated| {
+                view! { <dd class="figure-explain">{stated_linked(editor, stated, s.total, &s.labor_unknown_rates, &c)}</dd> }
+            });
+            let incomplete = s.total.is_none().then(|| {
+                view! {
+                    <dd class="figure-explain">
+                        {incomplete_total(s.one_off, &c)}
+                    </dd>
+                }
+            });
+            view! {
+                {incomplete}
+                {stated}
+            }
+        })
+    };
     view! {
         <section class="card" aria-labelledby="costs-heading">
             <h2 id="costs-heading">"Effort, cost and time"</h2>
@@ -46,17 +74,28 @@ pub(super) fn CostsAndTime() -> impl IntoView {
                     text(|s, _| format!("{} person-days", display::range(s.effort_days.min, s.effort_days.max))),
                     "The effort of every missing or partial gap, in person-days: hours ÷ hours per day, weeks × days per week.",
                 )}
-                {figure(
-                    "Labor",
-                    text(|s, c| money_or_unknown(s.labor, &s.labor_unknown_rates, c)),
-                    "Σ over phases and team lines of FTE × weekly rate × duration in weeks (minima together, maxima together).",
-                )}
+                <div class="figure">
+                    <dt>"Labor"</dt>
+                    <dd>{linked(|s| s.labor)}</dd>
+                    <dd class="figure-explain">
+                        <Explain label="labor">
+                            <p>
+                                "Σ over phases and team lines of FTE × weekly rate × duration in weeks (minima together, maxima together)."
+                            </p>
+                        </Explain>
+                    </dd>
+                </div>
                 {figure("One-off costs", text(|s, c| money(s.one_off, c)), "Σ of the phases' one-off costs.")}
-                {figure(
-                    "Total",
-                    text(|s, c| money_or_unknown(s.total, &s.labor_unknown_rates, c)),
-                    "Labor plus one-off costs.",
-                )}
+                <div class="figure">
+                    <dt>"Total"</dt>
+                    <dd>{linked(|s| s.total)}</dd>
+                    {total_notes}
+                    <dd class="figure-explain">
+                        <Explain label="total">
+                            <p>"Labor plus one-off costs."</p>
+                        </Explain>
+                    </dd>
+                </div>
                 {figure(
                     "Annual run-rate",
                     text(|s, c| money(s.annual, c)),

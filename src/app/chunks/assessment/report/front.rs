@@ -65,21 +65,27 @@ pub(super) fn summary_section(a: &Assessment, s: &Summary, problems: &[Problem])
     let c = a.currency.as_str();
     let paragraphs: Vec<String> =
         a.summary.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect();
+    // The total the document states, beside the computed one.
+    let stated_total = s
+        .stated_total
+        .map(|stated| ("Stated total", display::stated_beside_computed(stated, s.total, &s.labor_unknown_rates, c)));
     let figures = [
-        ("Overall score", format!("{} / 100", display::score(s.overall))),
-        ("Ready threshold", display::number(s.ready_threshold)),
-        ("Remaining effort", format!("{} person-days", display::range(s.effort_days.min, s.effort_days.max))),
-        ("Labor", money_or_unknown(s.labor, &s.labor_unknown_rates, c)),
-        ("One-off costs", money(s.one_off, c)),
-        ("Total", money_or_unknown(s.total, &s.labor_unknown_rates, c)),
-        ("Annual run-rate", money(s.annual, c)),
-        ("Roadmap duration", format!("{} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max))),
+        Some(("Overall score", format!("{} / 100", display::score(s.overall)))),
+        Some(("Ready threshold", display::number(s.ready_threshold))),
+        Some(("Remaining effort", format!("{} person-days", display::range(s.effort_days.min, s.effort_days.max)))),
+        Some(("Labor", money_or_unknown(s.labor, &s.labor_unknown_rates, c))),
+        Some(("One-off costs", money(s.one_off, c))),
+        Some(("Total", money_or_unknown(s.total, &s.labor_unknown_rates, c))),
+        stated_total,
+        Some(("Annual run-rate", money(s.annual, c))),
+        Some(("Roadmap duration", format!("{} weeks", display::range(s.duration_weeks.min, s.duration_weeks.max)))),
     ];
     let body = view! {
         {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
         <dl class="report-figures">
             {figures
                 .into_iter()
+                .flatten()
                 .map(|(label, value)| {
                     view! {
                         <div>

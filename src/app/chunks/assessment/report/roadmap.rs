@@ -1,6 +1,7 @@
 //! The roadmap in the report: each phase with its weeks, team, costs, load
-//! and the score after it, their goals, and the timeline, projection and
-//! cost charts.
+//! and the score after it, the costs the document states beside the
+//! computed ones, their goals, and the timeline, projection and cost
+//! charts.
 
 use leptos::prelude::*;
 
@@ -43,6 +44,22 @@ pub(super) fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
             }
         })
         .collect_view();
+    // The phases whose document states their cost: stated beside computed.
+    let stated: Vec<_> = s
+        .phases
+        .iter()
+        .filter_map(|p| {
+            let stated = p.stated_cost?;
+            let text = display::stated_beside_computed(stated, p.total, &p.unknown_rates, c);
+            Some(view! { <li>{p.name.clone()} ": " {text}</li> })
+        })
+        .collect();
+    let stated = (!stated.is_empty()).then(|| {
+        view! {
+            <p>"Costs as the source document states them, beside the computed totals:"</p>
+            <ul class="report-goals">{stated}</ul>
+        }
+    });
     let goals = a
         .phases
         .iter()
@@ -67,6 +84,7 @@ pub(super) fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
     let body = view! {
         {chart::timeline(s).map(|chart| view! { <ChartFigure chart kind="timeline" /> })}
         {report_table(&[("Phase", false), ("Weeks", true), ("Team (FTE)", true), ("Labor", true), ("One-off", true), ("Total", true), ("Load", false), ("Score after", true)], rows)}
+        {stated}
         <ul class="report-goals">{goals}</ul>
         <div class="report-charts">
             {chart::projection(s, &a.settings.levels).map(|chart| view! { <ChartFigure chart kind="projection" /> })}
