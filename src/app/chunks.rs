@@ -22,8 +22,6 @@
 //!   Markdown importer and its preview: `gapmap_markdown`).
 //! - `share`: the dialog of a share link, with its decoder.
 //! - `templates`: the templates' texts, read by the core.
-//! - `rate_estimate`: "Estimate rates from stated costs" and the rate fit
-//!   (`gapmap_rates`), whose door is in that file: the Costs tab calls it.
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -40,7 +38,6 @@ mod import;
 mod library_actions;
 mod library_store;
 mod new_assessment;
-mod rate_estimate;
 mod share;
 mod templates;
 

@@ -164,7 +164,9 @@ pub(super) fn NumberField(
                     aria-describedby=error_id.clone()
                     on:input=move |ev| on_input(event_target_value(&ev))
                     on:blur=move |_| {
-                        if error.get_untracked().is_none() {
+                        // A field that had the cursor when its view went away
+                        // (Back from a tab) loses it once its signals are gone.
+                        if error.try_with_untracked(Option::is_none).unwrap_or(false) {
                             draft.set(None);
                         }
                     }
@@ -220,7 +222,8 @@ pub(super) fn RangeField(
         }
     };
     let reset = move |_| {
-        if error.get_untracked().is_none() {
+        // As in `NumberField`: the blur may come after the view is gone.
+        if error.try_with_untracked(Option::is_none).unwrap_or(false) {
             drafts.set((None, None));
         }
     };

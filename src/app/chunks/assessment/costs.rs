@@ -8,11 +8,13 @@
 //! lists its terms. The tab adds up nothing itself.
 //!
 //! One section per file: `currency`, `roles`, `phases`, `totals`; and
-//! `estimate`, the Roles' "Estimate rates from stated costs".
+//! `estimate`, the Roles' "Estimate rates from stated costs", with its
+//! dialog `rate_dialog`.
 
 mod currency;
 mod estimate;
 mod phases;
+mod rate_dialog;
 mod roles;
 mod totals;
 

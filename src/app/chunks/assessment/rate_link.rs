@@ -27,12 +27,11 @@ pub(super) fn rates_linked(editor: Editor, text: String, missing: &[String]) -> 
         _ => return text.into_any(),
     };
     // The first role that lacks a rate and is named: where the cursor goes.
-    let role = editor.with_untracked(|a| {
-        a.roles.iter().find(|r| r.weekly_rate.is_none() && missing.contains(&r.name)).map(|r| r.id.clone())
-    });
+    let role =
+        editor.with_untracked(|a| a.roles.iter().position(|r| r.weekly_rate.is_none() && missing.contains(&r.name)));
     let follow = move |_| {
-        if let Some(role) = role.clone() {
-            focus_rate(role, FRAMES_TO_WAIT);
+        if let Some(position) = role {
+            focus_rate(position, FRAMES_TO_WAIT);
         }
     };
     view! {
@@ -72,25 +71,22 @@ pub(super) fn incomplete_total(one_off: f64, currency: &str) -> String {
     )
 }
 
-/// Puts the cursor in the weekly rate of role `role` once it is drawn,
-/// looking again at each of the next `frames` frames.
-fn focus_rate(role: String, frames: u32) {
-    request_animation_frame(move || match rate_field(&role) {
+/// Puts the cursor in the weekly rate of the role at `position` once it
+/// is drawn, looking again at each of the next `frames` frames.
+fn focus_rate(position: usize, frames: u32) {
+    request_animation_frame(move || match rate_field(position) {
         Some(field) => {
             let _ = field.focus();
         }
-        None if frames > 0 => focus_rate(role, frames - 1),
+        None if frames > 0 => focus_rate(position, frames - 1),
         None => {}
     });
 }
 
-/// The weekly rate field of role `role` on the Costs tab, if it is drawn.
-/// The id is compared, not put into a selector: an imported id may hold
-/// any character.
-fn rate_field(role: &str) -> Option<web_sys::HtmlElement> {
-    let rows = document().query_selector_all("[data-role-id]").ok()?;
-    let row = (0..rows.length())
-        .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|row| row.get_attribute("data-role-id").as_deref() == Some(role))?;
-    row.query_selector(".role-rate input").ok()??.dyn_into().ok()
+/// The weekly rate field of the role at `position` on the Costs tab, if it
+/// is drawn: the table lists the roles in their order. A position, not the
+/// role's id, goes into the selector: an imported id may hold any character.
+fn rate_field(position: usize) -> Option<web_sys::HtmlElement> {
+    let selector = format!(".roles-table tbody tr:nth-child({}) .role-rate input", position + 1);
+    document().query_selector(&selector).ok()??.dyn_into().ok()
 }

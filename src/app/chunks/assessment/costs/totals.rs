@@ -143,7 +143,7 @@ pub(super) fn Totals() -> impl IntoView {
                 </div>
                 <div class="card total">
                     <h3>"Bottom-up estimate"</h3>
-                    <p class="total-value num">{money_of(|s| (s.bottom_up, &s.bottom_up_unknown_rates))}</p>
+                    <p class="total-value num">{linked_of(|s| (s.bottom_up, &s.bottom_up_unknown_rates))}</p>
                     <p class="total-note">{daily_rate}</p>
                     <Explain label="the bottom-up estimate">
                         <p>

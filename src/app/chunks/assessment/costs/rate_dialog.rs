@@ -3,6 +3,11 @@
 //! well it fits each phase, and where the teams allow no fit. "Apply rates"
 //! writes the proposal as one undo step (`rates::apply`); Cancel changes
 //! nothing.
+//!
+//! It comes with the assessment's chunk (with the fit and its solver, 13 KB
+//! gzip -9 of that chunk's 470 KB): a door of its own would add its entries
+//! to the chunks' loader, which every first visit downloads (measured: the
+//! first load 382 bytes larger), and the first load must not grow.
 
 use leptos::prelude::*;
 
