@@ -111,6 +111,9 @@ pub struct Summary {
     /// that sets `duration_weeks`.
     #[serde(skip)]
     pub critical_path: Vec<String>,
+    /// The day the roadmap starts, when the assessment gives a real date.
+    #[serde(skip)]
+    pub start_date: Option<String>,
 }
 
 fn count<S: Serializer>(ids: &[String], serializer: S) -> Result<S::Ok, S::Error> {
@@ -334,6 +337,7 @@ fn summarize_on(original: &Assessment, as_of: Option<&str>) -> Summary {
         acceptance_expired: acceptance::expired(original, day).map(|gap| gap.id.clone()).collect(),
         overdue: calendar::overdue(original, day).map(|gap| gap.id.clone()).collect(),
         critical_path: critical.iter().map(|&i| assessment.phases[i].id.clone()).collect(),
+        start_date: start.and(assessment.start_date.clone()),
     }
 }
 

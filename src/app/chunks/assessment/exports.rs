@@ -1,7 +1,8 @@
-//! The "More exports" menu of the assessment header: the Markdown report and
-//! the gaps as CSV for spreadsheets, Jira, GitHub and Azure DevOps, each
-//! written by the core (`export::markdown`, `export::csv`) and handed over
-//! as a download by `files`. The plain "Export" button beside it stays the
+//! The "More exports" menu of the assessment header: the Markdown report,
+//! the gaps as CSV for spreadsheets, Jira, GitHub and Azure DevOps, and the
+//! calendar (`.ics`, behind its own door), each written by the core
+//! (`export::markdown`, `export::csv`, `export::ics`) as of today and
+//! handed over as a download by `files`. The plain "Export" button beside it stays the
 //! way to the canonical JSON file.
 //!
 //! The menu is a `<details>` element: the browser makes its summary a
@@ -9,6 +10,7 @@
 
 use leptos::prelude::*;
 
+use super::calendar_door::CalendarExport;
 use super::editor::use_editor;
 use crate::app::dialog::unique_id;
 use crate::app::files;
@@ -21,15 +23,17 @@ use crate::core::export::markdown;
 enum ExportKind {
     Markdown,
     Csv(Layout),
+    Calendar,
 }
 
 impl ExportKind {
-    const ALL: [ExportKind; 5] = [
+    const ALL: [ExportKind; 6] = [
         ExportKind::Markdown,
         ExportKind::Csv(Layout::Spreadsheet),
         ExportKind::Csv(Layout::Jira),
         ExportKind::Csv(Layout::GitHub),
         ExportKind::Csv(Layout::AzureDevOps),
+        ExportKind::Calendar,
     ];
 
     fn label(self) -> &'static str {
@@ -39,6 +43,7 @@ impl ExportKind {
             ExportKind::Csv(Layout::Jira) => "Export for Jira",
             ExportKind::Csv(Layout::GitHub) => "Export for GitHub",
             ExportKind::Csv(Layout::AzureDevOps) => "Export for Azure DevOps",
+            ExportKind::Calendar => "Download calendar (.ics)",
         }
     }
 
@@ -50,6 +55,7 @@ impl ExportKind {
             ExportKind::Csv(Layout::Jira) => "Open gaps for Jira\u{2019}s CSV importer",
             ExportKind::Csv(Layout::GitHub) => "Open gaps for GitHub Issues CSV importers",
             ExportKind::Csv(Layout::AzureDevOps) => "Open gaps for Azure Boards\u{2019} work item import",
+            ExportKind::Calendar => "The phases (with a roadmap start date) and due dates, for calendar apps",
         }
     }
 }
@@ -60,11 +66,33 @@ pub(super) fn MoreExports() -> impl IntoView {
     let editor = use_editor();
     let notices = expect_context::<Notices>();
     let menu = NodeRef::<leptos::html::Details>::new();
+    let calendar = use_context::<CalendarExport>();
     let export = move |kind: ExportKind| {
         let assessment = editor.snapshot();
+        let today = editor.today.get_value();
+        if let Some(menu) = menu.get() {
+            menu.set_open(false);
+        }
         let (name, mime, text) = match kind {
+            ExportKind::Calendar => {
+                leptos::task::spawn_local(async move {
+                    let name = files::file_name(&assessment.title, "ics");
+                    let written = match calendar {
+                        Some(CalendarExport(write)) => match write(assessment, today).await {
+                            Ok(text) => files::download(&name, "text/calendar", &text),
+                            Err(e) => Err(e),
+                        },
+                        None => Err("The calendar cannot be written here.".to_string()),
+                    };
+                    if let Err(e) = written {
+                        notices.error("The export failed.", vec![e]);
+                    }
+                });
+                return;
+            }
             ExportKind::Markdown => {
-                (files::file_name(&assessment.title, "md"), "text/markdown", markdown::report(&assessment))
+                let text = markdown::report_as_of(&assessment, &markdown::ReportOptions::default(), &today);
+                (files::file_name(&assessment.title, "md"), "text/markdown", text)
             }
             ExportKind::Csv(layout) => {
                 let stem = format!("{}{}", assessment.title, layout.file_suffix());
@@ -73,9 +101,6 @@ pub(super) fn MoreExports() -> impl IntoView {
         };
         if let Err(e) = files::download(&name, mime, &text) {
             notices.error("The export failed.", vec![e]);
-        }
-        if let Some(menu) = menu.get() {
-            menu.set_open(false);
         }
     };
     view! {

@@ -29,6 +29,14 @@ pub(super) fn PhaseFigures(
                 <dt>"Weeks"</dt>
                 <dd class="num">{get(|s, _| format!("{} to {}", bounds(s.start_week), bounds(s.end_week)))}</dd>
             </div>
+            <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.dates.is_some()))>
+                <div>
+                    <dt>"Dates"</dt>
+                    <dd class="num" data-testid="phase-dates">
+                        {get(|s, _| s.dates.as_ref().map(|d| format!("{} – {}", days(&d.start), days(&d.end))).unwrap_or_default())}
+                    </dd>
+                </div>
+            </Show>
             <div>
                 <dt>"Labor"</dt>
                 <dd class="num">{get(|s, c| money_or_unknown(s.labor, &s.unknown_rates, c))}</dd>
@@ -57,5 +65,14 @@ pub(super) fn PhaseFigures(
             <CapacityTerms summary />
             <DemandTerms summary />
         </Explain>
+    }
+}
+
+/// A range of two dates as one when they are the same day.
+fn days((earliest, latest): &(String, String)) -> String {
+    if earliest == latest {
+        earliest.clone()
+    } else {
+        format!("{earliest} to {latest}")
     }
 }
