@@ -350,3 +350,36 @@ fn the_new_fields_round_trip_and_are_left_out_when_empty() {
         assert!(!saved.contains(key), "{key} left out");
     }
 }
+
+#[test]
+fn the_timeline_gives_dates_and_marks_today_within_the_roadmap() {
+    use gapmap::core::present::chart::{self, Shape, TIMELINE_AXIS};
+    // Two phases of 2 and 3 weeks from Monday 2025-01-06: five weeks in all.
+    let plan =
+        file(Some("2025-01-06"), json!([phase("a", 2.0, 2.0, json!({})), phase("b", 3.0, 3.0, json!({}))]), json!([]));
+    let assessment = format::load(plan.as_bytes()).unwrap();
+    // Where today's line is drawn, as a share of the axis; `None`: no line.
+    let check = |as_of: Option<&str>, expected: Option<f64>| {
+        let summary = match as_of {
+            Some(day) => summarize_as_of(&assessment, day),
+            None => summarize(&assessment),
+        };
+        let chart = chart::timeline(&summary).unwrap();
+        let (x0, x1) = TIMELINE_AXIS;
+        let today = chart.shapes.iter().find_map(|shape| match shape {
+            Shape::Line { from, class: "today", .. } => Some(((from.x - x0) / (x1 - x0) * 1000.0).round() / 1000.0),
+            _ => None,
+        });
+        assert_eq!(today, expected, "{as_of:?}");
+        chart
+    };
+    check(None, None);
+    check(Some("2025-01-05"), None);
+    check(Some("2025-01-06"), Some(0.0));
+    // 17 days in: 17 of the 35 days the axis spans.
+    check(Some("2025-01-23"), Some(0.486));
+    check(Some("2025-02-10"), Some(1.0));
+    let chart = check(Some("2025-02-11"), None);
+    assert_eq!(chart.table.head[1..3], ["Starts (date)".to_string(), "Ends (last day)".to_string()]);
+    assert_eq!(chart.table.rows[1][1..3], ["2025-01-20".to_string(), "2025-02-09".to_string()]);
+}

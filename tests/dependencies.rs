@@ -111,6 +111,16 @@ fn phase_dependencies_name_phases_that_exist_and_form_no_cycle() {
             vec!["phases[1].after[0]: The phases start after each other in a cycle, so none of them can start first: a → c → b → a."],
         ),
         (
+            "a cycle through phases that follow the previous one",
+            json!([phase("a", json!({"after": ["c"]})), phase("b", json!({})), phase("c", json!({}))]),
+            vec!["phases[1]: The phases start after each other in a cycle, so none of them can start first: a → c → b → a."],
+        ),
+        (
+            "a phase at a given week waits for none",
+            json!([phase("a", json!({"after": ["c"]})), phase("b", json!({"start_week": 2})), phase("c", json!({}))]),
+            vec![],
+        ),
+        (
             "no after: after the previous phase, which is no cycle",
             json!([phase("a", json!({})), phase("b", json!({})), phase("c", json!({"after": ["a"]}))]),
             vec![],

@@ -22,7 +22,6 @@
 //!   Markdown importer and its preview: `gapmap_markdown`).
 //! - `share`: the dialog of a share link, with its decoder.
 //! - `templates`: the templates' texts, read by the core.
-//! - `calendar`: the calendar export (`.ics`) of an assessment.
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -33,7 +32,6 @@
 //! message, never a panic.
 
 mod assessment;
-mod calendar;
 mod export_file;
 mod fields;
 mod import;
@@ -106,15 +104,8 @@ pub async fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, Ch
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(assessment::screen(id, tab, calendar_export()))
+        Ok(assessment::screen(id, tab))
     }
-}
-
-/// The calendar door, as the assessment's views are given it.
-fn calendar_export() -> assessment::calendar_door::CalendarExport {
-    assessment::calendar_door::CalendarExport(|a, as_of| {
-        Box::pin(async move { calendar_file(a, as_of).await.map_err(|e| e.to_string()) })
-    })
 }
 
 /// Reads a Markdown assessment document (the core's importer).
@@ -276,18 +267,6 @@ pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkErro
     }
 }
 
-/// The calendar (`.ics`) of `assessment` as of the day `as_of`.
-pub async fn calendar_file(assessment: Assessment, as_of: String) -> Result<String, ChunkError> {
-    #[cfg(feature = "split")]
-    {
-        split::calendar_file(assessment, as_of).await
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        Ok(calendar::file(&assessment, &as_of))
-    }
-}
-
 /// The split points. Each module name becomes a chunk's file name.
 #[cfg(feature = "split")]
 mod split {
@@ -295,8 +274,8 @@ mod split {
     use leptos::wasm_split::wasm_split;
 
     use super::{
-        assessment, calendar, import, library_actions, library_store, share, templates, Action, Assessment, Choice,
-        ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
+        assessment, import, library_actions, library_store, share, templates, Action, Assessment, Choice, ChunkError,
+        Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
     /// The open assessment's screen: the `gapmap_assessment` chunk.
@@ -307,7 +286,7 @@ mod split {
         preload(preload_assessment)
     )]
     pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
-        Ok(assessment::screen(id, tab, super::calendar_export()))
+        Ok(assessment::screen(id, tab))
     }
 
     /// The share link's dialog: the `gapmap_share` chunk.
@@ -382,12 +361,6 @@ mod split {
     ) -> Result<(), ChunkError> {
         import::conflict::resolve(library, notices, assessment, choice);
         Ok(())
-    }
-
-    /// The calendar export: the `gapmap_calendar` chunk.
-    #[wasm_split(gapmap_calendar, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub(super) fn calendar_file(assessment: Assessment, as_of: String) -> Result<String, ChunkError> {
-        Ok(calendar::file(&assessment, &as_of))
     }
 
     /// A confirmed Markdown import, saved in the library's chunk.

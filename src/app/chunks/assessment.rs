@@ -11,10 +11,9 @@
 //! - What several tabs share: `figures` (numbers as shown), `phase_terms`
 //!   (the terms of a phase's figures), `charts`, `explain`, `edits` (the
 //!   changes of phases and roles), `roles`, `links`, `focus`.
-//! - `exports`: the header's "More exports" menu (the calendar through
-//!   `calendar_door`); `share_button`: "Copy share link".
+//! - `exports`: the header's "More exports" menu; `share_button`: "Copy
+//!   share link".
 
-pub(super) mod calendar_door;
 mod charts;
 mod costs;
 pub(super) mod editor;
@@ -37,18 +36,11 @@ mod screen;
 mod settings;
 mod share_button;
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::app::route::Tab;
 
-/// The screen of the open assessment `id`, on tab `tab`, ready to mount;
-/// `calendar` is the door to the calendar export's chunk.
-pub(super) fn screen(id: String, tab: Memo<Tab>, calendar: calendar_door::CalendarExport) -> AnyView {
-    view! {
-        <Provider value=calendar>
-            <screen::AssessmentScreen id tab />
-        </Provider>
-    }
-    .into_any()
+/// The screen of the open assessment `id`, on tab `tab`, ready to mount.
+pub(super) fn screen(id: String, tab: Memo<Tab>) -> AnyView {
+    view! { <screen::AssessmentScreen id tab /> }.into_any()
 }

@@ -381,7 +381,7 @@ pub(super) fn DateField(
         <label class="field">
             <span class="field-label">{label}</span>
             <input
-                class="input"
+                class="input input-date"
                 type="date"
                 aria-label=name
                 prop:value=move || value.get().unwrap_or_default()

@@ -212,6 +212,20 @@ pub struct PhaseDates {
     pub days: calendar::PhaseDays,
 }
 
+impl PhaseDates {
+    /// As people read it: "starts 2025-01-06, ends 2025-01-19 to 2025-01-26".
+    pub fn describe(&self) -> String {
+        let range = |(earliest, latest): &(String, String)| {
+            if earliest == latest {
+                earliest.clone()
+            } else {
+                format!("{earliest} to {latest}")
+            }
+        };
+        format!("starts {}, ends {}", range(&self.start), range(&self.end))
+    }
+}
+
 /// One team line of a phase: the terms of its labor cost.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamSummary {

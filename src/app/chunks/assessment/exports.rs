@@ -1,8 +1,10 @@
 //! The "More exports" menu of the assessment header: the Markdown report,
 //! the gaps as CSV for spreadsheets, Jira, GitHub and Azure DevOps, and the
-//! calendar (`.ics`, behind its own door), each written by the core
-//! (`export::markdown`, `export::csv`, `export::ics`) as of today and
-//! handed over as a download by `files`. The plain "Export" button beside it stays the
+//! calendar (`.ics`), each written by the core (`export::markdown`,
+//! `export::csv`, `export::ics`) as of today and handed over as a download
+//! by `files`. The calendar's writer comes with this chunk rather than one
+//! of its own: another chunk would grow the first load's chunk loader by
+//! more than the writer weighs here. The plain "Export" button beside it stays the
 //! way to the canonical JSON file.
 //!
 //! The menu is a `<details>` element: the browser makes its summary a
@@ -10,13 +12,12 @@
 
 use leptos::prelude::*;
 
-use super::calendar_door::CalendarExport;
 use super::editor::use_editor;
 use crate::app::dialog::unique_id;
 use crate::app::files;
 use crate::app::notices::Notices;
 use crate::core::export::csv::{self, Layout};
-use crate::core::export::markdown;
+use crate::core::export::{ics, markdown};
 
 /// One entry of the menu.
 #[derive(Clone, Copy)]
@@ -66,7 +67,6 @@ pub(super) fn MoreExports() -> impl IntoView {
     let editor = use_editor();
     let notices = expect_context::<Notices>();
     let menu = NodeRef::<leptos::html::Details>::new();
-    let calendar = use_context::<CalendarExport>();
     let export = move |kind: ExportKind| {
         let assessment = editor.snapshot();
         let today = editor.today.get_value();
@@ -75,20 +75,7 @@ pub(super) fn MoreExports() -> impl IntoView {
         }
         let (name, mime, text) = match kind {
             ExportKind::Calendar => {
-                leptos::task::spawn_local(async move {
-                    let name = files::file_name(&assessment.title, "ics");
-                    let written = match calendar {
-                        Some(CalendarExport(write)) => match write(assessment, today).await {
-                            Ok(text) => files::download(&name, "text/calendar", &text),
-                            Err(e) => Err(e),
-                        },
-                        None => Err("The calendar cannot be written here.".to_string()),
-                    };
-                    if let Err(e) = written {
-                        notices.error("The export failed.", vec![e]);
-                    }
-                });
-                return;
+                (files::file_name(&assessment.title, "ics"), "text/calendar", ics::calendar(&assessment, &today))
             }
             ExportKind::Markdown => {
                 let text = markdown::report_as_of(&assessment, &markdown::ReportOptions::default(), &today);

@@ -246,7 +246,7 @@ fn PhaseCard(
                     " "
                     {shown_name}
                     <Show when=critical>
-                        " " <span class="pill pill-critical" data-testid="critical">"Critical path"</span>
+                        " " <span class="pill pill-warn" data-testid="critical">"Critical path"</span>
                     </Show>
                 </h3>
                 <div class="toolbar-actions">
@@ -331,7 +331,7 @@ fn StartsAfter(
         })
     });
     view! {
-        <fieldset class="starts-after">
+        <fieldset class="field starts-after">
             <legend>"Starts after"</legend>
             {move || {
                 others

@@ -72,13 +72,37 @@ impl Checker {
         }
     }
 
-    /// Every cycle of phases that start after each other.
+    /// Every cycle of phases that start after each other, counting the
+    /// wait of a phase without `after` (and without a start week) for the
+    /// one before it, as the schedule does.
     pub(super) fn phase_cycles(&mut self, a: &Assessment) {
-        let edges: Vec<&[String]> = a.phases.iter().map(|p| p.after.as_deref().unwrap_or_default()).collect();
+        let previous: Vec<Vec<String>> = a
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match (p.start_week, i.checked_sub(1)) {
+                (None, Some(before)) if p.after.is_none() => vec![a.phases[before].id.clone()],
+                _ => Vec::new(),
+            })
+            .collect();
+        let edges: Vec<&[String]> = a
+            .phases
+            .iter()
+            .zip(&previous)
+            .map(|(p, previous)| match (p.start_week, &p.after) {
+                (Some(_), _) => &[][..],
+                (None, Some(after)) => after.as_slice(),
+                (None, None) => previous.as_slice(),
+            })
+            .collect();
         let ids: Vec<&str> = a.phases.iter().map(|p| p.id.as_str()).collect();
         for (i, j, cycle) in cycles(&ids, &edges) {
+            // The wait that closes it: an entry of `after`, or the phase
+            // itself when it waits for the previous one.
+            let phase = Path::root().key("phases").index(i);
+            let path = if a.phases[i].after.is_some() { phase.key("after").index(j) } else { phase };
             self.report(
-                Path::root().key("phases").index(i).key("after").index(j),
+                path,
                 format!("The phases start after each other in a cycle, so none of them can start first: {cycle}."),
             );
         }

@@ -281,11 +281,11 @@ pub(super) fn GapRow(key: GapKey, rows: Rows) -> impl IntoView {
                 <span class="gap-id">{key.with_value(|k| k.id.clone())}</span>
                 {move || {
                     row.with(|r| r.as_ref().is_some_and(|r| r.overdue))
-                        .then(|| view! { <span class="pill pill-danger gap-overdue">"Overdue"</span> })
+                        .then(|| view! { " " <span class="pill pill-danger">"Overdue"</span> })
                 }}
                 {move || {
                     row.with(|r| r.as_ref().is_some_and(|r| r.acceptance_expired))
-                        .then(|| view! { <span class="pill pill-danger">"Acceptance expired"</span> })
+                        .then(|| view! { " " <span class="pill pill-danger">"Acceptance expired"</span> })
                 }}
                 {problems}
             </th>

@@ -33,7 +33,7 @@ pub(super) fn PhaseFigures(
                 <div>
                     <dt>"Dates"</dt>
                     <dd class="num" data-testid="phase-dates">
-                        {get(|s, _| s.dates.as_ref().map(|d| format!("{} – {}", days(&d.start), days(&d.end))).unwrap_or_default())}
+                        {get(|s, _| s.dates.as_ref().map(|d| d.describe()).unwrap_or_default())}
                     </dd>
                 </div>
             </Show>
@@ -65,14 +65,5 @@ pub(super) fn PhaseFigures(
             <CapacityTerms summary />
             <DemandTerms summary />
         </Explain>
-    }
-}
-
-/// A range of two dates as one when they are the same day.
-fn days((earliest, latest): &(String, String)) -> String {
-    if earliest == latest {
-        earliest.clone()
-    } else {
-        format!("{earliest} to {latest}")
     }
 }

@@ -93,13 +93,13 @@ pub(super) fn DependsOnField(handle: GapHandle) -> impl IntoView {
         }
     };
     view! {
-        <fieldset class="gap-depends-on">
+        <fieldset class="field gap-depends-on">
             <legend>"Depends on"</legend>
             <Show
                 when=move || !depends_on.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">"No other gap has to be closed first."</p> }
             >
-                <ul class="dependency-list">{listed}</ul>
+                <ul>{listed}</ul>
             </Show>
             {add}
         </fieldset>
@@ -125,7 +125,7 @@ pub(super) fn AcceptanceFields(handle: GapHandle) -> impl IntoView {
     };
     view! {
         <Show when=move || accepted.get()>
-            <fieldset class="gap-acceptance">
+            <fieldset class="field gap-acceptance">
                 <legend>"Acceptance"</legend>
                 <TextField
                     label="Reason for accepting"
