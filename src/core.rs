@@ -21,4 +21,4 @@ pub mod present;
 pub use format::validate::{validate, Problem};
 pub use format::{load, read, save, LoadError, LoadErrorKind};
 pub use model::Assessment;
-pub use numbers::summary::{summarize, Summary};
+pub use numbers::summary::{summarize, summarize_as_of, Summary};

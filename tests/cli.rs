@@ -101,7 +101,8 @@ fn worked_example_json() -> Value {
              "demand_days": {"min": 8.0, "max": 10.0}, "load": "ok", "projected_overall": 92.3},
             {"id": "p2", "labor": {"min": 4000.0, "max": 8000.0}, "stated_cost": null, "capacity_days": {"min": 5.0, "max": 10.0},
              "demand_days": {"min": 5.5, "max": 11.0}, "load": "at_risk", "projected_overall": 100.0}
-        ]
+        ],
+        "as_of": "2025-01-15"
     })
 }
 
@@ -129,12 +130,13 @@ fn same_numbers(a: &Value, b: &Value) -> bool {
 
 #[test]
 fn score_json_has_exactly_the_contracts_keys_and_the_worked_examples_numbers() {
-    let outcome = check(&["score", &fixture("worked-example.json"), "--json"], None, 0, "\"overall\": 53.7", "");
+    let args = ["score", &fixture("worked-example.json"), "--json", "--as-of", "2025-01-15"];
+    let outcome = check(&args, None, 0, "\"overall\": 53.7", "");
     let printed: Value = serde_json::from_str(&outcome.stdout).expect("JSON on stdout");
     let expected = worked_example_json();
     assert_eq!(keys(&printed), keys(&expected));
     let top: BTreeSet<&str> = printed.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(top.len(), 16);
+    assert_eq!(top.len(), 17);
     assert!(same_numbers(&printed, &expected), "{printed:#}");
     assert!(outcome.stdout.ends_with("}\n") && outcome.stdout.contains("\n  \"level\": \"MVP\",\n"), "canonical");
 }
@@ -380,4 +382,40 @@ fn help_version_and_schema() {
     check(&["--version"], None, 0, env!("CARGO_PKG_VERSION"), "");
     let schema = check(&["schema"], None, 0, "\"$schema\"", "");
     assert_eq!(schema.stdout, gapmap::core::format::schema::json_schema());
+}
+
+/// The worked example with its first gap (a P0 blocker) accepted until the
+/// end of January 2025.
+fn with_acceptance() -> String {
+    CANONICAL.replacen(
+        "\"status\": \"missing\"",
+        "\"status\": \"accepted\",\n      \"acceptance\": {\"by\": \"Ada\", \"expires\": \"2025-01-31\"}",
+        1,
+    )
+}
+
+#[test]
+fn as_of_a_day_an_expired_acceptance_counts_as_missing_again() {
+    let file = with_acceptance();
+    assert_ne!(file, CANONICAL);
+    // Before it expires: accepted, not scored, no blocker (as with the gap done, less its credit).
+    check(&["score", "-", "--as-of", "2025-01-31"], Some(&file), 0, "Blockers: 0\n", "");
+    // After: missing again, the worked example's numbers, and said so.
+    let after = check(&["score", "-", "--as-of", "2025-02-01"], Some(&file), 0, "Overall: 53.7", "");
+    assert!(after.stdout.contains("Acceptance expired as of 2025-02-01 (counted as missing): g1"), "{}", after.stdout);
+    let json =
+        check(&["score", "-", "--json", "--as-of", "2025-02-01"], Some(&file), 0, "\"as_of\": \"2025-02-01\"", "");
+    assert!(json.stdout.contains("\"blockers\": 1,"), "{}", json.stdout);
+    // validate succeeds and warns.
+    check(
+        &["validate", "-", "--as-of", "2025-02-01"],
+        Some(&file),
+        0,
+        "valid (3 categories, 7 gaps, 2 phases)",
+        "-: warning: gaps[0].acceptance.expires: Acceptance expired on 2025-01-31",
+    );
+    check(&["validate", "-", "--as-of", "2025-01-31"], Some(&file), 0, "valid", "");
+    let report = check(&["report", "-", "--as-of", "2025-02-01"], Some(&file), 0, "## Plan in calendar time", "");
+    assert!(report.stdout.contains("**Acceptance expired** (counted as missing): "), "{}", report.stdout);
+    check(&["fmt", "-", "--as-of", "2025-02-01"], Some(&file), 2, "", "--as-of does not apply here");
 }

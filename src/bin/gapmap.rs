@@ -12,9 +12,9 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use gapmap::core::numbers::next;
-use gapmap::core::present::display;
-use gapmap::core::{self, export, format, import, summarize, Assessment};
+use gapmap::core::numbers::{acceptance, next};
+use gapmap::core::present::{date, display};
+use gapmap::core::{self, export, format, import, summarize_as_of, Assessment};
 
 #[path = "gapmap/diff.rs"]
 mod diff;
@@ -25,7 +25,9 @@ const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
 
 Usage:
-  gapmap validate FILE                    check a file; list every problem
+  gapmap validate FILE                    check a file; list every problem, and
+                                          warnings (expired acceptances, gaps
+                                          planned before what they depend on)
   gapmap score FILE [--json] [--min-score N]
                                           print the computed scores and costs;
                                           with --min-score, exit 3 when the overall
@@ -45,7 +47,8 @@ Usage:
                                           md (Markdown, the default), csv (the
                                           gaps for spreadsheets), jira, github or
                                           azure-devops (open gaps as a CSV those
-                                          tools import); the Markdown report
+                                          tools import), ics (the phases and due
+                                          dates as a calendar); the Markdown report
                                           shows the changes since the milestone
                                           NAME (by name or id; the newest
                                           without --since)
@@ -62,6 +65,9 @@ Usage:
   gapmap --version                        show the version
 
 FILE may be - for standard input (fmt then writes to standard output).
+validate, score, next and report take --as-of YYYY-MM-DD, the day the
+numbers are for (today by default): an accepted gap whose acceptance expired
+before it counts as missing, and gaps due before it are overdue.
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
@@ -71,12 +77,12 @@ report --since: no such milestone), 2 usage error, 3 readiness gate failed.
 /// What the user asked for. A report's `since` is the milestone that
 /// `--since` names, when given.
 enum Command {
-    Validate { file: String },
-    Score { file: String, json: bool, min_score: Option<f64> },
-    Next { file: String, json: bool, limit: Option<usize> },
+    Validate { file: String, as_of: String },
+    Score { file: String, json: bool, min_score: Option<f64>, as_of: String },
+    Next { file: String, json: bool, limit: Option<usize>, as_of: String },
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
-    Report { file: String, format: ReportFormat, since: Option<String> },
+    Report { file: String, format: ReportFormat, since: Option<String>, as_of: String },
     Rates { file: String, apply: bool, output: Option<String> },
     Diff { before: String, after: String, json: bool },
     Schema,
@@ -90,15 +96,18 @@ enum ReportFormat {
     Markdown,
     /// The gaps as CSV, in one of the layouts of `export::csv`.
     Csv(export::csv::Layout),
+    /// The phases and due dates as an iCalendar file.
+    Ics,
 }
 
 impl ReportFormat {
     fn parse(name: &str) -> Result<Self, Failure> {
         match name {
             "md" | "markdown" => Ok(ReportFormat::Markdown),
+            "ics" => Ok(ReportFormat::Ics),
             other => export::csv::Layout::from_format_name(other).map(ReportFormat::Csv).ok_or_else(|| {
                 Failure::Usage(format!(
-                    "gapmap report: unknown format \"{other}\"; the formats are md, csv, jira, github and azure-devops"
+                    "gapmap report: unknown format \"{other}\"; the formats are md, csv, jira, github and azure-devops, and ics for a calendar"
                 ))
             }),
         }
@@ -180,6 +189,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut output: Option<String> = None;
     let mut report_format: Option<String> = None;
     let mut since: Option<String> = None;
+    let mut as_of: Option<String> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -200,6 +210,13 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("since") => since = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
+            Long("as-of") => {
+                let value = parser.value().map_err(usage)?.string().map_err(usage)?;
+                if date::day_number(&value).is_none() || value.contains('T') {
+                    return Err(Failure::Usage(format!("gapmap: --as-of takes a date YYYY-MM-DD, not \"{value}\"")));
+                }
+                as_of = Some(value);
+            }
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
             Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
@@ -223,16 +240,19 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Ok(())
         }
     };
+    let given_as_of = as_of.is_some();
+    let as_of = as_of.unwrap_or_else(today);
     let command = match subcommand.as_str() {
-        "validate" => Command::Validate { file: need_file(file)? },
-        "score" => Command::Score { file: need_file(file)?, json, min_score },
-        "next" => Command::Next { file: need_file(file)?, json, limit },
+        "validate" => Command::Validate { file: need_file(file)?, as_of },
+        "score" => Command::Score { file: need_file(file)?, json, min_score, as_of },
+        "next" => Command::Next { file: need_file(file)?, json, limit, as_of },
         "fmt" => Command::Fmt { file: need_file(file)?, check },
         "import" => Command::Import { file: need_file(file)?, output: output.take() },
         "report" => Command::Report {
             file: need_file(file)?,
             format: ReportFormat::parse(report_format.as_deref().unwrap_or("md"))?,
             since: since.take(),
+            as_of,
         },
         "rates" => {
             if output.is_some() && !apply {
@@ -272,8 +292,14 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     if !matches!(command, Command::Report { .. }) {
         unused("--format", report_format.is_some())?;
     }
-    if matches!(command, Command::Report { format: ReportFormat::Csv(_), since: Some(_), .. }) {
+    if matches!(command, Command::Report { format: ReportFormat::Csv(_) | ReportFormat::Ics, since: Some(_), .. }) {
         return Err(Failure::Usage("gapmap report: --since applies to the Markdown report only".to_string()));
+    }
+    if !matches!(
+        command,
+        Command::Validate { .. } | Command::Score { .. } | Command::Next { .. } | Command::Report { .. }
+    ) {
+        unused("--as-of", given_as_of)?;
     }
     unused("--since", since.is_some())?;
     Ok(command)
@@ -287,7 +313,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
         Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
-        Command::Report { file, format: ReportFormat::Markdown, since } => {
+        Command::Report { file, format: ReportFormat::Markdown, since, as_of } => {
             let assessment = load(&file)?;
             let since = match since {
                 None => export::markdown::Since::Latest,
@@ -296,13 +322,20 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             };
             let options = export::markdown::ReportOptions { since };
-            print(&export::markdown::report_with_options(&assessment, &options))
+            print(&export::markdown::report_as_of(&assessment, &options, &as_of))
+        }
+        Command::Report { file, format: ReportFormat::Ics, as_of, .. } => {
+            print(&export::ics::calendar(&load(&file)?, &as_of))
         }
         Command::Report { file, format: ReportFormat::Csv(layout), .. } => {
             print(&export::csv::write(&load(&file)?, layout))
         }
-        Command::Validate { file } => {
+        Command::Validate { file, as_of } => {
             let assessment = load(&file)?;
+            let mut stderr = std::io::stderr().lock();
+            for warning in format::validate::warnings(&assessment, Some(&as_of)) {
+                let _ = writeln!(stderr, "{file}: warning: {warning}");
+            }
             print(&format!(
                 "{file}: valid ({} categories, {} gaps, {} phases)\n",
                 assessment.categories.len(),
@@ -310,9 +343,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 assessment.phases.len()
             ))
         }
-        Command::Score { file, json, min_score } => {
+        Command::Score { file, json, min_score, as_of } => {
             let assessment = load(&file)?;
-            let summary = summarize(&assessment);
+            let summary = summarize_as_of(&assessment, &as_of);
             if json {
                 print(&format::to_canonical_json(&summary))?;
             } else {
@@ -323,8 +356,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 None => Ok(()),
             }
         }
-        Command::Next { file, json, limit } => {
+        Command::Next { file, json, limit, as_of } => {
             let assessment = load(&file)?;
+            let assessment = acceptance::as_of(&assessment, date::day_number(&as_of)).into_owned();
             let mut next = next::summarize(&assessment);
             let listed = next.gains.len();
             next.gains.truncate(limit.unwrap_or(listed));
@@ -444,6 +478,13 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
         if s.production_ready { ", production-ready" } else { ", not production-ready" }
     ));
     line(format!("Blockers: {}", s.blockers.len()));
+    let as_of = s.as_of.as_deref().unwrap_or_default();
+    if !s.acceptance_expired.is_empty() {
+        line(format!("Acceptance expired as of {as_of} (counted as missing): {}", s.acceptance_expired.join(", ")));
+    }
+    if !s.overdue.is_empty() {
+        line(format!("Overdue as of {as_of}: {}", s.overdue.join(", ")));
+    }
     // Scores line up however long the category names are.
     let width = s.categories.iter().map(|c| c.name.chars().count()).max().unwrap_or(0).max(24);
     for c in &s.categories {
@@ -479,6 +520,13 @@ fn report(assessment: &Assessment, s: &core::Summary) -> String {
         }
     }
     out
+}
+
+/// Today's date by the system clock (UTC), the default of `--as-of`: the
+/// only place the command reads the clock.
+fn today() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    date::date_text(i64::try_from(seconds / 86_400).unwrap_or(0)).unwrap_or_default()
 }
 
 fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {

@@ -48,6 +48,7 @@ mod kpis;
 mod levels;
 mod milestones;
 mod phases;
+mod plan;
 mod removed;
 mod risks;
 mod roles;
@@ -70,6 +71,7 @@ pub use self::phases::{
     remove_cost, remove_exit_criterion, remove_phase, remove_team_line, restore_cost, restore_exit_criterion,
     restore_phase, restore_team_line, RemovedPhase,
 };
+pub use self::plan::{set_after, set_depends_on};
 pub use self::removed::{Removed, RemovedEntry};
 pub use self::risks::{add_risk, link_gap, remove_risk, restore_risk, unlink_gap, RemovedRisk};
 pub use self::roles::{add_role, phases_using_role, remove_role, restore_role, role_mut, role_position, RemovedRole};

@@ -4,6 +4,8 @@
 //!   Markdown importer reads back into the same assessment.
 //! - [`csv`]: the gaps as CSV: a spreadsheet table (which the CSV importer
 //!   reads back) and backlogs for Jira, GitHub Issues and Azure DevOps.
+//! - [`ics`]: the roadmap and due dates as an iCalendar file (RFC 5545).
 
 pub mod csv;
+pub mod ics;
 pub mod markdown;

@@ -282,6 +282,11 @@ pub struct Assessment {
     pub gaps: Vec<Gap>,
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// The day the roadmap starts, `YYYY-MM-DD`: week n of the roadmap
+    /// starts n × 7 days later (weekends are not special). Left out when
+    /// none is given; the roadmap then counts weeks only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
     #[serde(default)]
     pub phases: Vec<Phase>,
     #[serde(default)]
@@ -317,6 +322,7 @@ impl Assessment {
             categories: Vec::new(),
             gaps: Vec::new(),
             roles: Vec::new(),
+            start_date: None,
             phases: Vec::new(),
             kpis: Vec::new(),
             risks: Vec::new(),
@@ -512,6 +518,39 @@ pub struct Gap {
     pub items: Vec<Item>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The day it should be closed by, `YYYY-MM-DD`; left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// The ids of the gaps that must be closed before this one; left out
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub depends_on: Vec<String>,
+    /// Why, by whom and until when the gap is accepted: read when its status
+    /// is `accepted`. Past `expires`, the gap counts as missing again in
+    /// every score (`core::numbers::acceptance`). Left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptance: Option<Acceptance>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The terms on which a gap is accepted rather than closed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Acceptance {
+    /// Why the risk is accepted; left out when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "")))]
+    pub reason: String,
+    /// Who accepted it; left out when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "")))]
+    pub by: String,
+    /// The last day the acceptance holds, `YYYY-MM-DD`; none: it never
+    /// expires. Left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -532,6 +571,9 @@ impl Gap {
             phase: None,
             items: Vec::new(),
             tags: Vec::new(),
+            due: None,
+            depends_on: Vec::new(),
+            acceptance: None,
             extra: Extra::new(),
         }
     }
@@ -616,7 +658,8 @@ impl Role {
     }
 }
 
-/// A step of the roadmap. Phases run in the order they are listed.
+/// A step of the roadmap. Phases run in the order they are listed, unless
+/// `after` says which phases each starts after.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Phase {
@@ -625,7 +668,8 @@ pub struct Phase {
     #[serde(default)]
     pub goal: String,
     /// The week (counted from 0, the roadmap's start) the phase starts in;
-    /// null: right after the previous phase ends.
+    /// null: when `after` says, else right after the previous phase ends.
+    /// A start week given here wins over `after`.
     pub start_week: Option<f64>,
     pub duration_weeks: Range,
     #[serde(default)]
@@ -638,6 +682,11 @@ pub struct Phase {
     /// computed total (labor and one-off costs). Left out when none is stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_cost: Option<Range>,
+    /// The ids of the phases it starts after: it starts when the last of
+    /// them ends. An empty list: at the roadmap's start (week 0). Left out
+    /// (absent): right after the previous phase in the list, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Vec<String>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -654,6 +703,7 @@ impl Phase {
             costs: Vec::new(),
             exit_criteria: Vec::new(),
             stated_cost: None,
+            after: None,
             extra: Extra::new(),
         }
     }

@@ -4,7 +4,11 @@
 //! - `score`: credits, category and overall scores, level, tiers, blockers,
 //!   and the score each phase buys (the rules are written at its top).
 //! - `cost`: effort in person-days, phase labor, capacity, demand, load,
-//!   schedule and totals.
+//!   schedule and totals; `schedule`: when each phase runs (`after`,
+//!   `start_week`) and the critical path.
+//! - `acceptance`: accepted gaps whose acceptance has expired as of a day,
+//!   counted as missing again; `calendar`: the roadmap in calendar dates,
+//!   and overdue gaps.
 //! - `summary`: the [`Summary`](summary::Summary), every number rounded as
 //!   shown; its JSON is `gapmap score --json`.
 //! - `kpi`, `risk`: whether a KPI meets its target; risk severity order.
@@ -13,11 +17,14 @@
 //! - `rates`: weekly rates fitted to the costs a document states per phase
 //!   (`gapmap rates`).
 
+pub mod acceptance;
+pub mod calendar;
 pub mod compare;
 pub mod cost;
 pub mod kpi;
 pub mod next;
 pub mod rates;
 pub mod risk;
+pub mod schedule;
 pub mod score;
 pub mod summary;

@@ -156,6 +156,9 @@ fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
                     phase: None,
                     items: items.into_iter().map(|(text, done, extra)| Item { text, done, extra }).collect(),
                     tags,
+                    due: None,
+                    depends_on: Vec::new(),
+                    acceptance: None,
                     extra,
                 };
                 (category, phase, gap)
@@ -205,6 +208,7 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
                         .collect(),
                     exit_criteria,
                     stated_cost: stated.map(|(min, max)| Range::new(min, max)),
+                    after: None,
                     extra,
                 };
                 (roles, phase)

@@ -370,3 +370,29 @@ pub(super) fn Checkbox(
         </label>
     }
 }
+
+/// A date field (`YYYY-MM-DD`, the browser's date picker); emptied, it
+/// gives `None`.
+#[component]
+pub(super) fn DateField(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<Option<String>>,
+    on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    let name = label.clone();
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <input
+                class="input input-date"
+                type="date"
+                aria-label=name
+                prop:value=move || value.get().unwrap_or_default()
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    on_change.run((!text.trim().is_empty()).then_some(text));
+                }
+            />
+        </label>
+    }
+}

@@ -26,10 +26,11 @@
 
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
 use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, KpiTarget, KpiValue, Role, Status};
-use crate::core::numbers::summary::{summarize, Bounds, Summary};
+use crate::core::numbers::summary::{summarize, summarize_as_of, Bounds, Summary};
 use crate::core::present::display;
 use crate::core::present::query;
 
+mod calendar;
 mod changes;
 
 pub use changes::Since;
@@ -51,10 +52,21 @@ pub fn report(a: &Assessment) -> String {
 
 /// The Markdown report of an assessment, as `options` say.
 pub fn report_with_options(a: &Assessment, options: &ReportOptions) -> String {
-    let summary = summarize(a);
+    write(a, options, summarize(a))
+}
+
+/// The Markdown report of an assessment as `options` say, its numbers as
+/// of the day `as_of` (`YYYY-MM-DD`): acceptances expired before it count
+/// as missing and are listed, with the gaps overdue then.
+pub fn report_as_of(a: &Assessment, options: &ReportOptions, as_of: &str) -> String {
+    write(a, options, summarize_as_of(a, as_of))
+}
+
+fn write(a: &Assessment, options: &ReportOptions, summary: Summary) -> String {
     let mut out = Report { a, s: &summary, text: String::with_capacity(4096) };
     out.header();
     out.overall();
+    out.calendar();
     out.changes(&options.since);
     out.categories();
     out.gaps();

@@ -16,6 +16,7 @@ use crate::core::format::json::{Document, Entry, Json};
 use crate::core::format::validate::{Path, Problem, Step};
 use crate::core::model::*;
 
+mod acceptance;
 mod milestone;
 
 /// Decodes a current-version document; `problems` collects what does not fit.
@@ -46,6 +47,7 @@ pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessmen
         categories: d.list(&mut o, "categories", Decoder::category),
         gaps: d.list(&mut o, "gaps", Decoder::gap),
         roles: d.list(&mut o, "roles", Decoder::role),
+        start_date: d.optional_text(&mut o, "start_date"),
         phases: d.list(&mut o, "phases", Decoder::phase),
         kpis: d.list(&mut o, "kpis", Decoder::kpi),
         risks: d.list(&mut o, "risks", Decoder::risk),
@@ -384,6 +386,9 @@ impl<'v> Decoder<'_, 'v> {
             phase: self.optional_text(&mut o, "phase"),
             items: self.list(&mut o, "items", Decoder::item),
             tags: self.texts(&mut o, "tags"),
+            due: self.optional_text(&mut o, "due"),
+            depends_on: self.texts(&mut o, "depends_on"),
+            acceptance: self.acceptance(&mut o),
             extra: o.rest(),
         }
     }
@@ -423,6 +428,8 @@ impl<'v> Decoder<'_, 'v> {
             costs: self.list(&mut o, "costs", Decoder::cost),
             exit_criteria: self.texts(&mut o, "exit_criteria"),
             stated_cost: self.optional_range(&mut o, "stated_cost"),
+            // Absent (or null) and empty differ: after the previous phase, or at the start.
+            after: o.get("after").map(|_| self.texts(&mut o, "after")),
             extra: o.rest(),
         }
     }

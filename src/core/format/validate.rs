@@ -14,9 +14,12 @@ use serde::Serialize;
 
 use crate::core::model::{Assessment, Cost, Effort, Kpi, KpiValue, Range, Role, Settings, TeamMember};
 
+mod dependencies;
 mod milestone;
+mod warnings;
 
 pub use milestone::is_saved_on;
+pub use warnings::warnings;
 
 /// The ids gaps refer to: what a gap's category and phase must name.
 struct References<'a> {
@@ -170,19 +173,24 @@ impl Checker {
         let list = root.key("gaps");
         for (i, gap) in a.gaps.iter().enumerate() {
             self.gap(At::Item(&list, i), &gap.title, &gap.category, gap.phase.as_deref(), gap.effort.as_ref(), &refs);
+            self.gap_plan(&list, i, a, &gaps);
         }
+        self.gap_cycles(a);
         let list = root.key("roles");
         for (i, role) in a.roles.iter().enumerate() {
             self.role(At::Item(&list, i), role);
         }
+        self.date(At::Path(&root), "start_date", a.start_date.as_deref());
         let list = root.key("phases");
         for (i, p) in a.phases.iter().enumerate() {
             self.phase(At::Item(&list, i), &p.name, p.start_week, &p.duration_weeks);
+            self.phase_after(&list, i, a, &phases);
             if let Some(stated) = &p.stated_cost {
                 self.min_max(At::Item(&list, i), "stated_cost", stated.min, stated.max, "stated cost");
             }
             self.team_and_costs(&list.index(i), &p.team, &p.costs, &roles);
         }
+        self.phase_cycles(a);
         let list = root.key("kpis");
         for (i, kpi) in a.kpis.iter().enumerate() {
             self.kpi(&list.index(i), kpi, &phases);

@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 
 use crate::core::decimal::{exact, ratio, Span};
 use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Phase, Range, Settings};
+use crate::core::numbers::schedule;
 
 /// A range from the file as exact decimals; negative ends count as zero.
 pub fn span(range: &Range) -> Span {
@@ -127,7 +128,8 @@ pub struct PhaseCost {
     pub load: Load,
     /// How many gaps are assigned to the phase, whatever their status.
     pub gaps: usize,
-    /// The week the phase starts and the week it ends, counted from 0.
+    /// The week the phase starts and the week it ends, counted from 0
+    /// (`schedule` says how).
     pub start_week: Span,
     pub end_week: Span,
 }
@@ -182,7 +184,7 @@ pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
         }
     }
 
-    let mut previous_end = Span::ZERO;
+    let slots = schedule::schedule(assessment);
     assessment
         .phases
         .iter()
@@ -207,12 +209,7 @@ pub fn phase_costs(assessment: &Assessment) -> Vec<PhaseCost> {
             }
             let fte: Span = team.iter().map(|t| t.fte).sum();
             let capacity_days = fte.times(weeks).scale(days_per_week);
-            let start_week = match phase.start_week {
-                Some(week) => Span::point(exact(week).max(Decimal::ZERO)),
-                None => previous_end,
-            };
-            let end_week = start_week.plus(weeks);
-            previous_end = end_week;
+            let (start_week, end_week) = (slots[i].start_week, slots[i].end_week);
             let labor: Option<Span> = team.iter().map(|t| t.labor).sum();
             let one_off = costs_of(phase, CostKind::OneOff);
             PhaseCost {

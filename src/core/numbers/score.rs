@@ -19,6 +19,12 @@
 //!   of such a category projects 100, closing none projects M.
 //! - The overall score is the mean of category scores weighted by category
 //!   weight, over the categories that have a score.
+//! - An accepted gap whose acceptance `expires` before the day the numbers
+//!   are for (today in the app, `--as-of` on the command line) counts as
+//!   missing again, in every number here: credit 0, its category, the
+//!   overall, the projections, the blockers and the gains. Without a day
+//!   (`summarize`), no acceptance expires. `numbers::acceptance` applies
+//!   the rule before scoring; the functions here see the gap as missing.
 //!
 //! Gains add up. Closing gaps never changes which categories have a score
 //! (that depends on weights and manual scores, not on credits), so the

@@ -18,7 +18,8 @@ use serde::{Serialize, Serializer};
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
 use crate::core::model::{Assessment, Phase, Priority, Range};
 use crate::core::numbers::cost::{self, Load, PhaseCost};
-use crate::core::numbers::score;
+use crate::core::numbers::{acceptance, calendar, schedule, score};
+use crate::core::present::date::day_number;
 
 /// A rounded range, as shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -95,6 +96,24 @@ pub struct Summary {
     pub stated_overall: Option<f64>,
     #[serde(skip)]
     pub ready_threshold: f64,
+    /// The day the numbers are computed for, `YYYY-MM-DD`: acceptances that
+    /// expired before it count as missing. `None` (`summarize`): none expires.
+    pub as_of: Option<String>,
+    /// The ids of the accepted gaps whose acceptance expired before `as_of`,
+    /// counted as missing in every score above.
+    #[serde(skip)]
+    pub acceptance_expired: Vec<String>,
+    /// The ids of the gaps whose due date is before `as_of` and that are
+    /// neither done nor not applicable.
+    #[serde(skip)]
+    pub overdue: Vec<String>,
+    /// The ids of the phases on the critical path, first to last: the chain
+    /// that sets `duration_weeks`.
+    #[serde(skip)]
+    pub critical_path: Vec<String>,
+    /// The day the roadmap starts, when the assessment gives a real date.
+    #[serde(skip)]
+    pub start_date: Option<String>,
 }
 
 fn count<S: Serializer>(ids: &[String], serializer: S) -> Result<S::Ok, S::Error> {
@@ -176,6 +195,35 @@ pub struct PhaseSummary {
     /// The annual run-rate once this phase and the ones before it are done.
     #[serde(skip)]
     pub run_rate: f64,
+    /// When it runs in calendar dates, when the roadmap has a start date.
+    #[serde(skip)]
+    pub dates: Option<PhaseDates>,
+    /// Whether it is on the critical path.
+    #[serde(skip)]
+    pub critical: bool,
+}
+
+/// A phase's start and last day as dates (`YYYY-MM-DD`), each a range
+/// (earliest, latest), and as day numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhaseDates {
+    pub start: (String, String),
+    pub end: (String, String),
+    pub days: calendar::PhaseDays,
+}
+
+impl PhaseDates {
+    /// As people read it: "starts 2025-01-06, ends 2025-01-19 to 2025-01-26".
+    pub fn describe(&self) -> String {
+        let range = |(earliest, latest): &(String, String)| {
+            if earliest == latest {
+                earliest.clone()
+            } else {
+                format!("{earliest} to {latest}")
+            }
+        };
+        format!("starts {}, ends {}", range(&self.start), range(&self.end))
+    }
 }
 
 /// One team line of a phase: the terms of its labor cost.
@@ -189,11 +237,29 @@ pub struct TeamSummary {
     pub labor: Option<Bounds>,
 }
 
-/// Computes every number of the assessment.
+/// Computes every number of the assessment, with no day given: no
+/// acceptance expires and no gap is overdue.
 pub fn summarize(assessment: &Assessment) -> Summary {
+    summarize_on(assessment, None)
+}
+
+/// Computes every number of the assessment as of the day `as_of`
+/// (`YYYY-MM-DD`): acceptances that expired before it count as missing
+/// (`acceptance`), and gaps due before it are overdue. A text that is not a
+/// date is no day: as [`summarize`].
+pub fn summarize_as_of(assessment: &Assessment, as_of: &str) -> Summary {
+    summarize_on(assessment, day_number(as_of).map(|_| as_of))
+}
+
+fn summarize_on(original: &Assessment, as_of: Option<&str>) -> Summary {
+    let day = as_of.and_then(day_number);
+    let counted = acceptance::as_of(original, day);
+    let assessment: &Assessment = &counted;
     let settings = &assessment.settings;
     let scores = score::scores(assessment);
     let phases = cost::phase_costs(assessment);
+    let critical = schedule::critical_path(&schedule::schedule(assessment));
+    let start = calendar::start_day(assessment);
     let totals = cost::totals(assessment, &phases);
     let names = |ids: &[String]| -> Vec<String> {
         ids.iter().map(|id| assessment.role(id).map_or_else(|| id.clone(), |r| r.name.clone())).collect()
@@ -260,11 +326,18 @@ pub fn summarize(assessment: &Assessment) -> Summary {
                 .iter()
                 .zip(phases)
                 .zip(&scores.projected)
-                .map(|((phase, cost), projected)| {
+                .enumerate()
+                .map(|(i, ((phase, cost), projected))| {
                     cumulative = cumulative.zip(cost.total).map(|(sum, total)| sum.plus(total));
                     run_rate = run_rate.saturating_add(cost.annual);
                     let unknown = names(&cost.unknown_rates);
-                    phase_summary(phase, cost, unknown, *projected, cumulative, run_rate)
+                    let dates = start
+                        .and_then(|start| calendar::phase_days(start, cost.start_week, cost.end_week))
+                        .and_then(|days| Some(PhaseDates { start: days.start.dates()?, end: days.end.dates()?, days }));
+                    let mut summary = phase_summary(phase, cost, unknown, *projected, cumulative, run_rate);
+                    summary.dates = dates;
+                    summary.critical = critical.contains(&i);
+                    summary
                 })
                 .collect()
         },
@@ -274,6 +347,11 @@ pub fn summarize(assessment: &Assessment) -> Summary {
         daily_rate_is_blended: settings.blended_daily_rate.is_some(),
         stated_overall: assessment.stated_overall,
         ready_threshold: settings.ready_threshold,
+        as_of: as_of.map(str::to_string),
+        acceptance_expired: acceptance::expired(original, day).map(|gap| gap.id.clone()).collect(),
+        overdue: calendar::overdue(original, day).map(|gap| gap.id.clone()).collect(),
+        critical_path: critical.iter().map(|&i| assessment.phases[i].id.clone()).collect(),
+        start_date: start.and(assessment.start_date.clone()),
     }
 }
 
@@ -306,6 +384,8 @@ fn phase_summary(
         fte: Bounds::hundredths(cost.fte),
         cumulative_total: cumulative.map(Bounds::money),
         run_rate: whole(run_rate),
+        dates: None,
+        critical: false,
         unknown_rates,
         team: cost
             .team

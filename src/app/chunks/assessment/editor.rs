@@ -21,7 +21,8 @@ use crate::app::library::state::Library;
 use crate::app::notices::Notices;
 use crate::app::route::{LeaveGuard, Leaving};
 use crate::core::edit::history::History;
-use crate::core::{summarize, validate, Assessment, Problem, Summary};
+use crate::core::format::validate::warnings;
+use crate::core::{summarize_as_of, validate, Assessment, Problem, Summary};
 use crate::storage::envelope::{assessment_key, Stored};
 use crate::storage::{local, StorageError};
 
@@ -48,10 +49,16 @@ pub enum SaveState {
 #[derive(Clone, Copy)]
 pub struct Editor {
     doc: RwSignal<Assessment>,
-    /// Every computed number of the assessment.
+    /// Every computed number of the assessment, as of today (acceptances
+    /// that expired before today count as missing).
     pub summary: Memo<Summary>,
     /// Every validation problem of the assessment.
     pub problems: Memo<Vec<Problem>>,
+    /// What loads but is probably not meant, as of today: expired
+    /// acceptances, gaps planned before what they depend on.
+    pub warnings: Memo<Vec<Problem>>,
+    /// Today, `YYYY-MM-DD`, as the clock read when the assessment opened.
+    pub today: StoredValue<String>,
     history: StoredValue<History<Assessment>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -72,10 +79,13 @@ impl Editor {
     /// Opens `assessment`, stored at `revision` (0 when it is not stored yet).
     pub fn new(assessment: Assessment, revision: u64, read_only: bool) -> Self {
         let doc = RwSignal::new(assessment);
+        let today = StoredValue::new(crate::app::clock::today());
         let editor = Editor {
             doc,
-            summary: Memo::new(move |_| doc.with(summarize)),
+            summary: Memo::new(move |_| today.with_value(|day| doc.with(|a| summarize_as_of(a, day)))),
             problems: Memo::new(move |_| doc.with(validate)),
+            warnings: Memo::new(move |_| today.with_value(|day| doc.with(|a| warnings(a, Some(day))))),
+            today,
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),

@@ -1,7 +1,10 @@
-//! The "More exports" menu of the assessment header: the Markdown report and
-//! the gaps as CSV for spreadsheets, Jira, GitHub and Azure DevOps, each
-//! written by the core (`export::markdown`, `export::csv`) and handed over
-//! as a download by `files`. The plain "Export" button beside it stays the
+//! The "More exports" menu of the assessment header: the Markdown report,
+//! the gaps as CSV for spreadsheets, Jira, GitHub and Azure DevOps, and the
+//! calendar (`.ics`), each written by the core (`export::markdown`,
+//! `export::csv`, `export::ics`) as of today and handed over as a download
+//! by `files`. The calendar's writer comes with this chunk rather than one
+//! of its own: another chunk would grow the first load's chunk loader by
+//! more than the writer weighs here. The plain "Export" button beside it stays the
 //! way to the canonical JSON file.
 //!
 //! The menu is a `<details>` element: the browser makes its summary a
@@ -14,22 +17,24 @@ use crate::app::dialog::unique_id;
 use crate::app::files;
 use crate::app::notices::Notices;
 use crate::core::export::csv::{self, Layout};
-use crate::core::export::markdown;
+use crate::core::export::{ics, markdown};
 
 /// One entry of the menu.
 #[derive(Clone, Copy)]
 enum ExportKind {
     Markdown,
     Csv(Layout),
+    Calendar,
 }
 
 impl ExportKind {
-    const ALL: [ExportKind; 5] = [
+    const ALL: [ExportKind; 6] = [
         ExportKind::Markdown,
         ExportKind::Csv(Layout::Spreadsheet),
         ExportKind::Csv(Layout::Jira),
         ExportKind::Csv(Layout::GitHub),
         ExportKind::Csv(Layout::AzureDevOps),
+        ExportKind::Calendar,
     ];
 
     fn label(self) -> &'static str {
@@ -39,6 +44,7 @@ impl ExportKind {
             ExportKind::Csv(Layout::Jira) => "Export for Jira",
             ExportKind::Csv(Layout::GitHub) => "Export for GitHub",
             ExportKind::Csv(Layout::AzureDevOps) => "Export for Azure DevOps",
+            ExportKind::Calendar => "Download calendar (.ics)",
         }
     }
 
@@ -50,6 +56,7 @@ impl ExportKind {
             ExportKind::Csv(Layout::Jira) => "Open gaps for Jira\u{2019}s CSV importer",
             ExportKind::Csv(Layout::GitHub) => "Open gaps for GitHub Issues CSV importers",
             ExportKind::Csv(Layout::AzureDevOps) => "Open gaps for Azure Boards\u{2019} work item import",
+            ExportKind::Calendar => "The phases (with a roadmap start date) and due dates, for calendar apps",
         }
     }
 }
@@ -62,9 +69,17 @@ pub(super) fn MoreExports() -> impl IntoView {
     let menu = NodeRef::<leptos::html::Details>::new();
     let export = move |kind: ExportKind| {
         let assessment = editor.snapshot();
+        let today = editor.today.get_value();
+        if let Some(menu) = menu.get() {
+            menu.set_open(false);
+        }
         let (name, mime, text) = match kind {
+            ExportKind::Calendar => {
+                (files::file_name(&assessment.title, "ics"), "text/calendar", ics::calendar(&assessment, &today))
+            }
             ExportKind::Markdown => {
-                (files::file_name(&assessment.title, "md"), "text/markdown", markdown::report(&assessment))
+                let text = markdown::report_as_of(&assessment, &markdown::ReportOptions::default(), &today);
+                (files::file_name(&assessment.title, "md"), "text/markdown", text)
             }
             ExportKind::Csv(layout) => {
                 let stem = format!("{}{}", assessment.title, layout.file_suffix());
@@ -73,9 +88,6 @@ pub(super) fn MoreExports() -> impl IntoView {
         };
         if let Err(e) = files::download(&name, mime, &text) {
             notices.error("The export failed.", vec![e]);
-        }
-        if let Some(menu) = menu.get() {
-            menu.set_open(false);
         }
     };
     view! {

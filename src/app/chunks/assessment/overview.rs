@@ -4,9 +4,10 @@
 //! each can explain itself through an `<Explain>` disclosure.
 //!
 //! The verdict is here; the other sections are `problems`, `categories`,
-//! `priorities` (tiers and blockers) and `costs_and_time` (with the effect
-//! of each phase).
+//! `priorities` (tiers and blockers), `calendar` (expired acceptances,
+//! overdue gaps) and `costs_and_time` (with the effect of each phase).
 
+mod calendar;
 mod categories;
 mod costs_and_time;
 mod priorities;
@@ -14,6 +15,7 @@ mod problems;
 
 use leptos::prelude::*;
 
+use self::calendar::ExpiredAndOverdue;
 use self::categories::CategoryScores;
 use self::costs_and_time::{CostsAndTime, PhaseEffects};
 use self::priorities::{Blockers, Tiers};
@@ -42,6 +44,7 @@ pub(super) fn Overview() -> impl IntoView {
                 <div class="overview-side">
                     <Tiers />
                     <Blockers />
+                    <ExpiredAndOverdue />
                 </div>
             </div>
             <CostsAndTime />
@@ -112,7 +115,8 @@ fn Verdict() -> impl IntoView {
                 <Explain label="the overall score">
                     <p>
                         "Overall = Σ(category weight × category score) ÷ Σ category weight, over the categories that have a score. "
-                        "The level is the highest level whose minimum the overall score reaches."
+                        "The level is the highest level whose minimum the overall score reaches. "
+                        "An accepted gap whose acceptance expired before today counts as missing again, in this score and every other."
                     </p>
                     <table>
                         <thead>

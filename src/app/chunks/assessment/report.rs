@@ -56,7 +56,7 @@ pub(super) fn Report() -> impl IntoView {
                                     {summary_section(a, s, &problems)}
                                     {scores(s)}
                                     {blockers(a, s)}
-                                    {gaps_by_category(a)}
+                                    {gaps_by_category(a, s)}
                                     {roadmap_section(a, s)}
                                     {kpis_and_risks(a)}
                                     {appendix(a, s)}

@@ -25,7 +25,7 @@ use super::figures::{bounds, money_or_unknown, use_currency};
 use super::focus::focus_new;
 use super::links::tab_href;
 use super::roles::add_role;
-use crate::app::chunks::fields::{NumberField, RangeField, Select, TextArea, TextField};
+use crate::app::chunks::fields::{Checkbox, DateField, NumberField, RangeField, Select, TextArea, TextField};
 use crate::app::dialog::unique_id;
 use crate::app::notices::use_notices;
 use crate::app::route::{navigate, Route, Tab};
@@ -57,6 +57,21 @@ pub(super) fn Roadmap() -> impl IntoView {
             );
         }
     };
+    let start_date = Signal::derive(move || editor.with(|a| a.start_date.clone()));
+    let on_start_date = Callback::new(move |date: Option<String>| editor.edit(None, |a| a.start_date = date));
+    let critical_path = move || {
+        editor.summary.with(|s| {
+            (s.critical_path.len() > 1).then(|| {
+                let names: Vec<String> = s
+                    .critical_path
+                    .iter()
+                    .filter_map(|id| s.phases.iter().find(|p| &p.id == id))
+                    .map(|p| p.name.clone())
+                    .collect();
+                format!(" Critical path (the phases that set the duration): {}.", names.join(" → "))
+            })
+        })
+    };
     let overview = move || {
         editor.summary.with(|s| {
             currency.with(|c| {
@@ -81,9 +96,13 @@ pub(super) fn Roadmap() -> impl IntoView {
                 </div>
             </div>
             <p class="hint">
-                "Phases run in the order listed. Their cost, capacity and load update as you type. "
-                <Show when=move || !phases.with(Vec::is_empty)>{overview}</Show>
+                "Phases run in the order listed, unless one starts after others. Their cost, capacity and load update as you type. "
+                <Show when=move || !phases.with(Vec::is_empty)>{overview} {critical_path}</Show>
             </p>
+            <div class="roadmap-start">
+                <DateField label="Roadmap start date" value=start_date on_change=on_start_date />
+                <p class="hint">"With a start date, week n starts n × 7 days later (weekends count), and each phase has dates."</p>
+            </div>
             <Show when=move || no_roles.get()>
                 <div class="banner banner-warning roadmap-roles">
                     <p>
@@ -170,11 +189,20 @@ fn PhaseCard(
     let k = phase.clone();
     let fixed_start = Memo::new(move |_| with_phase(editor, &k, |p| p.start_week.is_some()).unwrap_or(false));
     let k = phase.clone();
+    let after_others = Memo::new(move |_| with_phase(editor, &k, |p| p.after.is_some()).unwrap_or(false));
+    let k = phase.clone();
     let on_start_choice = Callback::new(move |choice: String| {
         // A phase given a week starts where it would have started anyway,
-        // until the user types another week.
+        // until the user types another week; one that starts after other
+        // phases starts, at first, after the one before it.
         let week = (choice == "week").then(|| summary.with_untracked(|s| s.as_ref().map_or(0.0, |s| s.start_week.min)));
-        edit_phase(editor, &k, None, |p| p.start_week = week);
+        let previous = position.get_untracked().and_then(|i| i.checked_sub(1));
+        let before = editor.with_untracked(|a| previous.and_then(|i| a.phases.get(i)).map(|p| p.id.clone()));
+        let after = (choice == "phases").then(|| before.into_iter().collect());
+        edit_phase(editor, &k, None, |p| {
+            p.start_week = week;
+            edit::set_after(p, after);
+        });
     });
     let k = phase.clone();
     let on_start_week = Callback::new(move |v: Option<f64>| {
@@ -195,8 +223,20 @@ fn PhaseCard(
     });
     let start_options = vec![
         ("after".to_string(), "After the previous phase".to_string()),
+        ("phases".to_string(), "After other phases".to_string()),
         ("week".to_string(), "At a given week".to_string()),
     ];
+    let start_choice = move || {
+        if fixed_start.get() {
+            "week"
+        } else if after_others.get() {
+            "phases"
+        } else {
+            "after"
+        }
+    };
+    let critical = move || count.get() > 1 && summary.with(|s| s.as_ref().is_some_and(|s| s.critical));
+    let after_key = phase.clone();
 
     view! {
         <article class="card phase-card" aria-labelledby=labelled_by data-phase-id=data_id>
@@ -205,6 +245,9 @@ fn PhaseCard(
                     <span class="phase-number">{move || position.get().map(|i| format!("{}.", i + 1))}</span>
                     " "
                     {shown_name}
+                    <Show when=critical>
+                        " " <span class="pill pill-warn" data-testid="critical">"Critical path"</span>
+                    </Show>
                 </h3>
                 <div class="toolbar-actions">
                     <button
@@ -238,9 +281,12 @@ fn PhaseCard(
                     <Select
                         label="Start"
                         options=start_options
-                        value=Signal::derive(move || if fixed_start.get() { "week" } else { "after" }.to_string())
+                        value=Signal::derive(move || start_choice().to_string())
                         on_change=on_start_choice
                     />
+                    <Show when=move || after_others.get() && !fixed_start.get()>
+                        <StartsAfter phase=after_key.clone() />
+                    </Show>
                     <Show when=move || fixed_start.get()>
                         <NumberField
                             label="Start week"
@@ -263,5 +309,55 @@ fn PhaseCard(
             </div>
             <gaps::AssignedGaps phase name=Signal::derive(shown_name) />
         </article>
+    }
+}
+
+/// The phases a phase starts after, one checkbox each; none ticked: it
+/// starts at the roadmap's start.
+#[component]
+fn StartsAfter(
+    /// Which phase.
+    phase: Key,
+) -> impl IntoView {
+    let editor = use_editor();
+    let k = phase.clone();
+    let others = Memo::new(move |_| {
+        editor.with(|a| {
+            a.phases
+                .iter()
+                .filter(|p| p.id != k.id)
+                .map(|p| (p.id.clone(), if p.name.trim().is_empty() { p.id.clone() } else { p.name.clone() }))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <fieldset class="field starts-after">
+            <legend>"Starts after"</legend>
+            {move || {
+                others
+                    .get()
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let (k, ticked_id) = (phase.clone(), id.clone());
+                        let checked = Signal::derive(move || {
+                            with_phase(editor, &k, |p| p.after.iter().flatten().any(|a| *a == ticked_id)).unwrap_or(false)
+                        });
+                        let k = phase.clone();
+                        let on_change = Callback::new(move |on: bool| {
+                            edit_phase(editor, &k, None, |p| {
+                                let mut after: Vec<String> =
+                                    p.after.iter().flatten().filter(|a| **a != id).cloned().collect();
+                                if on {
+                                    after.push(id.clone());
+                                }
+                                edit::set_after(p, Some(after));
+                            })
+                        });
+                        view! { <Checkbox label=name checked on_change /> }
+                    })
+                    .collect_view()
+            }}
+            <p class="hint">"None ticked: it starts at the roadmap's start."</p>
+        </fieldset>
     }
 }

@@ -1,10 +1,14 @@
 //! The roadmap timeline: phases as bars on a week axis (a Gantt chart), the
 //! minimum duration solid and the rest of the range as a lighter extension,
 //! each with its load and the number of gaps it closes written beside it.
+//! When the roadmap has a start date, the data table gives each phase's
+//! dates, and a line marks today (the summary's `as_of`) when it falls
+//! within the roadmap.
 
 use super::{clip, legend, line, nice_ceiling, rect, text, Anchor, Chart, DataTable};
 use crate::core::numbers::cost::Load;
 use crate::core::numbers::summary::Summary;
+use crate::core::present::date::day_number;
 use crate::core::present::display;
 
 /// Where week 0 and the last week of the timeline land.
@@ -74,20 +78,47 @@ pub fn timeline(summary: &Summary) -> Option<Chart> {
             load_class(phase.load),
         ));
     }
+    // Today, in weeks from the roadmap's start, when both days are known.
+    let today = summary
+        .start_date
+        .as_deref()
+        .and_then(day_number)
+        .zip(summary.as_of.as_deref().and_then(day_number))
+        .map(|(start, today)| (today - start) as f64 / 7.0)
+        .filter(|week| (0.0..=weeks).contains(week));
+    if let Some(week) = today {
+        shapes.push(line(x(week), TIMELINE_TOP - 6.0, x(week), bottom, "today"));
+        shapes.push(text(x(week), bottom + 12.0, "Today", Anchor::Middle, "today-label"));
+    }
+    let dated = phases.iter().any(|p| p.dates.is_some());
+    let dates = |range: Option<&(String, String)>| match range {
+        Some((earliest, latest)) if earliest == latest => earliest.clone(),
+        Some((earliest, latest)) => format!("{earliest} to {latest}"),
+        None => "—".to_string(),
+    };
     let rows = phases
         .iter()
         .map(|p| {
-            vec![
+            let mut row = vec![
                 p.name.clone(),
                 display::range(p.start_week.min, p.start_week.max),
                 display::range(p.weeks.min, p.weeks.max),
                 display::range(p.end_week.min, p.end_week.max),
                 p.load.label().to_string(),
                 p.gaps.to_string(),
-            ]
+            ];
+            if dated {
+                row.insert(1, dates(p.dates.as_ref().map(|d| &d.start)));
+                row.insert(2, dates(p.dates.as_ref().map(|d| &d.end)));
+            }
+            row
         })
         .collect();
-    let head = ["Phase", "Starts (week)", "Weeks", "Ends (week)", "Load", "Gaps it closes"];
+    let mut head = vec!["Phase", "Starts (week)", "Weeks", "Ends (week)", "Load", "Gaps it closes"];
+    if dated {
+        head.insert(1, "Starts (date)");
+        head.insert(2, "Ends (last day)");
+    }
     Some(Chart {
         title: "Roadmap timeline".to_string(),
         description: format!(
@@ -96,9 +127,9 @@ pub fn timeline(summary: &Summary) -> Option<Chart> {
             display::number(weeks)
         ),
         width: 800.0,
-        height: bottom + 10.0,
+        height: bottom + if today.is_some() { 20.0 } else { 10.0 },
         shapes,
         legend: legend(&[("bar-solid", "Minimum duration"), ("bar-extension", "Up to the maximum duration")]),
-        table: DataTable { head: head.map(String::from).to_vec(), rows },
+        table: DataTable { head: head.into_iter().map(String::from).collect(), rows },
     })
 }

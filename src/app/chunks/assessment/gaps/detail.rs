@@ -13,6 +13,7 @@
 mod checklist;
 mod fields;
 mod handle;
+mod plan;
 mod tags;
 
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ use leptos::prelude::*;
 use self::checklist::Checklist;
 use self::fields::{CategoryField, CreditNote, EffortField, PhaseField, SeverityField};
 use self::handle::{Editing, GapHandle};
+use self::plan::{AcceptanceFields, DependsOnField, DueField};
 use self::tags::Tags;
 use super::key::GapKey;
 use super::state::use_gaps;
@@ -104,6 +106,7 @@ fn GapEditor(key: GapKey) -> impl IntoView {
                             value=handle.get(|g| g.evidence.clone())
                             on_change=Callback::new(move |t: String| handle.change(Some("evidence"), |g| g.evidence = t))
                         />
+                        <DependsOnField handle />
                     </div>
                     <div class="gap-editor-side">
                         <KeywordSelect
@@ -111,6 +114,7 @@ fn GapEditor(key: GapKey) -> impl IntoView {
                             value=handle.get(|g| g.status)
                             on_change=Callback::new(move |s: Status| handle.change(None, |g| g.status = s))
                         />
+                        <AcceptanceFields handle />
                         <KeywordSelect
                             label="Priority"
                             value=handle.get(|g| g.priority)
@@ -118,6 +122,7 @@ fn GapEditor(key: GapKey) -> impl IntoView {
                         />
                         <SeverityField handle />
                         <PhaseField handle />
+                        <DueField handle />
                         <TextField
                             label="Owner"
                             value=handle.get(|g| g.owner.clone())

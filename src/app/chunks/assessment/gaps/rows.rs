@@ -11,6 +11,8 @@ use super::phase_options::{phase_options, NO_PHASE};
 use super::state::{shown_title, use_gaps};
 use crate::app::chunks::fields::keyword_options;
 use crate::core::model::{Assessment, Gap, Priority, Status};
+use crate::core::numbers::{acceptance, calendar};
+use crate::core::present::date::day_number;
 use crate::core::present::display;
 use crate::core::present::query::{gap_figures, GapFigures};
 
@@ -40,12 +42,22 @@ struct RowData {
     owner: String,
     /// The gap's validation problems.
     problems: Vec<String>,
+    /// Past its due date today, and not done.
+    overdue: bool,
+    /// Accepted with an acceptance that expired before today.
+    acceptance_expired: bool,
 }
 
 impl RowData {
     /// The data of the row of `key`; `hint` is where the gap was last time,
     /// and is moved to where it is now.
-    fn of(a: &Assessment, key: &GapKey, hint: &mut usize, problems: &HashMap<usize, Vec<String>>) -> Option<Self> {
+    fn of(
+        a: &Assessment,
+        key: &GapKey,
+        hint: &mut usize,
+        problems: &HashMap<usize, Vec<String>>,
+        today: Option<i64>,
+    ) -> Option<Self> {
         let position = key.locate(a, *hint)?;
         *hint = position;
         let gap = &a.gaps[position];
@@ -62,6 +74,8 @@ impl RowData {
             figures: gap_figures(gap, &a.settings),
             owner: gap.owner.clone(),
             problems: problems.get(&position).cloned().unwrap_or_default(),
+            overdue: calendar::is_overdue(gap, today),
+            acceptance_expired: acceptance::is_expired(gap, today),
         })
     }
 }
@@ -107,13 +121,14 @@ impl Rows {
                 rows.phases.set(phases);
             }
         });
+        let today = editor.today.with_value(|t| day_number(t));
         Effect::new(move |_| {
             let changed = editor.with(|a| {
                 state.problems.with(|problems| {
                     rows.slots.try_update_value(|slots| {
                         let mut changed = Vec::new();
                         for (key, slot) in slots.iter_mut() {
-                            let data = RowData::of(a, key, &mut slot.hint, problems);
+                            let data = RowData::of(a, key, &mut slot.hint, problems, today);
                             if slot.data.try_with_untracked(|old| *old != data).unwrap_or(false) {
                                 changed.push((slot.data, data));
                             }
@@ -149,9 +164,10 @@ impl Rows {
     fn add(&self, key: &GapKey) -> (RwSignal<Option<RowData>>, RwSignal<bool>) {
         let state = use_gaps();
         let mut hint = 0;
-        let data = state
-            .editor
-            .with_untracked(|a| state.problems.with_untracked(|problems| RowData::of(a, key, &mut hint, problems)));
+        let today = state.editor.today.with_value(|t| day_number(t));
+        let data = state.editor.with_untracked(|a| {
+            state.problems.with_untracked(|problems| RowData::of(a, key, &mut hint, problems, today))
+        });
         let data = RwSignal::new(data);
         let selected = RwSignal::new(state.selected.with_untracked(|s| s.contains(key)));
         let token = self.next_token.get_value();
@@ -263,6 +279,14 @@ pub(super) fn GapRow(key: GapKey, rows: Rows) -> impl IntoView {
                     {part(|r| r.title.clone())}
                 </button>
                 <span class="gap-id">{key.with_value(|k| k.id.clone())}</span>
+                {move || {
+                    row.with(|r| r.as_ref().is_some_and(|r| r.overdue))
+                        .then(|| view! { " " <span class="pill pill-danger">"Overdue"</span> })
+                }}
+                {move || {
+                    row.with(|r| r.as_ref().is_some_and(|r| r.acceptance_expired))
+                        .then(|| view! { " " <span class="pill pill-danger">"Acceptance expired"</span> })
+                }}
                 {problems}
             </th>
             <td>{part(|r| r.category.clone())}</td>

@@ -166,6 +166,7 @@ pub(super) fn PhaseEffects() -> impl IntoView {
                                                             display::range(p.start_week.min, p.start_week.max),
                                                             display::range(p.end_week.min, p.end_week.max),
                                                         )}
+                                                        {p.dates.as_ref().map(|d| view! { <br /><span class="hint">{d.describe()}</span> })}
                                                     </td>
                                                     <td class="num">{money_or_unknown(p.labor, &p.unknown_rates, &currency)}</td>
                                                     <td class="num">

@@ -1,5 +1,6 @@
 //! Every validation problem of the assessment, each named in the user's
-//! words with a link to the tab that fixes it.
+//! words with a link to the tab that fixes it; then the warnings (as of
+//! today), listed the same way.
 
 use leptos::prelude::*;
 
@@ -13,16 +14,17 @@ fn tab_of(collection: &str) -> Tab {
         "phases" => Tab::Roadmap,
         "roles" | "currency" => Tab::Costs,
         "kpis" | "risks" => Tab::KpisRisks,
+        "start_date" => Tab::Roadmap,
         _ => Tab::Settings,
     }
 }
 
-/// Every validation problem, each with a link to the tab that fixes it.
+/// Every validation problem, each with a link to the tab that fixes it,
+/// and every warning.
 #[component]
 pub(super) fn Problems() -> impl IntoView {
     let editor = use_editor();
-    let id = move || editor.with(|a| a.id.clone());
-    move || {
+    let problems = move || {
         let problems = editor.problems.get();
         (!problems.is_empty()).then(|| {
             let count = problems.len();
@@ -31,32 +33,60 @@ pub(super) fn Problems() -> impl IntoView {
                     <h2 id="problems-heading">
                         {format!("{count} {} to fix", if count == 1 { "problem" } else { "problems" })}
                     </h2>
-                    <ul>
-                        {problems
-                            .into_iter()
-                            .map(|problem| {
-                                let first = match problem.path.0.first() {
-                                    Some(crate::core::format::validate::Step::Key(key)) => key.clone(),
-                                    _ => String::new(),
-                                };
-                                let tab = tab_of(&first);
-                                let what = editor.with_untracked(|a| describe(a, &problem.path));
-                                let href = Route::Assessment { id: id(), tab }.href();
-                                view! {
-                                    <li>
-                                        <a href=href>{what} " (" {tab.label()} ")"</a>
-                                        ": "
-                                        {problem.message}
-                                        " "
-                                        <code class="path">{problem.path.to_string()}</code>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    <ProblemList problems />
                 </section>
             }
         })
+    };
+    let warnings = move || {
+        let warnings = editor.warnings.get();
+        (!warnings.is_empty()).then(|| {
+            let count = warnings.len();
+            view! {
+                <section class="card problems warnings" aria-labelledby="warnings-heading">
+                    <h2 id="warnings-heading">
+                        {format!("{count} {} to look at", if count == 1 { "warning" } else { "warnings" })}
+                    </h2>
+                    <ProblemList problems=warnings />
+                </section>
+            }
+        })
+    };
+    view! {
+        {problems}
+        {warnings}
+    }
+}
+
+/// Problems (or warnings), each with a link to the tab where it is fixed.
+#[component]
+fn ProblemList(problems: Vec<crate::core::Problem>) -> impl IntoView {
+    let editor = use_editor();
+    let id = move || editor.with(|a| a.id.clone());
+    view! {
+        <ul>
+            {problems
+                .into_iter()
+                .map(|problem| {
+                    let first = match problem.path.0.first() {
+                        Some(crate::core::format::validate::Step::Key(key)) => key.clone(),
+                        _ => String::new(),
+                    };
+                    let tab = tab_of(&first);
+                    let what = editor.with_untracked(|a| describe(a, &problem.path));
+                    let href = Route::Assessment { id: id(), tab }.href();
+                    view! {
+                        <li>
+                            <a href=href>{what} " (" {tab.label()} ")"</a>
+                            ": "
+                            {problem.message}
+                            " "
+                            <code class="path">{problem.path.to_string()}</code>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

@@ -17,8 +17,17 @@ fn phase_name(a: &Assessment, gap: &Gap) -> String {
     gap.phase.as_deref().and_then(|p| a.phase(p)).map(|p| p.name.clone()).unwrap_or_default()
 }
 
-fn status_text(gap: &Gap) -> String {
-    gap.status.as_str().replace('_', " ")
+/// The gap's status, with what today adds: an acceptance that expired, a
+/// due date that has passed.
+fn status_text(gap: &Gap, s: &Summary) -> String {
+    let mut text = gap.status.as_str().replace('_', " ");
+    if s.acceptance_expired.contains(&gap.id) {
+        text.push_str(" (acceptance expired)");
+    }
+    if s.overdue.contains(&gap.id) {
+        text.push_str(&format!(" · overdue, due {}", gap.due.as_deref().unwrap_or_default()));
+    }
+    text
 }
 
 /// The blockers: the open P0 gaps.
@@ -37,7 +46,7 @@ pub(super) fn blockers(a: &Assessment, s: &Summary) -> impl IntoView {
                     <tr>
                         <th scope="row">{gap.title.clone()}</th>
                         <td>{category}</td>
-                        <td>{status_text(gap)}</td>
+                        <td>{status_text(gap, s)}</td>
                         <td>{gap.owner.clone()}</td>
                         <td>{phase_name(a, gap)}</td>
                     </tr>
@@ -54,7 +63,7 @@ pub(super) fn blockers(a: &Assessment, s: &Summary) -> impl IntoView {
 }
 
 /// Every gap, grouped by category.
-pub(super) fn gaps_by_category(a: &Assessment) -> impl IntoView {
+pub(super) fn gaps_by_category(a: &Assessment, s: &Summary) -> impl IntoView {
     // The core groups them, with an "Uncategorised" group for gaps whose
     // category does not exist, so that every gap is listed once.
     let tables = query::gaps_by_category(a)
@@ -69,7 +78,7 @@ pub(super) fn gaps_by_category(a: &Assessment) -> impl IntoView {
                         <tr>
                             <th scope="row">{gap.title.clone()}</th>
                             <td>{gap.priority.as_str()}</td>
-                            <td>{status_text(gap)}</td>
+                            <td>{status_text(gap, s)}</td>
                             <td class="num">{effort_text(gap)}</td>
                             <td>{gap.owner.clone()}</td>
                             <td>{phase_name(a, gap)}</td>

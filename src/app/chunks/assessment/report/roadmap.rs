@@ -33,6 +33,7 @@ pub(super) fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
                             display::range(p.start_week.min, p.start_week.max),
                             display::range(p.end_week.min, p.end_week.max),
                         )}
+                        {p.dates.as_ref().map(|d| view! { <br /><span class="hint">{d.describe()}</span> })}
                     </td>
                     <td class="num">{display::range(p.fte.min, p.fte.max)}</td>
                     <td class="num">{money_or_unknown(p.labor, &p.unknown_rates, c)}</td>

@@ -51,6 +51,14 @@ pub(super) fn PhaseFigures(
                 <dt>"Weeks"</dt>
                 <dd class="num">{get(|s, _| format!("{} to {}", bounds(s.start_week), bounds(s.end_week)))}</dd>
             </div>
+            <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.dates.is_some()))>
+                <div>
+                    <dt>"Dates"</dt>
+                    <dd class="num" data-testid="phase-dates">
+                        {get(|s, _| s.dates.as_ref().map(|d| d.describe()).unwrap_or_default())}
+                    </dd>
+                </div>
+            </Show>
             <div>
                 <dt>"Labor"</dt>
                 <dd class="num">{labor}</dd>
