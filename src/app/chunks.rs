@@ -22,6 +22,12 @@
 //!   Markdown importer and its preview: `gapmap_markdown`).
 //! - `share`: the dialog of a share link, with its decoder.
 //! - `templates`: the templates' texts, read by the core.
+//! - `merge`: the merge view (`gapmap_merge`): an imported copy merged with
+//!   the library's by the core (the assessment's file bar shows it too, for
+//!   a linked file changed on disk).
+//! - `files`: files where they live (`gapmap_files`): "Open file…" (the File
+//!   System Access API); the open assessment's file bar, "Save to file",
+//!   comes with the assessment's views.
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -34,9 +40,11 @@
 mod assessment;
 mod export_file;
 mod fields;
+mod files;
 mod import;
 mod library_actions;
 mod library_store;
+mod merge;
 mod new_assessment;
 mod share;
 mod templates;
@@ -267,6 +275,38 @@ pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkErro
     }
 }
 
+/// The merge view of an imported assessment whose id is already in the
+/// library; clearing `merging` (which holds it) closes the view.
+pub async fn merge_import(
+    library: Library,
+    notices: Notices,
+    theirs: Assessment,
+    merging: RwSignal<Option<Assessment>>,
+) -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::merge_import(library, notices, theirs, merging).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(merge::import(library, notices, theirs, merging))
+    }
+}
+
+/// "Open file…": picks a Gapmap file where it lives, imports it and links
+/// the assessment to it (the File System Access API).
+pub async fn open_file(library: Library, notices: Notices, waiting: Pending) -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::open_file(library, notices, waiting).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        leptos::task::spawn_local(files::open::open_file(library, notices, waiting));
+        Ok(())
+    }
+}
+
 /// The split points. Each module name becomes a chunk's file name.
 #[cfg(feature = "split")]
 mod split {
@@ -274,8 +314,8 @@ mod split {
     use leptos::wasm_split::wasm_split;
 
     use super::{
-        assessment, import, library_actions, library_store, share, templates, Action, Assessment, Choice, ChunkError,
-        Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
+        assessment, files, import, library_actions, library_store, merge, share, templates, Action, Assessment, Choice,
+        ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
     /// The open assessment's screen: the `gapmap_assessment` chunk.
@@ -371,6 +411,24 @@ mod split {
         assessment: Assessment,
     ) -> Result<(), ChunkError> {
         import::markdown::confirm(library, notices, assessment);
+        Ok(())
+    }
+
+    /// The merge view of an import: the `gapmap_merge` chunk.
+    #[wasm_split(gapmap_merge, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn merge_import(
+        library: Library,
+        notices: Notices,
+        theirs: Assessment,
+        merging: RwSignal<Option<Assessment>>,
+    ) -> Result<AnyView, ChunkError> {
+        Ok(merge::import(library, notices, theirs, merging))
+    }
+
+    /// "Open file…": the `gapmap_files` chunk.
+    #[wasm_split(gapmap_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub(super) fn open_file(library: Library, notices: Notices, waiting: Pending) -> Result<(), ChunkError> {
+        leptos::task::spawn_local(files::open::open_file(library, notices, waiting));
         Ok(())
     }
 }

@@ -1,6 +1,8 @@
 //! The dialog that asks what to do with an import whose id is already in
-//! the library: replace the saved one, keep both, or cancel. The choice is
-//! done behind the door of `chunks::resolve_conflict`.
+//! the library: merge it into the saved one, replace the saved one, keep
+//! both, or cancel. The choice is done behind the door of
+//! `chunks::resolve_conflict`; Merge opens the merge view, behind the door
+//! of `chunks::merge_import`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -44,6 +46,20 @@ pub fn ConflictDialog() -> impl IntoView {
             }
         });
     };
+    // The import being merged, shown in the merge view (its own chunk).
+    let merging = RwSignal::new(None);
+    let merge = move |_| pending.0.update(|p| merging.set((!p.is_empty()).then(|| p.remove(0))));
+    let merge_view = move || {
+        merging.get().map(|theirs| {
+            Suspend::new(async move {
+                chunks::merge_import(library, notices, theirs, merging).await.unwrap_or_else(|error| {
+                    notices.error("Merging failed.", vec![error.to_string()]);
+                    merging.set(None);
+                    ().into_any()
+                })
+            })
+        })
+    };
     let title = Signal::derive(move || "This assessment is already in the library".to_string());
     view! {
         <Dialog open title>
@@ -51,7 +67,7 @@ pub fn ConflictDialog() -> impl IntoView {
                 "The file holds \u{201c}"
                 {move || pending.0.with(|p| p.first().map(|a| a.title.clone())).unwrap_or_default()}
                 "\u{201d}, and an assessment with the same id is already saved here. "
-                "Replace the saved one with the file, or keep both?"
+                "Merge the file into the saved one, replace the saved one with it, or keep both?"
             </p>
             <div class="dialog-actions">
                 <button class="button" on:click=move |_| resolve(Choice::Skip)>
@@ -60,10 +76,14 @@ pub fn ConflictDialog() -> impl IntoView {
                 <button class="button" on:click=move |_| resolve(Choice::KeepBoth)>
                     "Keep both"
                 </button>
+                <button class="button" on:click=merge>
+                    "Merge"
+                </button>
                 <button class="button button-primary" on:click=move |_| resolve(Choice::Replace)>
                     "Replace"
                 </button>
             </div>
         </Dialog>
+        {merge_view}
     }
 }

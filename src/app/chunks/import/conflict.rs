@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::chunks::files::link;
 use crate::app::ids::new_id;
 use crate::app::import::waiting::Choice;
 use crate::app::library::state::Library;
@@ -17,6 +18,9 @@ pub(in crate::app::chunks) fn resolve(library: Library, notices: Notices, assess
     match choice {
         Choice::Replace => {
             if library.report("Replacing", library.put(&assessment)) {
+                library.keep_base_of(&assessment);
+                // A file opened with "Open file…" is linked once its version is in.
+                link::complete(library, &assessment);
                 notices.info(format!("Replaced \u{201c}{}\u{201d}.", assessment.title));
                 // The open editor holds the replaced version, and its next
                 // save would meet a newer revision: leave it.
