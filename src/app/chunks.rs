@@ -276,12 +276,12 @@ pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkErro
 }
 
 /// The merge view of an imported assessment whose id is already in the
-/// library; clearing `merging` (which holds it) closes the view.
+/// library, shown while `merging` is true; closing it sets `merging` false.
 pub async fn merge_import(
     library: Library,
     notices: Notices,
     theirs: Assessment,
-    merging: RwSignal<Option<Assessment>>,
+    merging: RwSignal<bool>,
 ) -> Result<AnyView, ChunkError> {
     #[cfg(feature = "split")]
     {
@@ -420,7 +420,7 @@ mod split {
         library: Library,
         notices: Notices,
         theirs: Assessment,
-        merging: RwSignal<Option<Assessment>>,
+        merging: RwSignal<bool>,
     ) -> Result<AnyView, ChunkError> {
         Ok(merge::import(library, notices, theirs, merging))
     }

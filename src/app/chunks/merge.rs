@@ -33,14 +33,9 @@ pub(in crate::app::chunks) fn dialog(ask: MergeAsk) -> AnyView {
 
 /// The merge view of an imported assessment `theirs` whose id is in the
 /// library, into the open editor's version or else the stored one, against
-/// the base this browser kept for the id. `merging` holds the import while
-/// the view is shown; clearing it closes the view.
-pub(super) fn import(
-    library: Library,
-    notices: Notices,
-    theirs: Assessment,
-    merging: RwSignal<Option<Assessment>>,
-) -> AnyView {
+/// the base this browser kept for the id. `merging` says the view is
+/// shown; closing it sets `merging` false.
+pub(super) fn import(library: Library, notices: Notices, theirs: Assessment, merging: RwSignal<bool>) -> AnyView {
     let id = theirs.id.clone();
     let ours = match open_editor(&id) {
         Some(editor) => editor.snapshot(),
@@ -51,7 +46,7 @@ pub(super) fn import(
                     format!("\u{201c}{}\u{201d} was not merged.", theirs.title),
                     vec!["The saved one cannot be opened in this version of Gapmap.".to_string()],
                 );
-                merging.set(None);
+                merging.set(false);
                 return ().into_any();
             }
         },
@@ -62,7 +57,7 @@ pub(super) fn import(
         ours: ours.clone(),
         theirs: theirs.clone(),
         on_apply: Callback::new(move |merged| apply_import(library, notices, &ours, &theirs, merged)),
-        on_close: Callback::new(move |()| merging.set(None)),
+        on_close: Callback::new(move |()| merging.set(false)),
     };
     dialog(ask)
 }

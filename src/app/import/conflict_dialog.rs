@@ -46,19 +46,23 @@ pub fn ConflictDialog() -> impl IntoView {
             }
         });
     };
-    // The import being merged, shown in the merge view (its own chunk).
-    let merging = RwSignal::new(None);
-    let merge = move |_| pending.0.update(|p| merging.set((!p.is_empty()).then(|| p.remove(0))));
+    // The import being merged, taken (never cloned) by the merge view, which
+    // comes with its own chunk; `merging` says the view is shown.
+    let merging = RwSignal::new(false);
+    let held = StoredValue::new(None);
+    let merge = move |_| {
+        pending.0.update(|p| held.set_value((!p.is_empty()).then(|| p.remove(0))));
+        merging.set(held.with_value(Option::is_some));
+    };
     let merge_view = move || {
-        merging.get().map(|theirs| {
-            Suspend::new(async move {
-                chunks::merge_import(library, notices, theirs, merging).await.unwrap_or_else(|error| {
-                    notices.error("Merging failed.", vec![error.to_string()]);
-                    merging.set(None);
-                    ().into_any()
-                })
+        let theirs = merging.get().then(|| held.try_update_value(Option::take).flatten()).flatten()?;
+        Some(Suspend::new(async move {
+            chunks::merge_import(library, notices, theirs, merging).await.unwrap_or_else(|error| {
+                notices.error("Merging failed.", vec![error.to_string()]);
+                merging.set(false);
+                ().into_any()
             })
-        })
+        }))
     };
     let title = Signal::derive(move || "This assessment is already in the library".to_string());
     view! {

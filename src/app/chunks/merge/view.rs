@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use super::ask::MergeAsk;
 use super::engine::{self, Side};
 use crate::app::dialog::{unique_id, Dialog};
-use crate::app::notices::Notices;
 
 /// The merge dialog of `ask`, open from the start; closing it by any way
 /// calls `ask.on_close`.
@@ -22,20 +21,12 @@ pub(super) fn MergeDialog(ask: MergeAsk) -> impl IntoView {
             on_close.run(());
         }
     });
-    let notices = use_context::<Notices>();
     let title = Signal::derive(move || "Merge".to_string());
     let apply = {
         let outcome = outcome.clone();
-        move |_| match engine::resolve(&outcome, &choices.get_untracked()) {
-            Ok(merged) => {
-                ask.on_apply.run(merged);
-                open.set(false);
-            }
-            Err(why) => {
-                if let Some(notices) = notices {
-                    notices.error("The merge could not be applied.", vec![why]);
-                }
-            }
+        move |_| {
+            ask.on_apply.run(engine::resolve(&outcome, &choices.get_untracked()));
+            open.set(false);
         }
     };
     let name = ask.theirs_name.clone();
@@ -79,6 +70,15 @@ pub(super) fn MergeDialog(ask: MergeAsk) -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(i, conflict)| {
+                            if let Some(why) = conflict.fixed {
+                                return view! {
+                                    <fieldset class="merge-conflict">
+                                        <legend>{conflict.path}</legend>
+                                        <p class="hint">{why}</p>
+                                    </fieldset>
+                                }
+                                .into_any();
+                            }
                             let group = unique_id("merge-choice");
                             let choose = move |side| choices.update(|c| c[i] = side);
                             let chosen = move |side| choices.with(|c| c.get(i) == Some(&side));
@@ -107,6 +107,7 @@ pub(super) fn MergeDialog(ask: MergeAsk) -> impl IntoView {
                                     </label>
                                 </fieldset>
                             }
+                            .into_any()
                         })
                         .collect_view()}
                 </section>
