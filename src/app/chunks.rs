@@ -184,6 +184,11 @@ pub async fn new_assessment_dialog(
 
 /// Does one of the library's actions (see [`Action`]).
 pub async fn library_action(library: Library, action: Action) -> Result<(), ChunkError> {
+    // "Open file…" comes with the files' chunk, not the library's.
+    #[cfg(feature = "split")]
+    if let Action::OpenFile(waiting) = action {
+        return open_file(library, library.notices(), waiting).await;
+    }
     #[cfg(feature = "split")]
     {
         split::library_action(library, action).await
@@ -241,6 +246,10 @@ pub async fn resolve_conflict(
 ) -> Result<(), ChunkError> {
     #[cfg(feature = "split")]
     {
+        // The merge view comes with its own chunk.
+        if let Choice::Merge = choice {
+            return merge_import(library, notices, assessment).await;
+        }
         split::resolve_conflict(library, notices, assessment, choice).await
     }
     #[cfg(not(feature = "split"))]
@@ -275,26 +284,23 @@ pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkErro
     }
 }
 
-/// The merge view of an imported assessment whose id is already in the
-/// library, shown while `merging` is true; closing it sets `merging` false.
-pub async fn merge_import(
-    library: Library,
-    notices: Notices,
-    theirs: Assessment,
-    merging: RwSignal<bool>,
-) -> Result<AnyView, ChunkError> {
+/// Shows the merge view of an imported assessment whose id is already in
+/// the library (see [`resolve_conflict`]).
+pub async fn merge_import(library: Library, notices: Notices, theirs: Assessment) -> Result<(), ChunkError> {
     #[cfg(feature = "split")]
     {
-        split::merge_import(library, notices, theirs, merging).await
+        split::merge_import(library, notices, theirs).await
     }
     #[cfg(not(feature = "split"))]
     {
-        Ok(merge::import(library, notices, theirs, merging))
+        merge::import(library, notices, theirs);
+        Ok(())
     }
 }
 
 /// "Open file…": picks a Gapmap file where it lives, imports it and links
-/// the assessment to it (the File System Access API).
+/// the assessment to it (the File System Access API); asked for as
+/// [`Action::OpenFile`].
 pub async fn open_file(library: Library, notices: Notices, waiting: Pending) -> Result<(), ChunkError> {
     #[cfg(feature = "split")]
     {
@@ -416,13 +422,9 @@ mod split {
 
     /// The merge view of an import: the `gapmap_merge` chunk.
     #[wasm_split(gapmap_merge, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub(super) fn merge_import(
-        library: Library,
-        notices: Notices,
-        theirs: Assessment,
-        merging: RwSignal<bool>,
-    ) -> Result<AnyView, ChunkError> {
-        Ok(merge::import(library, notices, theirs, merging))
+    pub(super) fn merge_import(library: Library, notices: Notices, theirs: Assessment) -> Result<(), ChunkError> {
+        merge::import(library, notices, theirs);
+        Ok(())
     }
 
     /// "Open file…": the `gapmap_files` chunk.

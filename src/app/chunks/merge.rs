@@ -31,35 +31,48 @@ pub(in crate::app::chunks) fn dialog(ask: MergeAsk) -> AnyView {
     view! { <view::MergeDialog ask /> }.into_any()
 }
 
-/// The merge view of an imported assessment `theirs` whose id is in the
-/// library, into the open editor's version or else the stored one, against
-/// the base this browser kept for the id. `merging` says the view is
-/// shown; closing it sets `merging` false.
-pub(super) fn import(library: Library, notices: Notices, theirs: Assessment, merging: RwSignal<bool>) -> AnyView {
+thread_local! {
+    /// The merge view shown over the page, for an import: unmounted when dropped.
+    static SHOWN: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = std::cell::RefCell::new(None);
+}
+
+/// Shows the merge view of an imported assessment `theirs` whose id is in
+/// the library, over the page, merged into the open editor's version or
+/// else the stored one, against the base this browser kept for the id.
+/// The first screen's conflict dialog asks for it: the view is mounted
+/// here, with its chunk, so that the first load holds none of it.
+pub(in crate::app::chunks) fn import(library: Library, notices: Notices, theirs: Assessment) {
     let id = theirs.id.clone();
     let ours = match open_editor(&id) {
         Some(editor) => editor.snapshot(),
         None => match library.get(&id) {
             Some(Ok(stored)) => stored.assessment,
             _ => {
-                notices.error(
+                return notices.error(
                     format!("\u{201c}{}\u{201d} was not merged.", theirs.title),
                     vec!["The saved one cannot be opened in this version of Gapmap.".to_string()],
-                );
-                merging.set(false);
-                return ().into_any();
+                )
             }
         },
     };
-    let ask = MergeAsk {
-        theirs_name: "the imported file".to_string(),
-        base: library.base(&id),
-        ours: ours.clone(),
-        theirs: theirs.clone(),
-        on_apply: Callback::new(move |merged| apply_import(library, notices, &ours, &theirs, merged)),
-        on_close: Callback::new(move |()| merging.set(false)),
-    };
-    dialog(ask)
+    let Some(body) = document().body() else { return };
+    let base = library.base(&id);
+    let handle = leptos::mount::mount_to(body, move || {
+        let ask = MergeAsk {
+            theirs_name: "the imported file".to_string(),
+            base,
+            ours: ours.clone(),
+            theirs: theirs.clone(),
+            on_apply: Callback::new(move |merged| apply_import(library, notices, &ours, &theirs, merged)),
+            // Unmounted once the click that closed it is handled.
+            on_close: Callback::new(|()| {
+                set_timeout(|| drop(SHOWN.take()), std::time::Duration::ZERO);
+            }),
+        };
+        dialog(ask)
+    });
+    // A view shown before is replaced (and unmounted).
+    SHOWN.set(Some(Box::new(handle)));
 }
 
 /// Puts the merged result of an import in place of `ours`, as one undo step

@@ -1,8 +1,7 @@
 //! The dialog that asks what to do with an import whose id is already in
 //! the library: merge it into the saved one, replace the saved one, keep
 //! both, or cancel. The choice is done behind the door of
-//! `chunks::resolve_conflict`; Merge opens the merge view, behind the door
-//! of `chunks::merge_import`.
+//! `chunks::resolve_conflict` (Merge opens the merge view, in its own chunk).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,30 +38,16 @@ pub fn ConflictDialog() -> impl IntoView {
         if matches!(choice, Choice::Skip) {
             return;
         }
-        let what = if matches!(choice, Choice::Replace) { "Replacing" } else { "Importing" };
+        let what = match choice {
+            Choice::Merge => "Merging",
+            Choice::Replace => "Replacing",
+            _ => "Importing",
+        };
         spawn_local(async move {
             if let Err(error) = chunks::resolve_conflict(library, notices, assessment, choice).await {
                 notices.error(format!("{what} failed."), vec![error.to_string()]);
             }
         });
-    };
-    // The import being merged, taken (never cloned) by the merge view, which
-    // comes with its own chunk; `merging` says the view is shown.
-    let merging = RwSignal::new(false);
-    let held = StoredValue::new(None);
-    let merge = move |_| {
-        pending.0.update(|p| held.set_value((!p.is_empty()).then(|| p.remove(0))));
-        merging.set(held.with_value(Option::is_some));
-    };
-    let merge_view = move || {
-        let theirs = merging.get().then(|| held.try_update_value(Option::take).flatten()).flatten()?;
-        Some(Suspend::new(async move {
-            chunks::merge_import(library, notices, theirs, merging).await.unwrap_or_else(|error| {
-                notices.error("Merging failed.", vec![error.to_string()]);
-                merging.set(false);
-                ().into_any()
-            })
-        }))
     };
     let title = Signal::derive(move || "This assessment is already in the library".to_string());
     view! {
@@ -80,7 +65,7 @@ pub fn ConflictDialog() -> impl IntoView {
                 <button class="button" on:click=move |_| resolve(Choice::KeepBoth)>
                     "Keep both"
                 </button>
-                <button class="button" on:click=merge>
+                <button class="button" on:click=move |_| resolve(Choice::Merge)>
                     "Merge"
                 </button>
                 <button class="button button-primary" on:click=move |_| resolve(Choice::Replace)>
@@ -88,6 +73,5 @@ pub fn ConflictDialog() -> impl IntoView {
                 </button>
             </div>
         </Dialog>
-        {merge_view}
     }
 }

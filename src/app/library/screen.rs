@@ -70,13 +70,6 @@ pub fn LibraryScreen() -> impl IntoView {
     // System Access API); the rest is behind its door.
     let can_open_files = js_sys::Reflect::has(&window(), &"showOpenFilePicker".into()).unwrap_or(false);
     let waiting = use_pending();
-    let open_file = move |_| {
-        leptos::task::spawn_local(async move {
-            if let Err(error) = chunks::open_file(library, notices, waiting).await {
-                notices.error("The file was not opened.", vec![error.to_string()]);
-            }
-        })
-    };
 
     let export_all = move |_| {
         let ids: Vec<String> = library.entries.with_untracked(|e| e.iter().map(|e| e.id.clone()).collect());
@@ -106,7 +99,7 @@ pub fn LibraryScreen() -> impl IntoView {
                         "New assessment"
                     </button>
                     <ImportButton />
-                    {can_open_files.then(|| view! { <button class="button" on:click=open_file>"Open file…"</button> })}
+                    {can_open_files.then(|| view! { <button class="button" on:click=move |_| act(library, Action::OpenFile(waiting))>"Open file…"</button> })}
                     <button class="button" on:click=export_all>
                         "Export all"
                     </button>

@@ -1,6 +1,6 @@
 //! The user's choice for an import whose id is already in the library
-//! (from the conflict dialog of the first screen): replace the saved one,
-//! or keep both under a new id. In the library's chunk: saving needs the
+//! (from the conflict dialog of the first screen): merge it into the saved
+//! one (the merge view), replace the saved one, or keep both under a new id. In the library's chunk: saving needs the
 //! core.
 
 use leptos::prelude::*;
@@ -16,6 +16,8 @@ use crate::core::Assessment;
 /// Does the user's choice for an import whose id is taken.
 pub(in crate::app::chunks) fn resolve(library: Library, notices: Notices, assessment: Assessment, choice: Choice) {
     match choice {
+        // In the release build the door sends this to the merge's chunk.
+        Choice::Merge => crate::app::chunks::merge::import(library, notices, assessment),
         Choice::Replace => {
             if library.report("Replacing", library.put(&assessment)) {
                 library.keep_base_of(&assessment);
