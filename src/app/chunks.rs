@@ -22,12 +22,12 @@
 //!   Markdown importer and its preview: `gapmap_markdown`).
 //! - `share`: the dialog of a share link, with its decoder.
 //! - `templates`: the templates' texts, read by the core.
-//! - `merge`: the merge view (`gapmap_merge`): an imported copy merged with
-//!   the library's by the core (the assessment's file bar shows it too, for
-//!   a linked file changed on disk).
-//! - `files`: files where they live (`gapmap_files`): "Open file…" (the File
-//!   System Access API); the open assessment's file bar, "Save to file",
-//!   comes with the assessment's views.
+//! - `merge`: the merge view, an imported copy or a linked file changed on
+//!   disk merged with the working copy by the core; `files`: files where
+//!   they live ("Open file…", the open assessment's file bar, "Save to
+//!   file": the File System Access API). They come with the chunks that
+//!   show them (the library's: Merge in the conflict dialog, Open file…;
+//!   the assessment's: the file bar), each a door fewer on the first load.
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -184,11 +184,6 @@ pub async fn new_assessment_dialog(
 
 /// Does one of the library's actions (see [`Action`]).
 pub async fn library_action(library: Library, action: Action) -> Result<(), ChunkError> {
-    // "Open file…" comes with the files' chunk, not the library's.
-    #[cfg(feature = "split")]
-    if let Action::OpenFile(waiting) = action {
-        return open_file(library, library.notices(), waiting).await;
-    }
     #[cfg(feature = "split")]
     {
         split::library_action(library, action).await
@@ -246,10 +241,6 @@ pub async fn resolve_conflict(
 ) -> Result<(), ChunkError> {
     #[cfg(feature = "split")]
     {
-        // The merge view comes with its own chunk.
-        if let Choice::Merge = choice {
-            return merge_import(library, notices, assessment).await;
-        }
         split::resolve_conflict(library, notices, assessment, choice).await
     }
     #[cfg(not(feature = "split"))]
@@ -284,35 +275,6 @@ pub async fn markdown_preview(queue: MarkdownQueue) -> Result<AnyView, ChunkErro
     }
 }
 
-/// Shows the merge view of an imported assessment whose id is already in
-/// the library (see [`resolve_conflict`]).
-pub async fn merge_import(library: Library, notices: Notices, theirs: Assessment) -> Result<(), ChunkError> {
-    #[cfg(feature = "split")]
-    {
-        split::merge_import(library, notices, theirs).await
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        merge::import(library, notices, theirs);
-        Ok(())
-    }
-}
-
-/// "Open file…": picks a Gapmap file where it lives, imports it and links
-/// the assessment to it (the File System Access API); asked for as
-/// [`Action::OpenFile`].
-pub async fn open_file(library: Library, notices: Notices, waiting: Pending) -> Result<(), ChunkError> {
-    #[cfg(feature = "split")]
-    {
-        split::open_file(library, notices, waiting).await
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        leptos::task::spawn_local(files::open::open_file(library, notices, waiting));
-        Ok(())
-    }
-}
-
 /// The split points. Each module name becomes a chunk's file name.
 #[cfg(feature = "split")]
 mod split {
@@ -320,8 +282,8 @@ mod split {
     use leptos::wasm_split::wasm_split;
 
     use super::{
-        assessment, files, import, library_actions, library_store, merge, share, templates, Action, Assessment, Choice,
-        ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
+        assessment, import, library_actions, library_store, share, templates, Action, Assessment, Choice, ChunkError,
+        Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
     /// The open assessment's screen: the `gapmap_assessment` chunk.
@@ -417,20 +379,6 @@ mod split {
         assessment: Assessment,
     ) -> Result<(), ChunkError> {
         import::markdown::confirm(library, notices, assessment);
-        Ok(())
-    }
-
-    /// The merge view of an import: the `gapmap_merge` chunk.
-    #[wasm_split(gapmap_merge, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub(super) fn merge_import(library: Library, notices: Notices, theirs: Assessment) -> Result<(), ChunkError> {
-        merge::import(library, notices, theirs);
-        Ok(())
-    }
-
-    /// "Open file…": the `gapmap_files` chunk.
-    #[wasm_split(gapmap_files, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub(super) fn open_file(library: Library, notices: Notices, waiting: Pending) -> Result<(), ChunkError> {
-        leptos::task::spawn_local(files::open::open_file(library, notices, waiting));
         Ok(())
     }
 }

@@ -58,7 +58,6 @@ pub(super) fn run(library: Library, action: Action) {
                 notices.error("Restoring failed.", vec![message]);
             }
         },
-        // In the release build the door sends this to the files' chunk.
         Action::OpenFile(waiting) => {
             leptos::task::spawn_local(super::files::open::open_file(library, notices, waiting))
         }

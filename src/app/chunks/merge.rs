@@ -1,4 +1,5 @@
-//! The merge view, the `gapmap_merge` chunk: a copy of an assessment that
+//! The merge view (in the chunks that show it: the library's, for an
+//! import; the assessment's, for its linked file): a copy of an assessment that
 //! came back (an imported file with an id already in the library, or the
 //! linked file changed on disk) merged with the working copy by the core's
 //! three-way merge, against the base this browser last exported or

@@ -1,7 +1,7 @@
 //! The dialog that asks what to do with an import whose id is already in
 //! the library: merge it into the saved one, replace the saved one, keep
 //! both, or cancel. The choice is done behind the door of
-//! `chunks::resolve_conflict` (Merge opens the merge view, in its own chunk).
+//! `chunks::resolve_conflict` (Merge opens the merge view, in that chunk).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

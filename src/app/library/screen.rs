@@ -68,7 +68,7 @@ pub fn LibraryScreen() -> impl IntoView {
 
     // "Open file…" where the browser opens files where they live (the File
     // System Access API); the rest is behind its door.
-    let can_open_files = js_sys::Reflect::has(&window(), &"showOpenFilePicker".into()).unwrap_or(false);
+    let can_open_files = js_sys::Reflect::get(&window(), &"showOpenFilePicker".into()).is_ok_and(|f| f.is_function());
     let waiting = use_pending();
 
     let export_all = move |_| {

@@ -133,7 +133,10 @@ impl Saver {
                 }
                 self.save();
             }),
-            on_close: Callback::new(move |()| merging.set(None)),
+            // Closed once the click that closed it is handled.
+            on_close: Callback::new(move |()| {
+                set_timeout(move || merging.set(None), std::time::Duration::ZERO);
+            }),
         }
     }
 }
@@ -186,10 +189,17 @@ pub(in crate::app::chunks) fn FileBar(editor: Editor, library: Library, notices:
         }
     });
     let title = Signal::derive(|| "The file changed on disk".to_string());
+    // The merge's callbacks belong to the file bar, not to the button that
+    // asked for them, which goes with the dialog it is in.
+    let owner = Owner::current();
     let merge = move |_| {
         let Some(Changed { name, theirs: Ok(theirs) }) = saver.changed.get_untracked() else { return };
+        let ask = match &owner {
+            Some(owner) => owner.with(|| saver.merge_ask(theirs, name, merging)),
+            None => saver.merge_ask(theirs, name, merging),
+        };
         saver.changed.set(None);
-        merging.set(Some(saver.merge_ask(theirs, name, merging)));
+        merging.set(Some(ask));
     };
     let merge_view = move || merging.get().map(merge::dialog);
     let (label, hint) = if supported {
@@ -221,7 +231,7 @@ pub(in crate::app::chunks) fn FileBar(editor: Editor, library: Library, notices:
                     "Overwrite"
                 </button>
                 <Show when=move || saver.changed.with(|c| c.as_ref().is_some_and(|c| c.theirs.is_ok()))>
-                    <button class="button button-primary" on:click=merge>
+                    <button class="button button-primary" on:click=merge.clone()>
                         "Merge"
                     </button>
                 </Show>

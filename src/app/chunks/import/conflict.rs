@@ -16,7 +16,6 @@ use crate::core::Assessment;
 /// Does the user's choice for an import whose id is taken.
 pub(in crate::app::chunks) fn resolve(library: Library, notices: Notices, assessment: Assessment, choice: Choice) {
     match choice {
-        // In the release build the door sends this to the merge's chunk.
         Choice::Merge => crate::app::chunks::merge::import(library, notices, assessment),
         Choice::Replace => {
             if library.report("Replacing", library.put(&assessment)) {
