@@ -226,14 +226,15 @@ fn to_value(assessment: &Assessment) -> Value {
 fn run(inputs: Inputs, choices: &HashMap<String, Side>) -> MergeOutcome {
     let mut walk = walk::Merger::new(inputs.base.is_none(), choices);
     let merged = walk.value(inputs.base.as_ref(), Some(&inputs.ours), Some(&inputs.theirs)).unwrap_or(Value::Null);
-    let (mut conflicts, mut taken) = walk.finish();
-    let merged = match repair::valid(merged, &inputs, &mut conflicts) {
+    let (conflicts, taken) = walk.finish();
+    let mut found = repair::Found { conflicts, taken };
+    let merged = match repair::valid(merged, &inputs, &mut found) {
         Some(assessment) => assessment,
         None => {
             // Nothing valid could be made of the two: the result is ours,
             // and nothing of theirs came in.
-            taken.clear();
-            conflicts.push(Conflict {
+            found.taken.clear();
+            found.conflicts.push(Conflict {
                 path: MergePath::root(),
                 kind: ConflictKind::Incompatible,
                 base: None,
@@ -243,5 +244,6 @@ fn run(inputs: Inputs, choices: &HashMap<String, Side>) -> MergeOutcome {
             inputs.ours_assessment.clone()
         }
     };
+    let repair::Found { conflicts, taken } = found;
     MergeOutcome { merged, conflicts, taken, inputs }
 }

@@ -67,6 +67,11 @@ impl MergePath {
         Some(value)
     }
 
+    /// Whether this path is `prefix` or lies under it.
+    pub fn starts_with(&self, prefix: &MergePath) -> bool {
+        self.0.starts_with(&prefix.0)
+    }
+
     /// The same path, one step shorter; `None` at the root.
     pub fn parent(&self) -> Option<MergePath> {
         let (_, rest) = self.0.split_last()?;

@@ -12,15 +12,16 @@
 //!    ours' version of it (theirs' when ours has none), or the object
 //!    holding that, up to the file's top-level entries.
 //!
-//! Each fix is reported as a conflict that is not a choice. When nothing
-//! fixes it, the caller falls back to ours as it was.
+//! Each fix is reported as a conflict that is not a choice, and the
+//! changes taken from theirs that it undid leave the list of what came in.
+//! When nothing fixes it, the caller falls back to ours as it was.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use super::path::{id_of, text_of, MergePath, PathStep};
-use super::{Conflict, ConflictKind, Inputs};
+use super::{Change, Conflict, ConflictKind, Inputs};
 use crate::core::format::validate::{Path, Step};
 use crate::core::format::{self};
 use crate::core::model::Assessment;
@@ -32,7 +33,7 @@ const MAX_ROUNDS: usize = 32;
 
 /// The merged value as a valid assessment, fixing it as it needs; `None`
 /// when it cannot be fixed.
-pub(super) fn valid(mut merged: Value, inputs: &Inputs, conflicts: &mut Vec<Conflict>) -> Option<Assessment> {
+pub(super) fn valid(mut merged: Value, inputs: &Inputs, found: &mut Found) -> Option<Assessment> {
     for _ in 0..MAX_ROUNDS {
         let bytes = serde_json::to_vec(&merged).ok()?;
         let (assessment, problems) = format::read(&bytes).ok()?;
@@ -44,16 +45,31 @@ pub(super) fn valid(mut merged: Value, inputs: &Inputs, conflicts: &mut Vec<Conf
         let lost: BTreeSet<(String, String)> =
             problems.iter().filter_map(|p| lost_reference(&merged, inputs, &p.path)).collect();
         if lost.is_empty() {
-            if !keep_ours(&mut merged, inputs, &first.path, conflicts) {
+            if !keep_ours(&mut merged, inputs, &first.path, found) {
                 return None;
             }
         } else {
             for (list, id) in lost {
-                restore(&mut merged, inputs, &list, &id, conflicts);
+                restore(&mut merged, inputs, &list, &id, found);
             }
         }
     }
     None
+}
+
+/// What the merge found: its conflicts and the changes it took.
+pub(super) struct Found {
+    pub(super) conflicts: Vec<Conflict>,
+    pub(super) taken: Vec<Change>,
+}
+
+impl Found {
+    /// Records a fix; what came in from theirs at or under its path is no
+    /// longer in the result.
+    fn fixed(&mut self, conflict: Conflict) {
+        self.taken.retain(|change| !change.path.starts_with(&conflict.path));
+        self.conflicts.push(conflict);
+    }
 }
 
 /// The sides, most preferred first.
@@ -86,7 +102,7 @@ fn lost_reference(merged: &Value, inputs: &Inputs, path: &Path) -> Option<(Strin
 
 /// Puts the entry `id` back into the list `list`, from the first side that
 /// has it, after the entry it follows there.
-fn restore(merged: &mut Value, inputs: &Inputs, list: &str, id: &str, conflicts: &mut Vec<Conflict>) {
+fn restore(merged: &mut Value, inputs: &Inputs, list: &str, id: &str, found: &mut Found) {
     let Some((source, at)) = sides(inputs).into_iter().find_map(|side| entry(side, list, id)) else {
         return;
     };
@@ -103,19 +119,14 @@ fn restore(merged: &mut Value, inputs: &Inputs, list: &str, id: &str, conflicts:
         .map_or(0, |p| p + 1);
     target.insert(position, source[at].clone());
     let [ours, theirs, base] = sides(inputs).map(|side| entry(side, list, id).map(|(l, i)| l[i].clone()));
-    conflicts.push(Conflict {
-        path: MergePath(vec![PathStep::Key(list.to_string()), PathStep::Id(id.to_string())]),
-        kind: ConflictKind::KeptForReference,
-        base,
-        ours,
-        theirs,
-    });
+    let path = MergePath(vec![PathStep::Key(list.to_string()), PathStep::Id(id.to_string())]);
+    found.fixed(Conflict { path, kind: ConflictKind::KeptForReference, base, ours, theirs });
 }
 
 /// Replaces the innermost object around `problem` that ours (else theirs,
 /// else the base) has in another form with that form. False when there is
 /// none below the file itself.
-fn keep_ours(merged: &mut Value, inputs: &Inputs, problem: &Path, conflicts: &mut Vec<Conflict>) -> bool {
+fn keep_ours(merged: &mut Value, inputs: &Inputs, problem: &Path, found: &mut Found) -> bool {
     let mut at = identity(merged, problem).parent();
     while let Some(path) = at.filter(|p| !p.0.is_empty()) {
         let [ours, theirs, base] = sides(inputs).map(|side| side.and_then(|s| path.find(s)));
@@ -123,7 +134,7 @@ fn keep_ours(merged: &mut Value, inputs: &Inputs, problem: &Path, conflicts: &mu
         if let (Some(current), Some(replacement)) = (path.find_mut(merged), replacement) {
             if *current != replacement {
                 *current = replacement;
-                conflicts.push(Conflict {
+                found.fixed(Conflict {
                     path,
                     kind: ConflictKind::Incompatible,
                     base: base.cloned(),
