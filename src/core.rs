@@ -13,6 +13,7 @@ pub mod edit;
 pub mod export;
 pub mod format;
 pub mod import;
+pub mod merge;
 pub mod milestone;
 pub mod model;
 pub mod numbers;

@@ -22,6 +22,12 @@
 //!   Markdown importer and its preview: `gapmap_markdown`).
 //! - `share`: the dialog of a share link, with its decoder.
 //! - `templates`: the templates' texts, read by the core.
+//! - `merge`: the merge view, an imported copy or a linked file changed on
+//!   disk merged with the working copy by the core; `files`: files where
+//!   they live ("Open file…", the open assessment's file bar, "Save to
+//!   file": the File System Access API). They come with the chunks that
+//!   show them (the library's: Merge in the conflict dialog, Open file…;
+//!   the assessment's: the file bar), each a door fewer on the first load.
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -34,9 +40,11 @@
 mod assessment;
 mod export_file;
 mod fields;
+mod files;
 mod import;
 mod library_actions;
 mod library_store;
+mod merge;
 mod new_assessment;
 mod share;
 mod templates;

@@ -1,13 +1,14 @@
-//! The `gapmap` command: validate, score, format, export and compare
-//! assessment files, and say what to close next, from a terminal or a CI
-//! pipeline.
+//! The `gapmap` command: validate, score, format, export, compare and merge
+//! assessment files, and say what to close next, from a terminal, a CI
+//! pipeline or git (as its merge driver).
 //!
 //! This file only glues: it parses arguments, reads and writes files, and
 //! calls the core, which does all the work. Outcomes map to exit codes in one
 //! place, [`Failure::exit_code`]: 0 success, 1 a file that is not valid or
 //! cannot be read (or a document in which nothing could be recognised,
-//! stated costs from which no rate can be derived, or a milestone a file
-//! does not have), 2 a usage error, 3 a readiness gate that failed.
+//! stated costs from which no rate can be derived, a milestone a file
+//! does not have, or a merge with conflicts), 2 a usage error, 3 a
+//! readiness gate that failed.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -18,6 +19,8 @@ use gapmap::core::{self, export, format, import, summarize_as_of, Assessment};
 
 #[path = "gapmap/diff.rs"]
 mod diff;
+#[path = "gapmap/merge.rs"]
+mod merge;
 #[path = "gapmap/next.rs"]
 mod next_text;
 
@@ -60,6 +63,11 @@ Usage:
   gapmap diff A B [--json]                compare two states: files, or FILE@NAME
                                           for a milestone of a file (by name or
                                           id; FILE@latest for the newest)
+  gapmap merge BASE OURS THEIRS [--json]  merge two edited versions of BASE into
+                                          OURS (git's merge driver: gapmap merge
+                                          %O %A %B); exit 1 with the conflicts
+                                          on standard error, the file written
+                                          with ours kept where they conflict
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -71,7 +79,8 @@ before it counts as missing, and gaps due before it are overdue.
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
-report --since: no such milestone), 2 usage error, 3 readiness gate failed.
+report --since: no such milestone; for merge: conflicts, the file written),
+2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for. A report's `since` is the milestone that
@@ -85,6 +94,7 @@ enum Command {
     Report { file: String, format: ReportFormat, since: Option<String>, as_of: String },
     Rates { file: String, apply: bool, output: Option<String> },
     Diff { before: String, after: String, json: bool },
+    Merge { base: String, ours: String, theirs: String, json: bool },
     Schema,
     Help,
     Version,
@@ -131,6 +141,9 @@ enum Failure {
     /// `diff` or `report --since` named a milestone that the file does not
     /// have (or several have).
     NoMilestone(String),
+    /// `merge` wrote a result in which something conflicted; `printed` is
+    /// what goes to standard output all the same (the `--json` report).
+    Conflicts { printed: String, message: String },
 }
 
 impl Failure {
@@ -141,7 +154,8 @@ impl Failure {
             | Failure::NotCanonical(_)
             | Failure::Unrecognised(_)
             | Failure::NoFit(_)
-            | Failure::NoMilestone(_) => 1,
+            | Failure::NoMilestone(_)
+            | Failure::Conflicts { .. } => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -154,7 +168,8 @@ impl Failure {
             | Failure::NotCanonical(m)
             | Failure::Unrecognised(m)
             | Failure::NoFit(m)
-            | Failure::NoMilestone(m) => m,
+            | Failure::NoMilestone(m)
+            | Failure::Conflicts { message: m, .. } => m,
         }
     }
 }
@@ -164,6 +179,9 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            if let Failure::Conflicts { printed, .. } = &failure {
+                let _ = print(printed);
+            }
             let mut stderr = std::io::stderr().lock();
             let _ = writeln!(stderr, "{}", failure.message().trim_end());
             if let Failure::Usage(_) = failure {
@@ -181,8 +199,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut parser = lexopt::Parser::from_args(args);
     let mut subcommand: Option<String> = None;
     let mut file: Option<String> = None;
-    // `diff` alone takes a second file.
+    // `diff` takes a second file, `merge` a second and a third.
     let mut second: Option<String> = None;
+    let mut third: Option<String> = None;
     let (mut json, mut check, mut apply) = (false, false, false);
     let mut min_score: Option<f64> = None;
     let mut limit: Option<usize> = None;
@@ -219,8 +238,11 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             }
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
-            Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
+            Value(value) if matches!(subcommand.as_deref(), Some("diff" | "merge")) && second.is_none() => {
                 second = Some(value.string().map_err(usage)?)
+            }
+            Value(value) if subcommand.as_deref() == Some("merge") && third.is_none() => {
+                third = Some(value.string().map_err(usage)?)
             }
             other => return Err(usage(other.unexpected())),
         }
@@ -269,11 +291,24 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 ))
             }
         },
+        "merge" => match (file, second, third) {
+            (Some(_), Some(ours), Some(_)) if ours == "-" => {
+                return Err(Failure::Usage(
+                    "gapmap merge: OURS must be a file: the merged assessment is written there".to_string(),
+                ))
+            }
+            (Some(base), Some(ours), Some(theirs)) => Command::Merge { base, ours, theirs, json },
+            _ => {
+                return Err(Failure::Usage(
+                    "gapmap merge: which three files? Give BASE OURS THEIRS (git passes %O %A %B)".to_string(),
+                ))
+            }
+        },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
     };
-    if !matches!(command, Command::Score { .. } | Command::Next { .. } | Command::Diff { .. }) {
+    if !matches!(command, Command::Score { .. } | Command::Next { .. } | Command::Diff { .. } | Command::Merge { .. }) {
         unused("--json", json)?;
     }
     if !matches!(command, Command::Score { .. }) {
@@ -313,6 +348,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
         Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
+        Command::Merge { base, ours, theirs, json } => print(&merge::run(&base, &ours, &theirs, json)?),
         Command::Report { file, format: ReportFormat::Markdown, since, as_of } => {
             let assessment = load(&file)?;
             let since = match since {

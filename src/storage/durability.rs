@@ -1,7 +1,9 @@
 //! What the Settings tab says about how safe the user's work is in this
 //! browser: how much of the local storage budget is used, and when each
-//! assessment was last exported (its flag key). Pure, tested natively; the
-//! browser calls live in `local` and the app.
+//! assessment was last exported (its flag key); and the base of a merge,
+//! the file as this browser last exported or imported it (its key, and
+//! whether keeping it fits the budget). Pure, tested natively; the browser
+//! calls live in `local` and the app.
 
 use super::envelope::PREFIX;
 
@@ -16,6 +18,31 @@ pub fn exported_key(id: &str) -> String {
 /// not a finite, non-negative number reads as "never".
 pub fn parse_exported(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|ms| ms.is_finite() && *ms >= 0.0)
+}
+
+/// The key under which the canonical file of an assessment, as this
+/// browser last exported or imported it, is kept: the base of a three-way
+/// merge when a copy of that file comes back. Beside the assessments' own
+/// keys, never among them.
+pub fn base_key(id: &str) -> String {
+    format!("{PREFIX}base:{id}")
+}
+
+/// Whether a base of `new_units` UTF-16 code units fits the budget, when
+/// `used_bytes` are used now, of which `old_units` (code units) are the
+/// base it replaces: local storage counts two bytes a code unit, the key's
+/// included (`key_units`). A base that does not fit is not kept: a merge
+/// then says it has none, rather than the library running out of room.
+pub fn base_fits(
+    used_bytes: usize,
+    key_units: usize,
+    old_units: Option<usize>,
+    new_units: usize,
+    budget_bytes: usize,
+) -> bool {
+    let freed = old_units.map_or(0, |old| (key_units + old) * 2);
+    let after = used_bytes.saturating_sub(freed) + (key_units + new_units) * 2;
+    after <= budget_bytes
 }
 
 /// How much of the budget is used, as people read it: "12 KB of about 5 MB
@@ -57,6 +84,26 @@ mod tests {
             assert_eq!(usage(used, budget), expected, "{used} bytes");
         }
         assert_eq!(usage(2048, 0), "2 KB used");
+    }
+
+    #[test]
+    fn a_base_is_kept_only_when_it_fits_the_budget() {
+        fn check(input: (usize, usize, Option<usize>, usize, usize), expected: bool) {
+            let (used, key, old, new, budget) = input;
+            assert_eq!(base_fits(used, key, old, new, budget), expected, "{input:?}");
+        }
+        // (used bytes, key units, old base units, new base units, budget bytes)
+        check((0, 10, None, 40, 100), true);
+        check((0, 10, None, 41, 100), false);
+        check((50, 10, None, 15, 100), true);
+        check((52, 10, None, 15, 100), false);
+        // Replacing a base frees what the old one took.
+        check((100, 10, Some(40), 40, 100), true);
+        check((100, 10, Some(40), 41, 100), false);
+        // A measure that is behind (the old base not counted) is no underflow.
+        check((10, 10, Some(40), 20, 100), true);
+        assert_eq!(base_key("web-1"), "gapmap:base:web-1");
+        assert!(!base_key("x").starts_with(super::super::envelope::ASSESSMENT_PREFIX));
     }
 
     #[test]

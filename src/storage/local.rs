@@ -377,3 +377,33 @@ pub fn mark_exported(id: &str) -> Result<(), StorageError> {
 pub fn exported_at(id: &str) -> Option<f64> {
     get(&super::durability::exported_key(id)).ok().flatten().as_deref().and_then(super::durability::parse_exported)
 }
+
+/// Keeps `canonical`, the file of assessment `id` as it was just exported
+/// or imported, as the base of a later merge. When keeping it would take
+/// local storage past [`BUDGET_BYTES`], it is not kept and the base it
+/// would have replaced is dropped (it no longer tells what the other copy
+/// started from): `Ok(false)`, and a merge says there is no base.
+pub fn set_base(id: &str, canonical: &str) -> Result<bool, StorageError> {
+    let key = super::durability::base_key(id);
+    let old = get(&key)?.map(|text| text.encode_utf16().count());
+    let (key_units, new_units) = (key.encode_utf16().count(), canonical.encode_utf16().count());
+    if !super::durability::base_fits(used_bytes(), key_units, old, new_units, BUDGET_BYTES) {
+        delete(&key)?;
+        return Ok(false);
+    }
+    match put(&key, canonical) {
+        Ok(()) => Ok(true),
+        // Full after all (the browser's budget is its own): no base.
+        Err(StorageError::QuotaExceeded) => {
+            delete(&key)?;
+            Ok(false)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// The canonical file of assessment `id` as this browser last exported or
+/// imported it, if it was kept (see [`set_base`]).
+pub fn base(id: &str) -> Option<String> {
+    get(&super::durability::base_key(id)).ok().flatten()
+}

@@ -1,5 +1,5 @@
 //! The library's actions that need the core (duplicate, rename, export,
-//! restore beside, create), done in the `gapmap_library` chunk with the
+//! restore beside, create, open a file where it lives), done in the `gapmap_library` chunk with the
 //! same messages as ever. The first screen asks for them with
 //! [`Action`]s, through the door of `chunks::library_action`.
 
@@ -58,6 +58,9 @@ pub(super) fn run(library: Library, action: Action) {
                 notices.error("Restoring failed.", vec![message]);
             }
         },
+        Action::OpenFile(waiting) => {
+            leptos::task::spawn_local(super::files::open::open_file(library, notices, waiting))
+        }
         Action::Create { template, title, request, field } => {
             // Cancelled (even if opened again since), or the library left,
             // while the chunks came.

@@ -1,10 +1,10 @@
 //! The Library's reads and writes of whole assessments, which need the
 //! core (reading and checking a stored file, saving one, rebuilding the
-//! index): the other half of `app/library/state.rs`, visible to the chunks
-//! only, so that the first load cannot call them.
+//! index, the base of a merge): the other half of `app/library/state.rs`,
+//! visible to the chunks only, so that the first load cannot call them.
 
 use crate::app::library::state::Library;
-use crate::core::Assessment;
+use crate::core::{format, Assessment};
 use crate::storage::envelope::{Entry, Stored, Unreadable};
 use crate::storage::{local, StorageError};
 
@@ -29,6 +29,29 @@ impl Library {
         let result = local::save(assessment, base).map(|_| ());
         self.refresh();
         result
+    }
+
+    /// Keeps `canonical`, the file of `id` as it was just exported or
+    /// imported (or written to or read from its linked file), as the base
+    /// of a later merge. Not kept when it would not fit the storage budget;
+    /// a merge then says it has no base. A failure is not worth a message:
+    /// the export or import it follows has happened, which is what counts.
+    pub(in crate::app::chunks) fn keep_base(&self, id: &str, canonical: &str) {
+        let _ = local::set_base(id, canonical);
+        self.measure();
+    }
+
+    /// Keeps `assessment`'s canonical file as the base of a later merge
+    /// (see [`Library::keep_base`]).
+    pub(in crate::app::chunks) fn keep_base_of(&self, assessment: &Assessment) {
+        self.keep_base(&assessment.id, &format::save(assessment));
+    }
+
+    /// The base of a merge for `id`: the file as this browser last exported
+    /// or imported it, read by the core; `None` when none was kept or it no
+    /// longer reads.
+    pub(in crate::app::chunks) fn base(&self, id: &str) -> Option<Assessment> {
+        local::base(id).and_then(|text| format::load(text.as_bytes()).ok()).filter(|a| a.id == id)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The dialog that asks what to do with an import whose id is already in
-//! the library: replace the saved one, keep both, or cancel. The choice is
-//! done behind the door of `chunks::resolve_conflict`.
+//! the library: merge it into the saved one, replace the saved one, keep
+//! both, or cancel. The choice is done behind the door of
+//! `chunks::resolve_conflict` (Merge opens the merge view, in that chunk).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,7 +38,11 @@ pub fn ConflictDialog() -> impl IntoView {
         if matches!(choice, Choice::Skip) {
             return;
         }
-        let what = if matches!(choice, Choice::Replace) { "Replacing" } else { "Importing" };
+        let what = match choice {
+            Choice::Merge => "Merging",
+            Choice::Replace => "Replacing",
+            _ => "Importing",
+        };
         spawn_local(async move {
             if let Err(error) = chunks::resolve_conflict(library, notices, assessment, choice).await {
                 notices.error(format!("{what} failed."), vec![error.to_string()]);
@@ -51,7 +56,7 @@ pub fn ConflictDialog() -> impl IntoView {
                 "The file holds \u{201c}"
                 {move || pending.0.with(|p| p.first().map(|a| a.title.clone())).unwrap_or_default()}
                 "\u{201d}, and an assessment with the same id is already saved here. "
-                "Replace the saved one with the file, or keep both?"
+                "Merge the file into the saved one, replace the saved one with it, or keep both?"
             </p>
             <div class="dialog-actions">
                 <button class="button" on:click=move |_| resolve(Choice::Skip)>
@@ -59,6 +64,9 @@ pub fn ConflictDialog() -> impl IntoView {
                 </button>
                 <button class="button" on:click=move |_| resolve(Choice::KeepBoth)>
                     "Keep both"
+                </button>
+                <button class="button" on:click=move |_| resolve(Choice::Merge)>
+                    "Merge"
                 </button>
                 <button class="button button-primary" on:click=move |_| resolve(Choice::Replace)>
                     "Replace"

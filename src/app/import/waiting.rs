@@ -55,6 +55,8 @@ pub fn use_pending() -> Pending {
 /// What to do with an import whose id is taken.
 #[derive(Clone, Copy)]
 pub enum Choice {
+    /// Merge the import into the saved one, in the merge view.
+    Merge,
     Replace,
     KeepBoth,
     Skip,

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::import::waiting::Pending;
 use crate::core::Assessment;
 
 /// One of the library's actions that need the core.
@@ -20,6 +21,9 @@ pub enum Action {
     /// The undo of a delete, when the id was taken since (by an import): the
     /// removed entry's stored text, restored beside under a new id.
     RestoreCopy(String),
+    /// "Open file…": a Gapmap file picked where it lives, imported (waiting
+    /// in `Pending` when its id is taken) and linked to its assessment.
+    OpenFile(Pending),
     /// A new assessment: blank, or a copy of a template's; with the title
     /// typed in the dialog (`title`, read when the user asked), if any;
     /// opened once saved (the dialog then closes and forgets the title in
@@ -75,6 +79,7 @@ impl Action {
             Action::Export(_) | Action::ExportAll(_) => "The export",
             Action::RestoreCopy(_) => "Restoring",
             Action::Create { .. } => "Creating the assessment",
+            Action::OpenFile(_) => "Opening the file",
         }
     }
 }

@@ -9,6 +9,7 @@ use super::row::LibraryRow;
 use super::state::use_library;
 use crate::app::chunks;
 use crate::app::import::picker::ImportButton;
+use crate::app::import::waiting::use_pending;
 
 /// The logo: the page's icon, which is `favicon.svg` beside the hosted page
 /// and a data: URL inside the portable single file (scripts/portable.mjs),
@@ -65,6 +66,11 @@ pub fn LibraryScreen() -> impl IntoView {
     // the list again whenever the library is shown.
     library.refresh();
 
+    // "Open file…" where the browser opens files where they live (the File
+    // System Access API); the rest is behind its door.
+    let can_open_files = js_sys::Reflect::get(&window(), &"showOpenFilePicker".into()).is_ok_and(|f| f.is_function());
+    let waiting = use_pending();
+
     let export_all = move |_| {
         let ids: Vec<String> = library.entries.with_untracked(|e| e.iter().map(|e| e.id.clone()).collect());
         if ids.is_empty() {
@@ -93,6 +99,7 @@ pub fn LibraryScreen() -> impl IntoView {
                         "New assessment"
                     </button>
                     <ImportButton />
+                    {can_open_files.then(|| view! { <button class="button" on:click=move |_| act(library, Action::OpenFile(waiting))>"Open file…"</button> })}
                     <button class="button" on:click=export_all>
                         "Export all"
                     </button>

@@ -8,6 +8,11 @@
 //! when the page is hidden or closed, and refused (with a message, and the
 //! last good save kept) when storage cannot take it.
 //!
+//! A merge (of an imported copy, or of its linked file changed on disk)
+//! reaches the open assessment through [`open_editor`], and one that is not
+//! open through [`replace_when_opened`]: either way it lands as one step
+//! that undo takes back.
+//!
 //! Another tab may save the same assessment. When this tab has nothing
 //! waiting to be saved it takes the other tab's version at once; when it has,
 //! its save is refused as a conflict, and the user chooses between reloading
@@ -25,6 +30,24 @@ use crate::core::format::validate::warnings;
 use crate::core::{summarize_as_of, validate, Assessment, Problem, Summary};
 use crate::storage::envelope::{assessment_key, Stored};
 use crate::storage::{local, StorageError};
+
+thread_local! {
+    /// The editor opened last: the open assessment while it [`Editor::is_open`].
+    static OPEN: std::cell::Cell<Option<Editor>> = const { std::cell::Cell::new(None) };
+    /// A version waiting to replace an assessment when it is next opened.
+    static ARRIVING: std::cell::RefCell<Option<Assessment>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The editor of assessment `id`, when it is the one open in this tab.
+pub(in crate::app::chunks) fn open_editor(id: &str) -> Option<Editor> {
+    OPEN.get().filter(|editor| editor.is_open() && editor.doc.with_untracked(|a| a.id == id))
+}
+
+/// Has `assessment` replace the stored one of its id, as one undo step,
+/// when that one is next opened (the caller opens it).
+pub(in crate::app::chunks) fn replace_when_opened(assessment: Assessment) {
+    ARRIVING.set(Some(assessment));
+}
 
 /// How long after the last edit the assessment is saved.
 const SAVE_DELAY_MS: u64 = 300;
@@ -153,14 +176,30 @@ impl Editor {
             guard_unload.remove();
             elsewhere.remove();
         });
+        OPEN.set(Some(editor));
         editor
     }
 
-    /// Opens an assessment as read from storage.
+    /// Opens an assessment as read from storage; a version waiting for it
+    /// (see [`replace_when_opened`]) replaces it at once, as one undo step.
     pub fn open_stored(stored: Stored, read_only: bool) -> Self {
         let editor = Editor::new(stored.assessment, stored.revision, read_only);
         editor.saved_at.set_value(Some(stored.saved_at));
+        let id = editor.doc.with_untracked(|a| a.id.clone());
+        if let Some(arriving) = ARRIVING.take() {
+            if arriving.id == id {
+                editor.replace(arriving);
+            } else {
+                ARRIVING.set(Some(arriving));
+            }
+        }
         editor
+    }
+
+    /// Replaces the whole assessment with `version` (a merge's result), as
+    /// one step that undo takes back.
+    pub(in crate::app::chunks) fn replace(&self, version: Assessment) {
+        self.edit(None, move |a| *a = version);
     }
 
     /// Reads the assessment, tracking it.

@@ -1,6 +1,7 @@
 //! The header of an open assessment (title, save state, undo and redo,
-//! share, exports) with its keyboard shortcuts, the tab bar, and the panel
-//! of the tab shown.
+//! share, exports, and the file bar: its linked file and "Save to file")
+//! with its keyboard shortcuts, the tab bar, and the
+//! panel of the tab shown.
 
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ use super::save_status::{SaveFailure, SaveStatus};
 use super::share_button::ShareButton;
 use super::{costs, gaps, kpis_risks, next, overview, report, roadmap, settings};
 use crate::app::chunks::export_file::download_assessment;
+use crate::app::chunks::files::save::FileBar;
 use crate::app::files;
 use crate::app::library::state::{use_library, Library};
 use crate::app::notices::Notices;
@@ -59,6 +61,9 @@ pub(super) fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    // A read-only assessment is never written: Export downloads its file.
+    let file_bar = (!editor.is_read_only()).then(|| view! { <FileBar editor library notices /> });
+
     let title = move || editor.with(|a| a.title.clone());
     Effect::new(move |_| document().set_title(&format!("{} · Gapmap", title())));
     on_cleanup(|| document().set_title("Gapmap"));
@@ -95,6 +100,7 @@ pub(super) fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
                     <Show when=move || !editor.is_read_only()>
                         <ShareButton />
                     </Show>
+                    {file_bar}
                     <MoreExports />
                     <button class="button button-primary" on:click=export>
                         "Export"

@@ -1,10 +1,11 @@
 //! The user's choice for an import whose id is already in the library
-//! (from the conflict dialog of the first screen): replace the saved one,
-//! or keep both under a new id. In the library's chunk: saving needs the
+//! (from the conflict dialog of the first screen): merge it into the saved
+//! one (the merge view), replace the saved one, or keep both under a new id. In the library's chunk: saving needs the
 //! core.
 
 use leptos::prelude::*;
 
+use crate::app::chunks::files::link;
 use crate::app::ids::new_id;
 use crate::app::import::waiting::Choice;
 use crate::app::library::state::Library;
@@ -15,8 +16,12 @@ use crate::core::Assessment;
 /// Does the user's choice for an import whose id is taken.
 pub(in crate::app::chunks) fn resolve(library: Library, notices: Notices, assessment: Assessment, choice: Choice) {
     match choice {
+        Choice::Merge => crate::app::chunks::merge::import(library, notices, assessment),
         Choice::Replace => {
             if library.report("Replacing", library.put(&assessment)) {
+                library.keep_base_of(&assessment);
+                // A file opened with "Open file…" is linked once its version is in.
+                link::complete(library, &assessment);
                 notices.info(format!("Replaced \u{201c}{}\u{201d}.", assessment.title));
                 // The open editor holds the replaced version, and its next
                 // save would meet a newer revision: leave it.

@@ -1,6 +1,7 @@
 //! Bringing one imported assessment into the library, never overwriting
 //! one silently: an id already there waits for the user's choice. Files,
-//! confirmed Markdown documents and share links all come in this way.
+//! confirmed Markdown documents and share links all come in this way; what
+//! came in is kept as the base of a later merge of its id.
 
 use leptos::prelude::*;
 
@@ -28,7 +29,10 @@ impl Pending {
             return Landing::Waiting;
         }
         match library.put(&assessment) {
-            Ok(()) => Landing::Saved,
+            Ok(()) => {
+                library.keep_base_of(&assessment);
+                Landing::Saved
+            }
             Err(error) => Landing::Failed(error.to_string()),
         }
     }
