@@ -17,8 +17,10 @@
 //! and in the CPU time of the benchmark's thread ([`CpuTime`]), which stays
 //! true when other work shares the machine.
 //!
-//! A last group measures what milestones cost: the size they add to a
-//! 2,000-gap file, and loading, saving and comparing it.
+//! A group measures what milestones cost: the size they add to a
+//! 2,000-gap file, and loading, saving and comparing it. The last one
+//! measures the three-way merge (`core::merge`) of two edited versions of
+//! that file, as `gapmap merge` and the app's import do it.
 
 use std::hint::black_box;
 
@@ -26,6 +28,7 @@ use criterion::measurement::Measurement;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
 
 use gapmap::core::edit::save_milestone;
+use gapmap::core::merge::merge;
 use gapmap::core::model::{
     Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Item, Phase, Priority, Range, Risk, Role, Severity,
     Status, TeamMember,
@@ -289,10 +292,64 @@ fn milestones_cpu_time(c: &mut Criterion<CpuTime>) {
     milestones(c, "2000 gaps with 10 milestones, CPU time");
 }
 
-criterion_group!(benches, wall_time, parts, next_wall_time, milestones_wall_time);
+/// Two edited versions of a 2,000-gap file (with ten milestones when
+/// `history`): ours closes every tenth gap and adds one; theirs names the
+/// owner of every seventh, tags every thirteenth, removes one gap, and sets
+/// five of the gaps ours closed, missing before, to partial, which
+/// conflicts.
+fn merge_sides(history: bool) -> (Assessment, Assessment, Assessment) {
+    // The milestones' file has every gap but the first closed by now; the
+    // merge starts from the gaps as generated, with that history.
+    let mut base = assessment(2_000);
+    if history {
+        base.milestones = with_milestones().0.milestones;
+    }
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for gap in ours.gaps.iter_mut().step_by(10) {
+        gap.status = Status::Done;
+    }
+    ours.gaps.push(Gap::new("g-ours", "security", "A gap of ours"));
+    for gap in theirs.gaps.iter_mut().step_by(7) {
+        gap.owner = "Reliability team".into();
+    }
+    for gap in theirs.gaps.iter_mut().step_by(13) {
+        gap.tags.push("reviewed".into());
+    }
+    for gap in theirs.gaps.iter_mut().step_by(10).filter(|g| g.status == Status::Missing).take(5) {
+        gap.status = Status::Partial;
+    }
+    theirs.gaps.remove(1);
+    (base, ours, theirs)
+}
+
+/// The merge of [`merge_sides`], with and without milestones: the sides
+/// turned into JSON values, the walk, the result decoded and validated.
+fn three_way_merge<M: Measurement>(c: &mut Criterion<M>, name: &str) {
+    let mut group = c.benchmark_group(name);
+    group.sampling_mode(SamplingMode::Flat);
+    for (history, label) in [(false, "2000 gaps"), (true, "2000 gaps with 10 milestones")] {
+        let (base, ours, theirs) = merge_sides(history);
+        let outcome = merge(&base, &ours, &theirs);
+        assert_eq!(outcome.conflicts.len(), 5, "the five statuses conflict");
+        group.bench_function(label, |b| {
+            b.iter_with_large_drop(|| merge(black_box(&base), black_box(&ours), black_box(&theirs)))
+        });
+    }
+    group.finish();
+}
+
+fn merge_wall_time(c: &mut Criterion) {
+    three_way_merge(c, "merge");
+}
+
+fn merge_cpu_time(c: &mut Criterion<CpuTime>) {
+    three_way_merge(c, "merge, CPU time");
+}
+
+criterion_group!(benches, wall_time, parts, next_wall_time, milestones_wall_time, merge_wall_time);
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(CpuTime);
-    targets = cpu_time, next_cpu_time, milestones_cpu_time
+    targets = cpu_time, next_cpu_time, milestones_cpu_time, merge_cpu_time
 }
 criterion_main!(benches, cpu);

@@ -269,7 +269,8 @@ impl Merger<'_> {
         for new in theirs.iter().filter(|v| v.as_str().is_some_and(added)) {
             self.record(ChangeKind::Added, None, Some(new.clone()));
         }
-        let kept = ours.iter().filter_map(Value::as_str).filter(|s| !(b.contains(s) && !t.contains(s))).collect();
+        // A string stays unless theirs removed it (the base had it, theirs has not).
+        let kept = ours.iter().filter_map(Value::as_str).filter(|s| !b.contains(s) || t.contains(s)).collect();
         interleave(kept, theirs.iter().filter_map(Value::as_str), added).into_iter().map(Value::from).collect()
     }
 }
