@@ -22,8 +22,8 @@ use crate::app::notices::Notices;
 use crate::app::route::{LeaveGuard, Leaving};
 use crate::core::edit::history::History;
 use crate::core::{summarize, validate, Assessment, Problem, Summary};
-use crate::storage::envelope::{assessment_key, Stored};
-use crate::storage::{local, StorageError};
+use crate::storage::envelope::{self, assessment_key, Stored};
+use crate::storage::{durability, local, StorageError};
 
 /// How long after the last edit the assessment is saved.
 const SAVE_DELAY_MS: u64 = 300;
@@ -210,6 +210,20 @@ impl Editor {
                 editor.edit(None, &restore);
             }
         });
+    }
+
+    /// Why `candidate` (the open assessment with a change that makes it
+    /// larger, such as a new milestone) would not fit in local storage in
+    /// place of the version stored now, in words; `None` when it would.
+    /// Asked before the change, so that the user hears why instead of
+    /// meeting a failed save.
+    pub(in crate::app::chunks) fn room_for(&self, candidate: &Assessment) -> Option<String> {
+        let key = assessment_key(&candidate.id);
+        // Local storage counts UTF-16 code units, two bytes each.
+        let size = |text: &str| (key.encode_utf16().count() + text.encode_utf16().count()) * 2;
+        let stored = local::raw(&candidate.id).ok().flatten().map_or(0, |text| size(&text));
+        let sealed = envelope::seal(candidate, self.revision.get_value() + 1, js_sys::Date::now());
+        durability::over_budget(local::used_bytes(), stored, size(&sealed), local::BUDGET_BYTES)
     }
 
     /// Takes back the last edit.

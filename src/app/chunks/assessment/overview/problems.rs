@@ -13,6 +13,7 @@ fn tab_of(collection: &str) -> Tab {
         "phases" => Tab::Roadmap,
         "roles" | "currency" => Tab::Costs,
         "kpis" | "risks" => Tab::KpisRisks,
+        "milestones" => Tab::History,
         _ => Tab::Settings,
     }
 }
