@@ -10,7 +10,7 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use gapmap::core::edit::{remove_milestone, rename_milestone, restore_milestone, save_milestone};
+use gapmap::core::edit::{add_milestone, remove_milestone, rename_milestone, restore_milestone, save_milestone};
 use gapmap::core::format::{self, share};
 use gapmap::core::milestone::{find_milestone, latest_milestone, MilestoneLookup};
 use gapmap::core::model::{Assessment, Extra, Milestone, Snapshot, Status};
@@ -352,6 +352,20 @@ fn saving_renaming_deleting_and_restoring() {
         restore_milestone(&mut twice, removed);
         assert_eq!(twice, before, "deleting and restoring the one at {position}");
     }
+}
+
+#[test]
+fn adding_a_saved_milestone_keeps_ids_unique() {
+    let mut a = with_milestones();
+    let saved = save_milestone(&a, "Review", "2025-03-01");
+    let again = saved.clone();
+    assert_eq!(add_milestone(&mut a, saved.clone()), 2);
+    assert_eq!(a.milestones[2], saved);
+    // The same milestone added twice (a double click) takes a fresh id.
+    assert_eq!(add_milestone(&mut a, again), 3);
+    let ids: Vec<&str> = a.milestones.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["ms-1", "ms-2", "ms-3", "ms-4"]);
+    assert!(gapmap::core::validate(&a).is_empty());
 }
 
 /// Text that is not blank, as names must be.

@@ -16,14 +16,25 @@ pub enum Tab {
     Roadmap,
     Costs,
     KpisRisks,
+    /// Milestones and the comparison of two states.
+    History,
     Report,
     Settings,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 8] =
-        [Tab::Overview, Tab::Next, Tab::Gaps, Tab::Roadmap, Tab::Costs, Tab::KpisRisks, Tab::Report, Tab::Settings];
+    pub const ALL: [Tab; 9] = [
+        Tab::Overview,
+        Tab::Next,
+        Tab::Gaps,
+        Tab::Roadmap,
+        Tab::Costs,
+        Tab::KpisRisks,
+        Tab::History,
+        Tab::Report,
+        Tab::Settings,
+    ];
 
     /// The tab's name as users see it.
     pub fn label(self) -> &'static str {
@@ -34,6 +45,7 @@ impl Tab {
             Tab::Roadmap => "Roadmap",
             Tab::Costs => "Costs",
             Tab::KpisRisks => "KPIs & risks",
+            Tab::History => "History",
             Tab::Report => "Report",
             Tab::Settings => "Settings",
         }
@@ -48,6 +60,7 @@ impl Tab {
             Tab::Roadmap => "roadmap",
             Tab::Costs => "costs",
             Tab::KpisRisks => "kpis-risks",
+            Tab::History => "history",
             Tab::Report => "report",
             Tab::Settings => "settings",
         }

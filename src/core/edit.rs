@@ -65,7 +65,9 @@ pub use self::items::{add_item, move_item, remove_item, restore_item};
 pub use self::key::{keys, position, Key};
 pub use self::kpis::{add_kpi, remove_kpi, restore_kpi, set_kpi_met, set_kpi_target, RemovedKpi};
 pub use self::levels::{add_level, remove_level, restore_level};
-pub use self::milestones::{remove_milestone, rename_milestone, restore_milestone, save_milestone, RemovedMilestone};
+pub use self::milestones::{
+    add_milestone, remove_milestone, rename_milestone, restore_milestone, save_milestone, RemovedMilestone,
+};
 pub use self::phases::{
     add_cost, add_exit_criterion, add_phase, add_team_line, move_phase, phase_mut, phase_position, plan_phase,
     remove_cost, remove_exit_criterion, remove_phase, remove_team_line, restore_cost, restore_exit_criterion,

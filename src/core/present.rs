@@ -7,10 +7,13 @@
 //!   on a chart's axis.
 //! - `chart`: chart geometry laid out from the summary as plain shapes,
 //!   with each chart's data table (one file per chart under `chart/`).
+//! - `compare`: a comparison in words (a score's and a level's change,
+//!   each changed field of a gap), shared by `gapmap diff` and the app.
 //! - `query`: filtering, sorting and per-gap figures for the gaps table;
 //!   the gaps grouped by category for the report.
 
 pub mod chart;
+pub mod compare;
 pub mod date;
 pub mod display;
 pub mod query;

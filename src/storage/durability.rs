@@ -1,9 +1,10 @@
 //! What the Settings tab says about how safe the user's work is in this
-//! browser: how much of the local storage budget is used, and when each
-//! assessment was last exported (its flag key); and the base of a merge,
-//! the file as this browser last exported or imported it (its key, and
-//! whether keeping it fits the budget). Pure, tested natively; the browser
-//! calls live in `local` and the app.
+//! browser: how much of the local storage budget is used, whether a larger
+//! save would still fit (a new milestone), when each assessment was last
+//! exported (its flag key), and the base of a merge, the file as this
+//! browser last exported or imported it (its key, and whether keeping it
+//! fits the budget). Pure, tested natively; the browser calls live in
+//! `local` and the app.
 
 use super::envelope::PREFIX;
 
@@ -66,9 +67,37 @@ pub fn usage(used_bytes: usize, budget_bytes: usize) -> String {
     format!("{} of about {budget} ({percent:.1} %)", size(used_bytes))
 }
 
+/// Why a write would not fit: when replacing an entry of `replaced_bytes`
+/// by one of `new_bytes` takes the `used_bytes` of local storage past
+/// `budget_bytes`, says by how much, in the words of [`usage`]. `None` when
+/// it fits, or when the budget is unknown (0).
+pub fn over_budget(used_bytes: usize, replaced_bytes: usize, new_bytes: usize, budget_bytes: usize) -> Option<String> {
+    let after = used_bytes.saturating_sub(replaced_bytes).saturating_add(new_bytes);
+    if budget_bytes == 0 || after <= budget_bytes {
+        return None;
+    }
+    Some(format!("Storage would then hold {}.", usage(after, budget_bytes)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_past_the_budget_is_said_before_it_is_tried() {
+        let budget = 5 * 1_048_576;
+        for (used, replaced, new, expected) in [
+            (0, 0, 1024, None),
+            (budget - 100, 1000, 1100, None),
+            (budget - 100, 1000, 1101, Some("Storage would then hold 5.0 MB of about 5 MB (100.0 %).")),
+            (budget, budget, budget + 1_048_576, Some("Storage would then hold 6.0 MB of about 5 MB (120.0 %).")),
+            // A stale measure smaller than the entry it replaces.
+            (10, 1000, 2000, None),
+        ] {
+            assert_eq!(over_budget(used, replaced, new, budget).as_deref(), expected, "{used} {replaced} {new}");
+        }
+        assert_eq!(over_budget(usize::MAX, 0, usize::MAX, 0), None);
+    }
 
     #[test]
     fn usage_reads_as_people_say_it() {

@@ -7,15 +7,19 @@
 //!   `save_status`: the save state and what to do when saving fails.
 //! - `editor`: the open assessment's state, undo and saving.
 //! - The tabs: `overview`, `next` (next steps), `gaps`, `roadmap`, `costs`,
-//!   `kpis_risks`, `report`, `settings`.
+//!   `kpis_risks`, `history` (milestones and the comparison of two states),
+//!   `report`, `settings`.
 //! - What several tabs share: `figures` (numbers as shown), `phase_terms`
-//!   (the terms of a phase's figures), `charts`, `explain`, `edits` (the
+//!   (the terms of a phase's figures), `charts`, `comparison` (two states
+//!   compared, in History and the report), `past` (the milestones with
+//!   their numbers, in History and the trend), `explain`, `edits` (the
 //!   changes of phases and roles), `roles`, `links`, `focus`, `rate_link`
 //!   (money unknown for want of rates, linked to where they are entered).
 //! - `exports`: the header's "More exports" menu; `share_button`: "Copy
 //!   share link".
 
 mod charts;
+mod comparison;
 mod costs;
 pub(super) mod editor;
 mod explain;
@@ -24,10 +28,12 @@ mod figures;
 mod focus;
 mod gaps;
 mod header;
+mod history;
 mod kpis_risks;
 mod links;
 mod next;
 mod overview;
+mod past;
 mod phase_terms;
 mod rate_link;
 mod report;

@@ -3,19 +3,20 @@
 //! named by its name or id (`FILE@latest`: the newest). A path that itself
 //! contains `@` and is a file is read as that file.
 //!
-//! The comparison is the core's (`core::numbers::compare`); `--json` prints it as it
-//! serializes, and the text reads like a compare view: the headline, then
-//! categories, blockers, gaps, roadmap and KPIs, with a note first when the
-//! two are different assessments or score with different settings.
+//! The comparison is the core's (`core::numbers::compare`), in the words
+//! of `core::present::compare`, which the app's compare view shares;
+//! `--json` prints it as it serializes, and the text reads like the compare
+//! view: the headline, then categories, blockers, gaps, roadmap and KPIs,
+//! with a note first when the two are different assessments or score with
+//! different settings.
 
 use std::path::Path;
 
 use gapmap::core::milestone::{find_milestone, MilestoneLookup};
 use gapmap::core::model::Milestone;
-use gapmap::core::numbers::compare::{
-    compare, Change, Comparison, GapChange, GapFacts, GapField, KpiMovement, Presence,
-};
+use gapmap::core::numbers::compare::{compare, Change, Comparison, GapFacts, KpiMovement, Presence};
 use gapmap::core::numbers::summary::{Bounds, PhaseSummary};
+use gapmap::core::present::compare::{field_changes, level_change, score_change};
 use gapmap::core::present::display;
 use gapmap::core::{format, Assessment};
 
@@ -107,11 +108,11 @@ fn text(before: &Side, after: &Side, c: &Comparison) -> String {
     if let Some(rescored) = &c.rescored {
         out.push(format!(
             "Note: the scoring settings differ, so part of the change comes from the rules. Under the \"after\" settings the overall score goes {}.",
-            scores(&rescored.under_after)
+            score_change(&rescored.under_after)
         ));
     }
     out.push(String::new());
-    out.push(format!("Overall: {}, level {}", scores(&c.overall), levels(&c.level)));
+    out.push(format!("Overall: {}, level {}", score_change(&c.overall), level_change(&c.level)));
     if c.production_ready.is_changed() {
         let ready = |r: bool| if r { "production-ready" } else { "not production-ready" };
         out.push(format!("Now {} (was {}).", ready(c.production_ready.after), ready(c.production_ready.before)));
@@ -138,7 +139,7 @@ fn categories(out: &mut Vec<String>, c: &Comparison) {
             Presence::Both => "",
         };
         let change = Change { before: category.before, after: category.after };
-        out.push(format!("  {:<width$} {}{note}", category.name, scores(&change)));
+        out.push(format!("  {:<width$} {}{note}", category.name, score_change(&change)));
     }
 }
 
@@ -162,7 +163,8 @@ fn gaps(out: &mut Vec<String>, c: &Comparison, before: &Side, after: &Side) {
     out.extend(gaps.removed.iter().map(|g| format!("  removed  {}", gap_line(g))));
     for change in &gaps.changed {
         out.push(format!("  changed  {}", gap_line(&change.after)));
-        out.extend(fields(change, before, after).into_iter().map(|f| format!("             {f}")));
+        let fields = field_changes(change, &before.assessment, &after.assessment);
+        out.extend(fields.into_iter().map(|f| format!("             {f}")));
     }
 }
 
@@ -235,24 +237,6 @@ fn lines(out: Vec<String>) -> String {
     text
 }
 
-/// `53.7 → 61.2 (+7.5)`, or one score when both sides agree.
-fn scores(change: &Change<Option<f64>>) -> String {
-    match (change.before, change.after) {
-        (Some(b), Some(a)) if b == a => format!("{} (no change)", display::score(Some(a))),
-        (Some(b), Some(a)) => format!("{} → {} ({:+.1})", display::score(Some(b)), display::score(Some(a)), a - b),
-        (b, a) => format!("{} → {}", display::score(b), display::score(a)),
-    }
-}
-
-fn levels(change: &Change<Option<String>>) -> String {
-    let level = |l: &Option<String>| l.clone().unwrap_or_else(|| "none".to_string());
-    if change.is_changed() {
-        format!("{} → {}", level(&change.before), level(&change.after))
-    } else {
-        level(&change.after)
-    }
-}
-
 /// A money range on each side, each in its side's currency.
 /// An amount on each side; `none` says what a side without one has (no
 /// roadmap, or labor that needs a weekly rate nobody has given).
@@ -269,40 +253,4 @@ fn money(change: &Change<Option<Bounds>>, c: &Comparison, none: [&str; 2]) -> St
 
 fn gap_line(gap: &GapFacts) -> String {
     format!("{}  {}", gap.id, gap.title)
-}
-
-/// Each changed field of a gap: `status: missing → done`, names of
-/// categories and phases as each side calls them.
-fn fields(change: &GapChange, before: &Side, after: &Side) -> Vec<String> {
-    let (b, a) = (&change.before, &change.after);
-    let category = |side: &Side, id: &str| side.assessment.category(id).map_or(id.to_string(), |c| c.name.clone());
-    let phase = |side: &Side, id: &Option<String>| match id {
-        None => "none".to_string(),
-        Some(id) => side.assessment.phase(id).map_or(id.clone(), |p| p.name.clone()),
-    };
-    let effort = |g: &GapFacts| match &g.effort {
-        None => "none".to_string(),
-        // "1 week", "1–2 weeks".
-        Some(e) if e.min == 1.0 && e.max == 1.0 => format!("1 {}", e.unit.as_str().trim_end_matches('s')),
-        Some(e) => format!("{} {}", display::range(e.min, e.max), e.unit),
-    };
-    let owner = |g: &GapFacts| if g.owner.is_empty() { "none".to_string() } else { g.owner.clone() };
-    let checklist = |g: &GapFacts| format!("{}/{} done", g.checklist.done, g.checklist.total);
-    change
-        .fields
-        .iter()
-        .map(|field| {
-            let (from, to) = match field {
-                GapField::Status => (b.status.to_string(), a.status.to_string()),
-                GapField::Priority => (b.priority.to_string(), a.priority.to_string()),
-                GapField::Effort => (effort(b), effort(a)),
-                GapField::Phase => (phase(before, &b.phase), phase(after, &a.phase)),
-                GapField::Owner => (owner(b), owner(a)),
-                GapField::Checklist => (checklist(b), checklist(a)),
-                GapField::Category => (category(before, &b.category), category(after, &a.category)),
-                GapField::Title => (format!("\"{}\"", b.title), format!("\"{}\"", a.title)),
-            };
-            format!("{}: {from} → {to}", field.as_str())
-        })
-        .collect()
 }

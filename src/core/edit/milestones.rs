@@ -1,5 +1,5 @@
-//! The milestones: save one from the state as it is, rename one, delete one
-//! and put it back. Nothing else in a file points at a milestone, so a
+//! The milestones: save one from the state as it is, add it, rename one,
+//! delete one and put it back. Nothing else in a file points at a milestone, so a
 //! delete takes only the milestone itself.
 
 use super::removed::{put_back_entry, take_entry, Entry, RemovedEntry};
@@ -34,6 +34,16 @@ pub fn save_milestone(a: &Assessment, name: &str, saved_on: &str) -> Milestone {
         state: Snapshot::of(a),
         extra: Extra::new(),
     }
+}
+
+/// Adds `milestone` (from [`save_milestone`]) after the others; under a
+/// fresh id if one saved since has taken its own. Returns its position.
+pub fn add_milestone(a: &mut Assessment, mut milestone: Milestone) -> usize {
+    if a.milestones.iter().any(|m| m.id == milestone.id) {
+        milestone.id = next_id(Milestone::PREFIX, a.milestones.iter().map(|m| m.id.as_str()));
+    }
+    a.milestones.push(milestone);
+    a.milestones.len() - 1
 }
 
 /// Names the milestone at `position` `name`; returns the name it had, which

@@ -11,6 +11,8 @@
 use leptos::prelude::*;
 
 use super::editor::use_editor;
+use super::past::past;
+use crate::app::clock;
 use crate::core::present::chart::{self, Chart, MarkerShape, Shape};
 
 /// A coordinate with one decimal: enough for any screen, and a small DOM.
@@ -66,9 +68,11 @@ fn shape_view(shape: Shape) -> AnyView {
     }
 }
 
-/// Series drawn as lines: their legend swatch is a line, not a box.
+/// Series drawn as lines: their legend swatch is a line, not a box. The
+/// trend's category series (`chart::TREND_CATEGORY_CLASSES`) are lines too.
 fn is_line(class: &str) -> bool {
     matches!(class, "threshold" | "series-overall" | "cumulative-max" | "cumulative-min")
+        || chart::TREND_CATEGORY_CLASSES.contains(&class)
 }
 
 /// The hatching patterns the style sheet refers to (`url(#chart-hatch-…)`).
@@ -206,5 +210,34 @@ pub(super) fn CostChart() -> impl IntoView {
     move || {
         let currency = editor.with(|a| a.currency.clone());
         editor.summary.with(|s| chart::cost(s, &currency)).map(|chart| view! { <ChartFigure chart kind="cost" /> })
+    }
+}
+
+/// The overall and each category's score at every milestone and now, with
+/// the roadmap's projection from today; without milestones, how to get one.
+#[component]
+pub(super) fn TrendChart() -> impl IntoView {
+    let editor = use_editor();
+    let past = past(editor);
+    move || {
+        let chart = past.with(|list| {
+            if list.is_empty() {
+                return None;
+            }
+            let points: Vec<chart::TrendPoint> = list
+                .iter()
+                .map(|m| chart::TrendPoint { name: &m.name, date: &m.saved_on, summary: &m.summary })
+                .collect();
+            editor.summary.with(|now| chart::trend(&points, now, &clock::today()))
+        });
+        match chart {
+            Some(chart) => view! { <ChartFigure chart kind="trend" /> }.into_any(),
+            None => view! {
+                <p class="hint chart-trend-empty">
+                    "Readiness over time: save a milestone on the History tab, and the overall and category scores at each milestone and now are drawn here, with the roadmap's projection from today."
+                </p>
+            }
+            .into_any(),
+        }
     }
 }

@@ -28,8 +28,8 @@ use crate::app::route::{LeaveGuard, Leaving};
 use crate::core::edit::history::History;
 use crate::core::format::validate::warnings;
 use crate::core::{summarize_as_of, validate, Assessment, Problem, Summary};
-use crate::storage::envelope::{assessment_key, Stored};
-use crate::storage::{local, StorageError};
+use crate::storage::envelope::{self, assessment_key, Stored};
+use crate::storage::{durability, local, StorageError};
 
 thread_local! {
     /// The editor opened last: the open assessment while it [`Editor::is_open`].
@@ -259,6 +259,20 @@ impl Editor {
                 editor.edit(None, &restore);
             }
         });
+    }
+
+    /// Why `candidate` (the open assessment with a change that makes it
+    /// larger, such as a new milestone) would not fit in local storage in
+    /// place of the version stored now, in words; `None` when it would.
+    /// Asked before the change, so that the user hears why instead of
+    /// meeting a failed save.
+    pub(in crate::app::chunks) fn room_for(&self, candidate: &Assessment) -> Option<String> {
+        let key = assessment_key(&candidate.id);
+        // Local storage counts UTF-16 code units, two bytes each.
+        let size = |text: &str| (key.encode_utf16().count() + text.encode_utf16().count()) * 2;
+        let stored = local::raw(&candidate.id).ok().flatten().map_or(0, |text| size(&text));
+        let sealed = envelope::seal(candidate, self.revision.get_value() + 1, js_sys::Date::now());
+        durability::over_budget(local::used_bytes(), stored, size(&sealed), local::BUDGET_BYTES)
     }
 
     /// Takes back the last edit.

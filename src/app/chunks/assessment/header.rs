@@ -9,7 +9,7 @@ use super::editor::use_editor;
 use super::exports::MoreExports;
 use super::save_status::{SaveFailure, SaveStatus};
 use super::share_button::ShareButton;
-use super::{costs, gaps, kpis_risks, next, overview, report, roadmap, settings};
+use super::{costs, gaps, history, kpis_risks, next, overview, report, roadmap, settings};
 use crate::app::chunks::export_file::download_assessment;
 use crate::app::chunks::files::save::FileBar;
 use crate::app::files;
@@ -141,6 +141,7 @@ pub(super) fn Opened(id: String, tab: Signal<Tab>) -> impl IntoView {
                     Tab::Roadmap => view! { <roadmap::Roadmap /> }.into_any(),
                     Tab::Costs => view! { <costs::Costs /> }.into_any(),
                     Tab::KpisRisks => view! { <kpis_risks::KpisRisks /> }.into_any(),
+                    Tab::History => view! { <history::History /> }.into_any(),
                     Tab::Report => view! { <report::Report /> }.into_any(),
                     Tab::Settings => view! { <settings::Settings /> }.into_any(),
                 }}

@@ -1,5 +1,5 @@
 //! The Overview tab: the verdict, category scores, tiers, blockers, effort,
-//! costs and the roadmap's effect, and every validation problem with a link
+//! costs and the roadmap's effect, the trend over the milestones, and every validation problem with a link
 //! to where it is fixed. Every number comes from the editor's `Summary`;
 //! each can explain itself through an `<Explain>` disclosure.
 //!
@@ -20,7 +20,7 @@ use self::categories::CategoryScores;
 use self::costs_and_time::{CostsAndTime, PhaseEffects};
 use self::priorities::{Blockers, Tiers};
 use self::problems::Problems;
-use crate::app::chunks::assessment::charts::{ChartPatterns, ProjectionChart, RadarChart, TiersChart};
+use crate::app::chunks::assessment::charts::{ChartPatterns, ProjectionChart, RadarChart, TiersChart, TrendChart};
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::explain::Explain;
 use crate::core::present::display::{self};
@@ -38,6 +38,7 @@ pub(super) fn Overview() -> impl IntoView {
                 <RadarChart />
                 <ProjectionChart />
                 <TiersChart />
+                <TrendChart />
             </section>
             <div class="overview-grid">
                 <CategoryScores />

@@ -1,17 +1,20 @@
 //! The Report tab: the assessment laid out for reading and for the browser's
 //! Print to PDF. A cover (title, system, date, assessors, verdict), the
-//! summary, scores with the radar, blockers, gaps by category, the roadmap
-//! with its timeline and costs, KPIs and risks, and an appendix that explains
-//! how the numbers are computed with this assessment's settings.
+//! summary, the changes since the newest milestone, scores with the radar,
+//! blockers, gaps by category, the roadmap with its timeline and costs,
+//! KPIs and risks, and an appendix that explains how the numbers are
+//! computed with this assessment's settings.
 //!
 //! Every number comes from the editor's `Summary` (or, for the charts, from
 //! `core::present::chart` over it); `style/report.css` holds the print rules.
 //!
-//! One file per part: `front` (cover, summary, scores), `gaps` (blockers and
-//! gaps by category), `roadmap`, `kpis_risks`, `appendix`; `layout` holds
-//! the section and table that every part is made of.
+//! One file per part: `front` (cover, summary, scores), `changes` (since
+//! the newest milestone), `gaps` (blockers and gaps by category),
+//! `roadmap`, `kpis_risks`, `appendix`; `layout` holds the section and
+//! table that every part is made of.
 
 mod appendix;
+mod changes;
 mod front;
 mod gaps;
 mod kpis_risks;
@@ -21,6 +24,7 @@ mod roadmap;
 use leptos::prelude::*;
 
 use self::appendix::appendix;
+use self::changes::changes_since;
 use self::front::{cover, scores, summary_section};
 use self::gaps::{blockers, gaps_by_category};
 use self::kpis_risks::kpis_and_risks;
@@ -54,6 +58,7 @@ pub(super) fn Report() -> impl IntoView {
                                 view! {
                                     {cover(a, s)}
                                     {summary_section(a, s, &problems)}
+                                    {changes_since(a, editor)}
                                     {scores(s)}
                                     {blockers(a, s)}
                                     {gaps_by_category(a, s)}

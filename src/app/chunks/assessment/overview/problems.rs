@@ -15,6 +15,7 @@ fn tab_of(collection: &str) -> Tab {
         "roles" | "currency" => Tab::Costs,
         "kpis" | "risks" => Tab::KpisRisks,
         "start_date" => Tab::Roadmap,
+        "milestones" => Tab::History,
         _ => Tab::Settings,
     }
 }

@@ -1,0 +1,387 @@
+//! A comparison of two states (`core::numbers::compare`) as the app shows
+//! it, in the History tab and in the report's "Changes since" section:
+//! notes first (two different assessments; scoring settings that differ,
+//! with the overall score of both sides under each side's settings and
+//! under the "after" ones), then the overall score and level before →
+//! after, each category's change, the blockers opened and closed, the gaps
+//! added, removed and changed (with the changed fields), the roadmap's
+//! phases, total cost and duration, and the KPIs' movement.
+//!
+//! It shows what `gapmap diff` prints for the same pair, in the same words
+//! (`core::present::compare`); it computes nothing: every fact is a field
+//! or a method of the `Comparison`.
+
+use leptos::prelude::*;
+
+use super::editor::Editor;
+use super::links::tab_href;
+use crate::app::route::Tab;
+use crate::core::model::Assessment;
+use crate::core::numbers::compare::{Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence};
+use crate::core::numbers::summary::{Bounds, PhaseSummary};
+use crate::core::present::compare::{field_changes, level_change, score_change};
+use crate::core::present::display;
+
+/// A comparison with the two states it was made from (which name the
+/// categories and phases of its changed fields).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Compared {
+    pub comparison: Comparison,
+    pub before: Assessment,
+    pub after: Assessment,
+}
+
+impl Compared {
+    /// Compares `before` with `after`.
+    pub fn new(before: Assessment, after: Assessment) -> Compared {
+        let comparison = crate::core::numbers::compare::compare(&before, &after);
+        Compared { comparison, before, after }
+    }
+}
+
+/// The comparison, under headings of level 3. `after_is_now` says that
+/// "after" is the open assessment as it is: its settings are the current
+/// ones, and its gaps link to the Gaps tab.
+#[component]
+pub(super) fn ComparisonView(compared: Compared, editor: Editor, after_is_now: bool) -> impl IntoView {
+    let Compared { comparison: c, before, after } = compared;
+    let unchanged = c.is_empty();
+    view! {
+        <div class="comparison" data-testid="comparison">
+            {notes(&c, after_is_now)}
+            <dl class="comparison-headline">
+                <div>
+                    <dt>"Overall score"</dt>
+                    <dd data-testid="overall-change">{score_change(&c.overall)}</dd>
+                </div>
+                <div>
+                    <dt>"Level"</dt>
+                    <dd data-testid="level-change">{level_change(&c.level)}</dd>
+                </div>
+                {c
+                    .production_ready
+                    .is_changed()
+                    .then(|| {
+                        let ready = |r: bool| if r { "production-ready" } else { "not production-ready" };
+                        view! {
+                            <div>
+                                <dt>"Verdict"</dt>
+                                <dd>
+                                    {format!(
+                                        "{} → {}",
+                                        ready(c.production_ready.before),
+                                        ready(c.production_ready.after),
+                                    )}
+                                </dd>
+                            </div>
+                        }
+                    })}
+            </dl>
+            {if unchanged {
+                view! { <p class="empty">"No change: the scores, gaps, roadmap and KPIs are the same on both sides."</p> }
+                    .into_any()
+            } else {
+                view! {
+                    {categories(&c)}
+                    {blockers(&c, editor, after_is_now)}
+                    {gaps(&c, &before, &after, editor, after_is_now)}
+                    {roadmap(&c)}
+                    {kpis(&c)}
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// Two different assessments; settings that differ, with the rescored
+/// overall scores.
+fn notes(c: &Comparison, after_is_now: bool) -> impl IntoView {
+    let different = c.different_assessments().then(|| {
+        view! {
+            <p class="banner banner-warning" data-testid="different-assessments">
+                {format!(
+                    "These are two different assessments (\u{201c}{}\u{201d} and \u{201c}{}\u{201d}): the comparison is between two systems, not two moments of one.",
+                    c.ids.before,
+                    c.ids.after,
+                )}
+            </p>
+        }
+    });
+    let rescored = c.rescored.as_ref().map(|r| {
+        let settings = if after_is_now { "the current settings (the \u{201c}after\u{201d} side's)" } else { "the \u{201c}after\u{201d} side's settings" };
+        view! {
+            <div class="banner banner-warning" data-testid="settings-changed">
+                <p>"The scoring settings differ between the two sides, so part of the change comes from the rules rather than the work."</p>
+                <table class="comparison-table">
+                    <caption class="visually-hidden">"Overall score under each side's settings"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Overall score"</th>
+                            <th scope="col" class="num">"Before"</th>
+                            <th scope="col" class="num">"After"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">"Each under its own settings"</th>
+                            <td class="num">{display::score(r.own.before)}</td>
+                            <td class="num">{display::score(r.own.after)}</td>
+                        </tr>
+                        <tr>
+                            <th scope="row">{format!("Both under {settings}")}</th>
+                            <td class="num">{display::score(r.under_after.before)}</td>
+                            <td class="num">{display::score(r.under_after.after)}</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        {different}
+        {rescored}
+    }
+}
+
+/// Every category of either side, with its change.
+fn categories(c: &Comparison) -> impl IntoView {
+    let rows = c
+        .categories
+        .iter()
+        .map(|k| {
+            let note = match k.presence {
+                Presence::Added => " (added)",
+                Presence::Removed => " (removed)",
+                Presence::Both => "",
+            };
+            view! {
+                <tr class=k.is_changed().then_some("changed")>
+                    <th scope="row">{k.name.clone()} {note}</th>
+                    <td class="num">{display::score(k.before)}</td>
+                    <td class="num">{display::score(k.after)}</td>
+                    <td class="num">{score_change(&Change { before: k.before, after: k.after })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>"Categories"</h3>
+        <div class="table-scroll">
+            <table class="comparison-table" data-testid="category-changes">
+                <thead>
+                    <tr>
+                        <th scope="col">"Category"</th>
+                        <th scope="col" class="num">"Before"</th>
+                        <th scope="col" class="num">"After"</th>
+                        <th scope="col" class="num">"Change"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A gap named by its title (its id when it has none), as a link to the
+/// Gaps tab when it is a gap of the open assessment as it is now.
+fn gap_name(gap: &GapFacts, editor: Editor, linked: bool) -> AnyView {
+    let name = if gap.title.trim().is_empty() { gap.id.clone() } else { gap.title.clone() };
+    if linked {
+        view! { <a href=tab_href(editor, Tab::Gaps)>{name}</a> }.into_any()
+    } else {
+        view! { <span>{name}</span> }.into_any()
+    }
+}
+
+fn blockers(c: &Comparison, editor: Editor, after_is_now: bool) -> impl IntoView {
+    let (opened, closed) = (&c.blockers.opened, &c.blockers.closed);
+    let item = |what: &'static str, gap: &GapFacts, linked: bool| {
+        view! {
+            <li>
+                {what} " " {gap_name(gap, editor, linked)} " " <code class="path">{gap.id.clone()}</code>
+            </li>
+        }
+    };
+    let items = (opened.iter().map(|g| item("Opened:", g, after_is_now)))
+        .chain(closed.iter().map(|g| item("Closed:", g, false)))
+        .collect_view();
+    view! {
+        <h3>{format!("Blockers: {} opened, {} closed", opened.len(), closed.len())}</h3>
+        <ul class="comparison-list" data-testid="blocker-changes">
+            {items}
+        </ul>
+    }
+}
+
+fn gaps(c: &Comparison, before: &Assessment, after: &Assessment, editor: Editor, after_is_now: bool) -> impl IntoView {
+    let g = &c.gaps;
+    let row = |what: &'static str, gap: &GapFacts, linked: bool, fields: Vec<(&'static str, String)>| {
+        view! {
+            <tr data-gap=gap.id.clone()>
+                <th scope="row">{gap_name(gap, editor, linked)} " " <code class="path">{gap.id.clone()}</code></th>
+                <td>{what}</td>
+                <td>
+                    <ul class="comparison-fields">
+                        {fields
+                            .into_iter()
+                            .map(|(field, text)| view! { <li data-field=field>{text}</li> })
+                            .collect_view()}
+                    </ul>
+                </td>
+            </tr>
+        }
+    };
+    let facts = |gap: &GapFacts| vec![("", format!("{}, {}", gap.priority, gap.status))];
+    let rows = (g.added.iter().map(|gap| row("added", gap, after_is_now, facts(gap))))
+        .chain(g.removed.iter().map(|gap| row("removed", gap, false, facts(gap))))
+        .chain(g.changed.iter().map(|change| {
+            let fields =
+                field_changes(change, before, after).into_iter().map(|f| (f.field.as_str(), f.to_string())).collect();
+            row("changed", &change.after, after_is_now, fields)
+        }))
+        .collect_view();
+    let listed = !g.is_empty();
+    view! {
+        <h3>{format!("Gaps: {} added, {} removed, {} changed", g.added.len(), g.removed.len(), g.changed.len())}</h3>
+        {listed
+            .then(|| {
+                view! {
+                    <div class="table-scroll">
+                        <table class="comparison-table" data-testid="gap-changes">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Gap"</th>
+                                    <th scope="col">"Change"</th>
+                                    <th scope="col">"What"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            })}
+    }
+}
+
+/// An amount on each side, each in its side's currency; `none` says what a
+/// side without one has (no roadmap, or labor that needs a weekly rate
+/// nobody has given).
+fn money(change: &Change<Option<Bounds>>, c: &Comparison, none: [&str; 2]) -> String {
+    let amount = |b: Option<Bounds>, currency: &str, none: &str| {
+        b.map_or(none.to_string(), |b| display::money_range(b.min, b.max, currency))
+    };
+    format!(
+        "{} → {}",
+        amount(change.before, &c.currency.before, none[0]),
+        amount(change.after, &c.currency.after, none[1])
+    )
+}
+
+fn weeks(p: &PhaseSummary) -> String {
+    let (start, end) = (p.start_week, p.end_week);
+    format!("week {} to {}", display::range(start.min, start.max), display::range(end.min, end.max))
+}
+
+/// What happened to a phase that changed.
+fn phase_line(phase: &PhaseChange, c: &Comparison) -> Option<String> {
+    Some(match (&phase.before, &phase.after) {
+        (None, Some(a)) => format!("Added: {} ({})", a.name, weeks(a)),
+        (Some(b), None) => format!("Removed: {} ({})", b.name, weeks(b)),
+        (Some(b), Some(a)) => {
+            let mut what = Vec::new();
+            if b.name != a.name {
+                what.push(format!("renamed from \u{201c}{}\u{201d}", b.name));
+            }
+            if phase.is_retimed() {
+                what.push(format!("re-timed, {} → {}", weeks(b), weeks(a)));
+            }
+            if phase.is_recosted() {
+                what.push(format!("cost {}", money(&Change { before: b.total, after: a.total }, c, ["unknown"; 2])));
+            }
+            if phase.is_restaffed() {
+                what.push("team changed".to_string());
+            }
+            format!("Changed: {}: {}", a.name, what.join("; "))
+        }
+        (None, None) => return None,
+    })
+}
+
+fn roadmap(c: &Comparison) -> impl IntoView {
+    let phases = c
+        .phases
+        .iter()
+        .filter(|p| p.is_changed())
+        .filter_map(|p| phase_line(p, c))
+        .map(|line| view! { <li>{line}</li> });
+    let none = |d: Option<Bounds>| if d.is_some() { "unknown" } else { "no roadmap" };
+    let total = money(&c.total, c, [none(c.duration_weeks.before), none(c.duration_weeks.after)]);
+    let duration = |d: Option<Bounds>| d.map_or("no roadmap".to_string(), |d| display::range(d.min, d.max));
+    view! {
+        <h3>"Roadmap"</h3>
+        <ul class="comparison-list" data-testid="roadmap-changes">
+            {phases.collect_view()}
+        </ul>
+        <dl class="comparison-headline">
+            <div>
+                <dt>"Total cost"</dt>
+                <dd>{total}</dd>
+            </div>
+            <div>
+                <dt>"Duration"</dt>
+                <dd>{format!("{} → {} weeks", duration(c.duration_weeks.before), duration(c.duration_weeks.after))}</dd>
+            </div>
+        </dl>
+    }
+}
+
+fn kpis(c: &Comparison) -> Option<impl IntoView> {
+    if c.kpis.is_empty() {
+        return None;
+    }
+    let value = |kpi: &KpiChange, v: Option<f64>| match v {
+        // As `gapmap diff` writes them.
+        Some(v) if kpi.unit.is_empty() => format!("{v}"),
+        Some(v) => format!("{v} {}", kpi.unit),
+        None => "—".to_string(),
+    };
+    let rows = c
+        .kpis
+        .iter()
+        .map(|kpi| {
+            let movement = match (kpi.presence, kpi.movement()) {
+                (Presence::Added, _) => "added",
+                (Presence::Removed, _) => "removed",
+                (_, KpiMovement::Improved) => "better",
+                (_, KpiMovement::Worsened) => "worse",
+                (_, KpiMovement::Unchanged) => "no change",
+                (_, KpiMovement::Unknown) => "",
+            };
+            view! {
+                <tr>
+                    <th scope="row">{kpi.name.clone()}</th>
+                    <td class="num">{value(kpi, kpi.current.before)}</td>
+                    <td class="num">{value(kpi, kpi.current.after)}</td>
+                    <td>{movement}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>"KPIs"</h3>
+        <div class="table-scroll">
+            <table class="comparison-table" data-testid="kpi-changes">
+                <thead>
+                    <tr>
+                        <th scope="col">"KPI"</th>
+                        <th scope="col" class="num">"Before"</th>
+                        <th scope="col" class="num">"After"</th>
+                        <th scope="col">"Movement"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
+}
