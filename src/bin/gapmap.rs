@@ -20,6 +20,8 @@ use gapmap::core::{self, export, format, import, summarize, Assessment};
 mod diff;
 #[path = "gapmap/next.rs"]
 mod next_text;
+#[path = "gapmap/portfolio.rs"]
+mod portfolio;
 
 const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
@@ -57,6 +59,13 @@ Usage:
   gapmap diff A B [--json]                compare two states: files, or FILE@NAME
                                           for a milestone of a file (by name or
                                           id; FILE@latest for the newest)
+  gapmap portfolio PATH... [--json] [--min-score N]
+                                          many assessments at once: the table,
+                                          blockers and totals of the files given
+                                          and of the Gapmap files in the folders
+                                          given (other JSON there is skipped);
+                                          with --min-score, exit 3 naming each
+                                          system below N or with a blocker open
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -65,7 +74,8 @@ FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
-report --since: no such milestone), 2 usage error, 3 readiness gate failed.
+report --since: no such milestone; for portfolio: a Gapmap file that cannot
+be read), 2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for. A report's `since` is the milestone that
@@ -79,6 +89,7 @@ enum Command {
     Report { file: String, format: ReportFormat, since: Option<String> },
     Rates { file: String, apply: bool, output: Option<String> },
     Diff { before: String, after: String, json: bool },
+    Portfolio { paths: Vec<String>, json: bool, min_score: Option<f64> },
     Schema,
     Help,
     Version,
@@ -180,6 +191,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut output: Option<String> = None;
     let mut report_format: Option<String> = None;
     let mut since: Option<String> = None;
+    // `portfolio` alone takes any number of paths.
+    let mut paths: Vec<String> = Vec::new();
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -201,6 +214,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("since") => since = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
+            Value(value) if subcommand.as_deref() == Some("portfolio") => paths.push(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
             Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
                 second = Some(value.string().map_err(usage)?)
@@ -249,14 +263,23 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 ))
             }
         },
+        "portfolio" if paths.is_empty() => {
+            return Err(Failure::Usage(
+                "gapmap portfolio: which assessments? Give files, or folders to search for Gapmap files".to_string(),
+            ))
+        }
+        "portfolio" => Command::Portfolio { paths: std::mem::take(&mut paths), json, min_score },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
     };
-    if !matches!(command, Command::Score { .. } | Command::Next { .. } | Command::Diff { .. }) {
+    if !matches!(
+        command,
+        Command::Score { .. } | Command::Next { .. } | Command::Diff { .. } | Command::Portfolio { .. }
+    ) {
         unused("--json", json)?;
     }
-    if !matches!(command, Command::Score { .. }) {
+    if !matches!(command, Command::Score { .. } | Command::Portfolio { .. }) {
         unused("--min-score", min_score.is_some())?;
     }
     if !matches!(command, Command::Next { .. }) {
@@ -287,6 +310,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
         Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
+        Command::Portfolio { paths, json, min_score } => portfolio(&paths, json, min_score),
         Command::Report { file, format: ReportFormat::Markdown, since } => {
             let assessment = load(&file)?;
             let since = match since {
@@ -402,6 +426,23 @@ fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
     } else {
         std::fs::write(target, saved).map_err(|e| Failure::File(format!("{target}: cannot write: {e}")))?;
         print(&summary)
+    }
+}
+
+/// `gapmap portfolio`: the table or its JSON; the files that could not be
+/// read make it fail (1) before the gate of `min` (3) is looked at.
+fn portfolio(paths: &[String], json: bool, min: Option<f64>) -> Result<(), Failure> {
+    let found = portfolio::read(paths).map_err(Failure::File)?;
+    let whole = portfolio::portfolio_of(&found);
+    print(&if json { portfolio::json(&found, &whole) } else { portfolio::text(&found, &whole) })?;
+    if !found.unreadable.is_empty() {
+        return Err(Failure::File(portfolio::problems(&found)));
+    }
+    let failing = min.map(|min| portfolio::gate(&whole, min)).unwrap_or_default();
+    if failing.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Gate(format!("readiness gate failed for {}:\n  {}", failing.len(), failing.join("\n  "))))
     }
 }
 

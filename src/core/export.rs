@@ -4,6 +4,8 @@
 //!   Markdown importer reads back into the same assessment.
 //! - [`csv`]: the gaps as CSV: a spreadsheet table (which the CSV importer
 //!   reads back) and backlogs for Jira, GitHub Issues and Azure DevOps.
+//! - [`portfolio`]: many assessments at once, as CSV and as a Markdown report.
 
 pub mod csv;
 pub mod markdown;
+pub mod portfolio;

@@ -13,15 +13,16 @@
 //! [`display::money_or_unknown`]: crate::core::present::display::money_or_unknown
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
 use crate::core::model::{Assessment, Phase, Priority, Range};
 use crate::core::numbers::cost::{self, Load, PhaseCost};
 use crate::core::numbers::score;
 
-/// A rounded range, as shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+/// A rounded range, as shown. Read back too: the library's index keeps
+/// each assessment's portfolio line (`numbers::portfolio`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
     pub min: f64,
     pub max: f64,
