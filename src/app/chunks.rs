@@ -22,6 +22,8 @@
 //!   Markdown importer and its preview: `gapmap_markdown`).
 //! - `share`: the dialog of a share link, with its decoder.
 //! - `templates`: the templates' texts, read by the core.
+//! - `portfolio`: every assessment at once, built from the library's index
+//!   (`gapmap_portfolio`).
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -38,6 +40,7 @@ mod import;
 mod library_actions;
 mod library_store;
 mod new_assessment;
+mod portfolio;
 mod share;
 mod templates;
 
@@ -105,6 +108,30 @@ pub async fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, Ch
     #[cfg(not(feature = "split"))]
     {
         Ok(assessment::screen(id, tab))
+    }
+}
+
+/// Fetches the chunk of the portfolio's view, once; later calls return at once.
+pub async fn load_portfolio_view() -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        Ok(split::preload_portfolio().await?)
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(())
+    }
+}
+
+/// The portfolio's screen: at once when [`load_portfolio_view`] has succeeded.
+pub async fn portfolio_screen() -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::portfolio_screen().await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(portfolio::screen())
     }
 }
 
@@ -274,8 +301,8 @@ mod split {
     use leptos::wasm_split::wasm_split;
 
     use super::{
-        assessment, import, library_actions, library_store, share, templates, Action, Assessment, Choice, ChunkError,
-        Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
+        assessment, import, library_actions, library_store, portfolio, share, templates, Action, Assessment, Choice,
+        ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
     /// The open assessment's screen: the `gapmap_assessment` chunk.
@@ -287,6 +314,12 @@ mod split {
     )]
     pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
         Ok(assessment::screen(id, tab))
+    }
+
+    /// The portfolio's screen: the `gapmap_portfolio` chunk.
+    #[wasm_split(gapmap_portfolio, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_portfolio))]
+    pub(super) fn portfolio_screen() -> Result<AnyView, ChunkError> {
+        Ok(portfolio::screen())
     }
 
     /// The share link's dialog: the `gapmap_share` chunk.

@@ -47,6 +47,23 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Chooses `word` among the tags (`tags`) or the systems, or takes it
+    /// back when it was chosen.
+    pub fn toggle(&mut self, tags: bool, word: &str) {
+        let list = if tags { &mut self.tags } else { &mut self.systems };
+        match list.iter().position(|w| w == word) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(word.to_string()),
+        }
+    }
+
+    /// Whether `word` is chosen among the tags (`tags`) or the systems.
+    pub fn chose(&self, tags: bool, word: &str) -> bool {
+        if tags { &self.tags } else { &self.systems }.iter().any(|w| w == word)
+    }
+
     /// Whether `entry` is shown.
     pub fn admits(&self, entry: &PortfolioEntry) -> bool {
         (self.tags.is_empty() || entry.tags.iter().any(|t| self.tags.contains(t)))
