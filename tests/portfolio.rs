@@ -101,7 +101,9 @@ fn the_weakest_categories_are_those_that_hold_back_most_systems() {
     let mut c = system("c", &[("sec", "Security", Some(100.0)), ("rel", "Reliability", Some(100.0))]);
     c.categories.push(Category { manual_score: Some(20.0), weight: 0.0, ..Category::new("doc", "Docs") });
     let p = Portfolio::of(&entries(&[a, b, c]), &Filter::default(), &[]);
-    let weakest: Vec<(&str, usize, usize, Option<f64>, Option<f64>)> =
+    // Name, systems held back, systems with it, mean score, lowest score.
+    type Weak<'a> = (&'a str, usize, usize, Option<f64>, Option<f64>);
+    let weakest: Vec<Weak> =
         p.weakest.iter().map(|w| (w.column.name.as_str(), w.held_back, w.systems, w.mean, w.lowest)).collect();
     assert_eq!(
         weakest,

@@ -343,28 +343,24 @@ impl Entry {
     }
 }
 
-/// An assessment's [`PortfolioEntry`] as kept in the index: its JSON text,
-/// read back only by the portfolio (the library's first screen skips it).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// An assessment's [`PortfolioEntry`] as kept in the index: its JSON, as a
+/// string, read back only by the portfolio. A string, not raw JSON, because
+/// the library's first screen reads and writes the index: strings it
+/// handles already, where raw JSON would add code to the first load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PortfolioLine(Box<RawValue>);
-
-impl PartialEq for PortfolioLine {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
-    }
-}
+pub struct PortfolioLine(String);
 
 impl PortfolioLine {
     /// The line of `entry`; `None` if it cannot be written (it always can).
     pub fn of(entry: &PortfolioEntry) -> Option<Self> {
-        serde_json::value::to_raw_value(entry).ok().map(PortfolioLine)
+        serde_json::to_string(entry).ok().map(PortfolioLine)
     }
 
     /// The portfolio entry; `None` for a line this version cannot read (an
     /// index written by another version), which is then made again.
     pub fn read(&self) -> Option<PortfolioEntry> {
-        serde_json::from_str(self.0.get()).ok()
+        serde_json::from_str(&self.0).ok()
     }
 }
 

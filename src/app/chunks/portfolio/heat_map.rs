@@ -46,11 +46,14 @@ pub(super) fn HeatMapView(view: View) -> impl IntoView {
             </svg>
         }
     };
+    // The table is made when first opened: hundreds of systems make
+    // thousands of cells that a closed disclosure need not hold.
+    let opened = RwSignal::new(false);
     let data = move || {
-        let table = chart.with(|c| c.table.clone());
-        view! {
-            <details class="chart-data">
-                <summary>"Chart data"</summary>
+        let table = move || {
+            opened.get().then(|| {
+                let table = chart.with(|c| c.table.clone());
+                view! {
                 <table>
                     <thead>
                         <tr>{table.head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
@@ -72,6 +75,13 @@ pub(super) fn HeatMapView(view: View) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
+                }
+            })
+        };
+        view! {
+            <details class="chart-data" on:toggle=move |_| opened.set(true)>
+                <summary>"Chart data"</summary>
+                {table}
             </details>
         }
     };

@@ -70,13 +70,23 @@ pub(super) fn Weakest(view: View) -> impl IntoView {
     }
 }
 
+/// How many blockers show before "Show all".
+const FIRST_BLOCKERS: usize = 50;
+
 /// Every open blocker of the chosen systems.
 #[component]
 pub(super) fn Blockers(view: View) -> impl IntoView {
+    // Hundreds of systems can have thousands of blockers: the first ones
+    // show at once, the rest on asking (the exports always hold them all).
+    let all = RwSignal::new(false);
+    let count = move || view.portfolio.with(|p| p.blockers.len());
+    let more = move || !all.get() && count() > FIRST_BLOCKERS;
     let rows = move || {
+        let shown = if all.get() { usize::MAX } else { FIRST_BLOCKERS };
         view.portfolio.with(|p| {
             p.blockers
                 .iter()
+                .take(shown)
                 .map(|b| {
                     let or_dash = |t: &str| if t.is_empty() { "\u{2014}".to_string() } else { t.to_string() };
                     view! {
@@ -113,6 +123,11 @@ pub(super) fn Blockers(view: View) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                <Show when=more>
+                    <button class="button no-print" on:click=move |_| all.set(true)>
+                        {move || format!("Show all {} blockers", count())}
+                    </button>
+                </Show>
             </Show>
         </section>
     }
