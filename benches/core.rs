@@ -7,7 +7,8 @@
 //! The assessments are realistic in shape: 12 categories, 4 phases with teams
 //! and costs, 4 roles, gaps of every status and priority with efforts in every
 //! unit, checklists, tags, and a paragraph of text each. They are made by a
-//! fixed pseudo-random sequence, so every run measures the same bytes.
+//! fixed pseudo-random sequence (`support/assessment.rs`), so every run
+//! measures the same bytes.
 //!
 //! What to do next (`core::numbers::next`: every open gap's gain, the quick wins in
 //! order and the cheapest path to ready) is measured on the same 10,000-gap
@@ -29,123 +30,18 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 
 use gapmap::core::edit::save_milestone;
 use gapmap::core::merge::merge;
-use gapmap::core::model::{
-    Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Item, Phase, Priority, Range, Risk, Role, Severity,
-    Status, TeamMember,
-};
+use gapmap::core::model::{Assessment, Gap, Status};
 use gapmap::core::numbers::compare::compare;
 use gapmap::core::numbers::next;
 use gapmap::core::{format, summarize};
 
 mod support;
-use support::{CpuTime, Sequence};
+use support::CpuTime;
 
-const CATEGORIES: &[&str] = &[
-    "Security",
-    "Reliability",
-    "Testing",
-    "Observability",
-    "Performance",
-    "Data",
-    "Deployment",
-    "Documentation",
-    "Accessibility",
-    "Compliance",
-    "Cost",
-    "Operations",
-];
-
-const TEXT: &str = "The service accepts requests without verifying the caller's token on internal routes; \
-    a compromised neighbour could read or change customer records. Add verification at the gateway and \
-    in the service, with tests for expired and forged tokens.";
-
-/// An assessment of `gaps` gaps, the same for the same count.
-fn assessment(gaps: usize) -> Assessment {
-    let mut seq = Sequence(0x9E37_79B9_7F4A_7C15 ^ gaps as u64);
-    let mut a = Assessment::new(format!("bench-{gaps}"), format!("Benchmark, {gaps} gaps"));
-    a.system = "Payments platform".into();
-    a.assessed_on = Some("2025-03-14".into());
-    a.assessors = vec!["Ada Lovelace".into(), "Grace Hopper".into()];
-    a.summary = format!("# Summary\n\n{TEXT}\n");
-    a.categories = CATEGORIES
-        .iter()
-        .enumerate()
-        .map(|(i, name)| Category {
-            weight: [1.0, 2.0, 1.5][i % 3],
-            manual_score: (i == 7).then_some(55.0),
-            target_score: Some(80.0),
-            ..Category::new(name.to_lowercase(), *name)
-        })
-        .collect();
-    a.roles = vec![
-        Role::new("eng", "Engineer", 4000.0),
-        Role::new("sre", "SRE", 5000.0),
-        Role::new("qa", "QA", 3500.0),
-        Role::new("sec", "Security engineer", 5500.0),
-    ];
-    a.phases = (1..=4)
-        .map(|i| {
-            let mut phase =
-                Phase::new(format!("p{i}"), format!("Phase {i}"), Range::new(2.0 * i as f64, 3.0 * i as f64));
-            phase.goal = "Close the blockers of this stage".into();
-            phase.start_week = (i == 3).then_some(4.0);
-            phase.team = vec![
-                TeamMember::new("eng", Range::new(1.0, 2.5)),
-                TeamMember::new("sre", Range::new(0.5, 1.0)),
-                TeamMember::new(["qa", "sec"][i % 2], Range::new(0.2, 0.5)),
-            ];
-            phase.costs = vec![
-                Cost::new("Licences", 1200.0 * i as f64, CostKind::OneOff),
-                Cost::new("Hosting", 850.5, CostKind::Annual),
-            ];
-            phase.exit_criteria = vec!["No P0 gap open".into()];
-            phase
-        })
-        .collect();
-    let statuses = [
-        Status::Missing,
-        Status::Missing,
-        Status::Partial,
-        Status::Partial,
-        Status::Done,
-        Status::Accepted,
-        Status::NotApplicable,
-    ];
-    let units = [EffortUnit::Hours, EffortUnit::Days, EffortUnit::Days, EffortUnit::Weeks];
-    a.gaps = (1..=gaps)
-        .map(|i| {
-            let category = a.categories[seq.below(a.categories.len())].id.clone();
-            let min = (1 + seq.below(8)) as f64 / 2.0;
-            Gap {
-                description: TEXT.into(),
-                status: seq.pick(&statuses),
-                priority: seq.pick(Priority::ALL),
-                severity: Some(seq.pick(Severity::ALL)),
-                effort: (seq.below(10) > 0).then(|| Effort::new(min, min * 2.0, seq.pick(&units))),
-                owner: "Platform team".into(),
-                evidence: format!("https://tracker.example.com/issues/{i}"),
-                phase: (seq.below(10) < 7).then(|| format!("p{}", 1 + seq.below(4))),
-                items: (0..seq.below(6))
-                    .map(|j| Item::new(format!("Step {j} of the fix"), seq.below(2) == 0))
-                    .collect(),
-                tags: vec!["security".into(), format!("team-{}", seq.below(5))],
-                ..Gap::new(format!("g{i}"), category, format!("Gap number {i}: tokens are not verified"))
-            }
-        })
-        .collect();
-    a.risks = (1..=10)
-        .map(|i| Risk {
-            id: format!("r{i}"),
-            title: format!("Risk {i}"),
-            probability: gapmap::core::model::Probability::Medium,
-            impact: gapmap::core::model::Impact::High,
-            mitigation: "Close the linked gaps".into(),
-            gaps: vec![format!("g{}", 1 + (i * 7) % gaps)],
-            extra: Default::default(),
-        })
-        .collect();
-    a
-}
+/// The generated assessments, shared with the portfolio's benchmark.
+#[path = "support/assessment.rs"]
+mod large;
+use large::assessment;
 
 /// The budget's measure: bytes → checked assessment and its summary. Freeing
 /// the result is not part of it, so outputs are dropped outside the timing

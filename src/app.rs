@@ -67,12 +67,13 @@ pub fn App() -> impl IntoView {
     // the same editor (and its undo history).
     let open_id = Memo::new(move |_| match route.get() {
         Route::Assessment { id, .. } => Some(id),
-        Route::Library => None,
+        Route::Library | Route::Portfolio => None,
     });
     let tab = Memo::new(move |_| match route.get() {
         Route::Assessment { tab, .. } => tab,
-        Route::Library => route::Tab::Overview,
+        Route::Library | Route::Portfolio => route::Tab::Overview,
     });
+    let portfolio = Memo::new(move |_| route.get() == Route::Portfolio);
 
     view! {
         <a class="skip-link" href="#main">
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
         <NoticeArea />
         <main id="main" tabindex="-1">
             {move || match open_id.get() {
+                None if portfolio.get() => view! { <Portfolio /> }.into_any(),
                 None => view! { <LibraryScreen /> }.into_any(),
                 Some(id) => view! { <OpenAssessment id tab /> }.into_any(),
             }}
@@ -112,6 +114,23 @@ fn OpenAssessment(id: String, tab: Memo<route::Tab>) -> impl IntoView {
             Suspend::new(async move {
                 chunks::assessment_screen(id, tab).await.unwrap_or_else(|error| chunk_failed(error, loaded))
             })
+            .into_any()
+        }
+        Some(Err(error)) => chunk_failed(error, loaded),
+    }
+}
+
+/// Every assessment at once, whose view comes in its own chunk.
+#[component]
+fn Portfolio() -> impl IntoView {
+    let loaded = LocalResource::new(chunks::load_portfolio_view);
+    move || match loaded.get() {
+        None => view! { <p class="loading" role="status">"Opening the portfolio\u{2026}"</p> }.into_any(),
+        // Ready on its first poll: the chunk is loaded.
+        Some(Ok(())) => {
+            Suspend::new(
+                async move { chunks::portfolio_screen().await.unwrap_or_else(|error| chunk_failed(error, loaded)) },
+            )
             .into_any()
         }
         Some(Err(error)) => chunk_failed(error, loaded),

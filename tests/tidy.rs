@@ -741,6 +741,7 @@ const CORE_BEHIND_STORAGE: &[&[&str]] = &[
     &["local", "save"],
     &["local", "save_over"],
     &["local", "entries"],
+    &["local", "portfolio_entries"],
     &["envelope", "open"],
     &["envelope", "open_read_only"],
     &["envelope", "seal"],

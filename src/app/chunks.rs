@@ -28,6 +28,8 @@
 //!   file": the File System Access API). They come with the chunks that
 //!   show them (the library's: Merge in the conflict dialog, Open file…;
 //!   the assessment's: the file bar), each a door fewer on the first load.
+//! - `portfolio`: every assessment at once, built from the library's index
+//!   (`gapmap_portfolio`).
 //!
 //! **Invariant**: first-load code reaches a chunk only through these doors:
 //! the children are private, and `tests/tidy.rs` (`first_load_names_no_core`)
@@ -46,6 +48,7 @@ mod library_actions;
 mod library_store;
 mod merge;
 mod new_assessment;
+mod portfolio;
 mod share;
 mod templates;
 
@@ -113,6 +116,30 @@ pub async fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, Ch
     #[cfg(not(feature = "split"))]
     {
         Ok(assessment::screen(id, tab))
+    }
+}
+
+/// Fetches the chunk of the portfolio's view, once; later calls return at once.
+pub async fn load_portfolio_view() -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        Ok(split::preload_portfolio().await?)
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(())
+    }
+}
+
+/// The portfolio's screen: at once when [`load_portfolio_view`] has succeeded.
+pub async fn portfolio_screen() -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::portfolio_screen().await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(portfolio::screen())
     }
 }
 
@@ -282,8 +309,8 @@ mod split {
     use leptos::wasm_split::wasm_split;
 
     use super::{
-        assessment, import, library_actions, library_store, share, templates, Action, Assessment, Choice, ChunkError,
-        Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
+        assessment, import, library_actions, library_store, portfolio, share, templates, Action, Assessment, Choice,
+        ChunkError, Entry, Import, Library, MarkdownQueue, Notices, Pending, PickedFile, StorageError, Tab,
     };
 
     /// The open assessment's screen: the `gapmap_assessment` chunk.
@@ -295,6 +322,12 @@ mod split {
     )]
     pub(super) fn assessment_screen(id: String, tab: Memo<Tab>) -> Result<AnyView, ChunkError> {
         Ok(assessment::screen(id, tab))
+    }
+
+    /// The portfolio's screen: the `gapmap_portfolio` chunk.
+    #[wasm_split(gapmap_portfolio, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_portfolio))]
+    pub(super) fn portfolio_screen() -> Result<AnyView, ChunkError> {
+        Ok(portfolio::screen())
     }
 
     /// The share link's dialog: the `gapmap_share` chunk.

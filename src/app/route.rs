@@ -75,7 +75,12 @@ impl Tab {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library,
-    Assessment { id: String, tab: Tab },
+    /// Every assessment at once (`#/portfolio`).
+    Portfolio,
+    Assessment {
+        id: String,
+        tab: Tab,
+    },
 }
 
 impl Route {
@@ -87,6 +92,7 @@ impl Route {
             (Some("a"), Some(id), tab) if !id.is_empty() => {
                 Route::Assessment { id: decode(id), tab: tab.and_then(Tab::from_slug).unwrap_or(Tab::Overview) }
             }
+            (Some("portfolio"), _, _) => Route::Portfolio,
             _ => Route::Library,
         }
     }
@@ -95,6 +101,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Library => "#/".to_string(),
+            Route::Portfolio => "#/portfolio".to_string(),
             Route::Assessment { id, tab } => format!("#/a/{}/{}", encode(id), tab.slug()),
         }
     }
@@ -188,8 +195,8 @@ pub fn use_route() -> (ReadSignal<Route>, LeaveGuard) {
         let current = route.get_untracked();
         let leaving = match (&current, &next) {
             (Route::Assessment { id, .. }, Route::Assessment { id: next_id, .. }) => id != next_id,
-            (Route::Assessment { .. }, Route::Library) => true,
-            (Route::Library, _) => false,
+            (Route::Assessment { .. }, Route::Library | Route::Portfolio) => true,
+            (Route::Library | Route::Portfolio, _) => false,
         };
         if leaving && !guard.allows(&next) {
             if let Ok(history) = window().history() {

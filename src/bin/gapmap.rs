@@ -23,6 +23,8 @@ mod diff;
 mod merge;
 #[path = "gapmap/next.rs"]
 mod next_text;
+#[path = "gapmap/portfolio.rs"]
+mod portfolio;
 
 const USAGE: &str = "\
 gapmap: readiness assessments, scored from the command line
@@ -68,6 +70,13 @@ Usage:
                                           %O %A %B); exit 1 with the conflicts
                                           on standard error, the file written
                                           with ours kept where they conflict
+  gapmap portfolio PATH... [--json] [--min-score N]
+                                          many assessments at once: the table,
+                                          blockers and totals of the files given
+                                          and of the Gapmap files in the folders
+                                          given (other JSON there is skipped);
+                                          with --min-score, exit 3 naming each
+                                          system below N or with a blocker open
   gapmap schema                           print the JSON Schema of the file format
   gapmap help | --help | -h               show this help
   gapmap --version                        show the version
@@ -79,8 +88,9 @@ before it counts as missing, and gaps due before it are overdue.
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
-report --since: no such milestone; for merge: conflicts, the file written),
-2 usage error, 3 readiness gate failed.
+report --since: no such milestone; for merge: conflicts, the file written;
+for portfolio: a Gapmap file that cannot be read), 2 usage error, 3
+readiness gate failed.
 ";
 
 /// What the user asked for. A report's `since` is the milestone that
@@ -95,6 +105,7 @@ enum Command {
     Rates { file: String, apply: bool, output: Option<String> },
     Diff { before: String, after: String, json: bool },
     Merge { base: String, ours: String, theirs: String, json: bool },
+    Portfolio { paths: Vec<String>, json: bool, min_score: Option<f64> },
     Schema,
     Help,
     Version,
@@ -209,6 +220,8 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut report_format: Option<String> = None;
     let mut since: Option<String> = None;
     let mut as_of: Option<String> = None;
+    // `portfolio` alone takes any number of paths.
+    let mut paths: Vec<String> = Vec::new();
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -237,6 +250,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 as_of = Some(value);
             }
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
+            Value(value) if subcommand.as_deref() == Some("portfolio") => paths.push(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
             Value(value) if matches!(subcommand.as_deref(), Some("diff" | "merge")) && second.is_none() => {
                 second = Some(value.string().map_err(usage)?)
@@ -304,14 +318,27 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 ))
             }
         },
+        "portfolio" if paths.is_empty() => {
+            return Err(Failure::Usage(
+                "gapmap portfolio: which assessments? Give files, or folders to search for Gapmap files".to_string(),
+            ))
+        }
+        "portfolio" => Command::Portfolio { paths: std::mem::take(&mut paths), json, min_score },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
     };
-    if !matches!(command, Command::Score { .. } | Command::Next { .. } | Command::Diff { .. } | Command::Merge { .. }) {
+    if !matches!(
+        command,
+        Command::Score { .. }
+            | Command::Next { .. }
+            | Command::Diff { .. }
+            | Command::Merge { .. }
+            | Command::Portfolio { .. }
+    ) {
         unused("--json", json)?;
     }
-    if !matches!(command, Command::Score { .. }) {
+    if !matches!(command, Command::Score { .. } | Command::Portfolio { .. }) {
         unused("--min-score", min_score.is_some())?;
     }
     if !matches!(command, Command::Next { .. }) {
@@ -349,6 +376,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
         Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
         Command::Merge { base, ours, theirs, json } => print(&merge::run(&base, &ours, &theirs, json)?),
+        Command::Portfolio { paths, json, min_score } => portfolio(&paths, json, min_score),
         Command::Report { file, format: ReportFormat::Markdown, since, as_of } => {
             let assessment = load(&file)?;
             let since = match since {
@@ -472,6 +500,23 @@ fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
     } else {
         std::fs::write(target, saved).map_err(|e| Failure::File(format!("{target}: cannot write: {e}")))?;
         print(&summary)
+    }
+}
+
+/// `gapmap portfolio`: the table or its JSON; the files that could not be
+/// read make it fail (1) before the gate of `min` (3) is looked at.
+fn portfolio(paths: &[String], json: bool, min: Option<f64>) -> Result<(), Failure> {
+    let found = portfolio::read(paths).map_err(Failure::File)?;
+    let whole = portfolio::portfolio_of(&found);
+    print(&if json { portfolio::json(&found, &whole) } else { portfolio::text(&found, &whole) })?;
+    if !found.unreadable.is_empty() {
+        return Err(Failure::File(portfolio::problems(&found)));
+    }
+    let failing = min.map(|min| portfolio::gate(&whole, min)).unwrap_or_default();
+    if failing.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Gate(format!("readiness gate failed for {}:\n  {}", failing.len(), failing.join("\n  "))))
     }
 }
 

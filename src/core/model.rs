@@ -262,6 +262,12 @@ pub struct Assessment {
     pub assessed_on: Option<String>,
     #[serde(default)]
     pub assessors: Vec<String>,
+    /// Words that group assessments in the portfolio (a team, a product
+    /// line, a customer tier). Left out of the file when there is none, so
+    /// that files written before tags existed save byte for byte as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub tags: Vec<String>,
     /// Free text in Markdown.
     #[serde(default)]
     pub summary: String,
@@ -314,6 +320,7 @@ impl Assessment {
             system: String::new(),
             assessed_on: None,
             assessors: Vec::new(),
+            tags: Vec::new(),
             summary: String::new(),
             stated_overall: None,
             stated_total: None,

@@ -14,6 +14,8 @@
 //! - `kpi`, `risk`: whether a KPI meets its target; risk severity order.
 //! - `compare`: two states of an assessment set side by side (what moved
 //!   from one to the other); its JSON is `gapmap diff --json`.
+//! - `portfolio`: many assessments at once: the table, the heat map of
+//!   categories, the weakest categories, blockers and totals.
 //! - `rates`: weekly rates fitted to the costs a document states per phase
 //!   (`gapmap rates`).
 
@@ -23,6 +25,7 @@ pub mod compare;
 pub mod cost;
 pub mod kpi;
 pub mod next;
+pub mod portfolio;
 pub mod rates;
 pub mod risk;
 pub mod schedule;

@@ -5,12 +5,16 @@
 //! format version, a revision number that every save raises by one, and the
 //! save time. The index lists each assessment with the numbers the library
 //! shows, so the library opens without reading every assessment; it is a
-//! cache, and can always be rebuilt from the envelopes.
+//! cache, and can always be rebuilt from the envelopes. Each line of the
+//! index also keeps the assessment's portfolio line ([`PortfolioLine`]),
+//! so that the portfolio of the whole library is built from the index
+//! alone; the library's first screen reads past it without decoding it.
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::core::{self, format, summarize, Assessment};
+use crate::core::numbers::portfolio::{day_of_millis, PortfolioEntry};
+use crate::core::{self, format, summarize, Assessment, Summary};
 
 /// The version of the storage layout (not of the file format, which the
 /// assessment inside carries itself).
@@ -212,6 +216,11 @@ pub struct Entry {
     /// The entry can be shown but not changed (written by a newer Gapmap).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub read_only: bool,
+    /// Its portfolio line; `None` in lines written before the portfolio
+    /// existed, and in lines made without the core, until the portfolio
+    /// fills it in (`storage::local::portfolio_entries`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portfolio: Option<PortfolioLine>,
     /// A quick line ([`Entry::quick`]): overall, level and blockers are not
     /// computed yet. Never in the index.
     #[serde(skip)]
@@ -221,19 +230,39 @@ pub struct Entry {
 impl Entry {
     /// The library's line for an assessment just saved.
     pub fn of(assessment: &Assessment, revision: u64, saved_at: f64) -> Self {
+        Entry::of_summary(assessment, &summarize(assessment), revision, saved_at)
+    }
+
+    /// The index's line for an assessment just saved: [`Entry::of`] with its portfolio line.
+    pub fn indexed(assessment: &Assessment, revision: u64, saved_at: f64) -> Self {
         let summary = summarize(assessment);
+        let line = PortfolioEntry::from_summary(assessment, &summary, day_of_millis(saved_at));
+        Entry { portfolio: PortfolioLine::of(&line), ..Entry::of_summary(assessment, &summary, revision, saved_at) }
+    }
+
+    /// The index's line for a stored entry: [`Entry::from_stored`] with its
+    /// portfolio line when the entry can be read.
+    pub fn indexed_from_stored(id: &str, text: &str) -> Self {
+        match open(text) {
+            Ok(stored) => Entry::indexed(&stored.assessment, stored.revision, stored.saved_at),
+            Err(_) => Entry::from_stored(id, text),
+        }
+    }
+
+    fn of_summary(assessment: &Assessment, summary: &Summary, revision: u64, saved_at: f64) -> Self {
         Entry {
             id: assessment.id.clone(),
             title: assessment.title.clone(),
             system: assessment.system.clone(),
             assessed_on: assessment.assessed_on.clone(),
             overall: summary.overall,
-            level: summary.level,
+            level: summary.level.clone(),
             blockers: summary.blockers.len(),
             revision,
             saved_at,
             unreadable: None,
             read_only: false,
+            portfolio: None,
             pending: false,
         }
     }
@@ -308,8 +337,30 @@ impl Entry {
             saved_at,
             unreadable: None,
             read_only: false,
+            portfolio: None,
             pending: false,
         }
+    }
+}
+
+/// An assessment's [`PortfolioEntry`] as kept in the index: its JSON, as a
+/// string, read back only by the portfolio. A string, not raw JSON, because
+/// the library's first screen reads and writes the index: strings it
+/// handles already, where raw JSON would add code to the first load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PortfolioLine(String);
+
+impl PortfolioLine {
+    /// The line of `entry`; `None` if it cannot be written (it always can).
+    pub fn of(entry: &PortfolioEntry) -> Option<Self> {
+        serde_json::to_string(entry).ok().map(PortfolioLine)
+    }
+
+    /// The portfolio entry; `None` for a line this version cannot read (an
+    /// index written by another version), which is then made again.
+    pub fn read(&self) -> Option<PortfolioEntry> {
+        serde_json::from_str(&self.0).ok()
     }
 }
 

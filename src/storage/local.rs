@@ -183,7 +183,7 @@ pub fn save_over(assessment: &Assessment, base: u64, base_saved_at: Option<f64>)
     };
     match entries {
         Ok(mut entries) => {
-            let entry = Entry::of(assessment, revision, now);
+            let entry = Entry::indexed(assessment, revision, now);
             match entries.iter_mut().find(|e| e.id == entry.id) {
                 Some(existing) => *existing = entry,
                 None => entries.push(entry),
@@ -333,10 +333,32 @@ pub fn entries() -> Result<Vec<Entry>, StorageError> {
     }
     let entries: Vec<Entry> = ids
         .iter()
-        .filter_map(|id| get(&assessment_key(id)).ok().flatten().map(|text| Entry::from_stored(id, &text)))
+        .filter_map(|id| get(&assessment_key(id)).ok().flatten().map(|text| Entry::indexed_from_stored(id, &text)))
         .collect();
     // A failure to rewrite the index is harmless: it is rebuilt next time.
     let _ = put(INDEX_KEY, &envelope::seal_index(&entries));
+    Ok(entries)
+}
+
+/// The library for the portfolio: [`entries`], with the portfolio line of
+/// each readable entry that lacks one (or has one this version cannot
+/// read) made from its stored text and written into the index. Only those
+/// are decoded: an index kept by saves has every line already.
+pub fn portfolio_entries() -> Result<Vec<Entry>, StorageError> {
+    let mut entries = entries()?;
+    let mut filled = false;
+    for entry in &mut entries {
+        let missing = entry.portfolio.as_ref().and_then(|line| line.read()).is_none();
+        if missing && entry.unreadable.is_none() {
+            if let Some(text) = get(&assessment_key(&entry.id))? {
+                *entry = Entry::indexed_from_stored(&entry.id, &text);
+                filled = true;
+            }
+        }
+    }
+    if filled {
+        write_index(&entries);
+    }
     Ok(entries)
 }
 

@@ -20,6 +20,22 @@ impl Library {
         self.read(id).ok().flatten()
     }
 
+    /// The library's lines for the portfolio, each with its portfolio line
+    /// (`storage::local::portfolio_entries`).
+    pub(in crate::app::chunks) fn portfolio_entries(&self) -> Result<Vec<Entry>, StorageError> {
+        local::portfolio_entries()
+    }
+
+    /// A small setting of a view, kept in local storage (`None` when unset).
+    pub(in crate::app::chunks) fn view_setting(&self, name: &str) -> Option<String> {
+        local::flag(name)
+    }
+
+    /// Writes a small setting of a view.
+    pub(in crate::app::chunks) fn set_view_setting(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        local::set_flag(name, value)
+    }
+
     /// Saves a new assessment, or replaces the stored one with the same id.
     pub(in crate::app::chunks) fn put(&self, assessment: &Assessment) -> Result<(), StorageError> {
         let base = match self.get(&assessment.id) {

@@ -103,6 +103,9 @@ pub fn LibraryScreen() -> impl IntoView {
                     <button class="button" on:click=export_all>
                         "Export all"
                     </button>
+                    <a class="button" href=crate::app::route::Route::Portfolio.href()>
+                        "Portfolio"
+                    </a>
                 </div>
             </div>
             <p class="hint">

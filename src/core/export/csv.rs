@@ -129,7 +129,7 @@ fn phase_name<'a>(assessment: &'a Assessment, gap: &'a Gap) -> Option<&'a str> {
 }
 
 /// Rows written as CSV, every cell escaped against formulas.
-fn table(header: &[&str], rows: &[Vec<String>], byte_order_mark: bool) -> String {
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>], byte_order_mark: bool) -> String {
     let mut out = Vec::with_capacity(128 * (rows.len() + 1));
     if byte_order_mark {
         out.extend_from_slice("\u{feff}".as_bytes());

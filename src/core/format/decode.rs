@@ -36,6 +36,7 @@ pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessmen
         system: d.text(&mut o, "system"),
         assessed_on: d.optional_text(&mut o, "assessed_on"),
         assessors: d.texts(&mut o, "assessors"),
+        tags: d.texts(&mut o, "tags"),
         summary: d.text(&mut o, "summary"),
         stated_overall: d.optional_number(&mut o, "stated_overall"),
         stated_total: d.optional_range(&mut o, "stated_total"),

@@ -13,7 +13,7 @@
 //! [`display::money_or_unknown`]: crate::core::present::display::money_or_unknown
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::core::decimal::{one_decimal, rounded, whole, Span};
 use crate::core::model::{Assessment, Phase, Priority, Range};
@@ -21,8 +21,9 @@ use crate::core::numbers::cost::{self, Load, PhaseCost};
 use crate::core::numbers::{acceptance, calendar, schedule, score};
 use crate::core::present::date::day_number;
 
-/// A rounded range, as shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+/// A rounded range, as shown. Read back too: the library's index keeps
+/// each assessment's portfolio line (`numbers::portfolio`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
     pub min: f64,
     pub max: f64,

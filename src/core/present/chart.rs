@@ -25,12 +25,15 @@
 //! - [`cost()`] (`cost.rs`): one-off and labor costs stacked per phase, the
 //!   cumulative total and the annual run-rate.
 //! - [`tiers()`] (`tiers.rs`): done against open gaps for P0–P3.
+//! - [`heat_map()`] (`heat_map.rs`): the portfolio's systems × categories,
+//!   each cell shaded by its score band and labelled with the score.
 //! - [`trend()`] (`trend.rs`): the overall and category scores at each
 //!   milestone and now on a date axis, with the roadmap's projection from
 //!   today and the ready threshold. It reads a summary per milestone,
 //!   which the caller computes, beside the current one.
 
 mod cost;
+mod heat_map;
 mod projection;
 mod radar;
 mod tiers;
@@ -38,6 +41,7 @@ mod timeline;
 mod trend;
 
 pub use cost::{cost, COST_AXIS};
+pub use heat_map::{heat_class, heat_map};
 pub use projection::{projection, PROJECTION_AXIS};
 pub use radar::{radar, BARS_AXIS, RADAR_CENTER, RADAR_RADIUS};
 pub use tiers::{tiers, TIERS_AXIS};

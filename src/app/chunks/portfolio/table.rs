@@ -1,0 +1,123 @@
+//! The portfolio's filter (tags and systems, as checkboxes) and its table,
+//! sorted by clicking a column's header: a button, with the column's
+//! `aria-sort` saying the order. Every cell is `Column::text`, as the
+//! exports and `gapmap portfolio` write it.
+
+use leptos::prelude::*;
+
+use super::view::View;
+use crate::app::route::{Route, Tab};
+use crate::core::numbers::portfolio::{self, Column};
+
+/// A group of checkboxes that choose words into the filter: its tags
+/// (`tags`), or its systems.
+#[component]
+fn Choices(legend: &'static str, words: Vec<String>, view: View, tags: bool) -> impl IntoView {
+    let filter = view.filter;
+    view! {
+        <fieldset class="portfolio-choices">
+            <legend>{legend}</legend>
+            {words
+                .into_iter()
+                .map(|word| {
+                    let checked = {
+                        let word = word.clone();
+                        move || filter.with(|f| f.chose(tags, &word))
+                    };
+                    let toggle = {
+                        let word = word.clone();
+                        move |_| filter.update(|f| f.toggle(tags, &word))
+                    };
+                    view! {
+                        <label>
+                            <input type="checkbox" prop:checked=checked on:change=toggle />
+                            {word}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The filter: the tags and the systems of every assessment.
+#[component]
+pub(super) fn Filters(view: View) -> impl IntoView {
+    let (tags, systems) = view.portfolio.with_untracked(|p| (p.tags.clone(), p.systems.clone()));
+    view! {
+        <section class="portfolio-filters no-print" aria-label="Filter">
+            {(!tags.is_empty()).then(|| view! { <Choices legend="Tags" words=tags view tags=true /> })}
+            <Choices legend="Systems" words=systems view tags=false />
+        </section>
+    }
+}
+
+/// The table, sortable by every column.
+#[component]
+pub(super) fn PortfolioTable(view: View) -> impl IntoView {
+    let sort = view.sort;
+    let rows = Memo::new(move |_| {
+        let mut rows = view.portfolio.with(|p| p.rows.clone());
+        if let Some((column, descending)) = sort.get() {
+            portfolio::sort(&mut rows, column, descending);
+        }
+        rows
+    });
+    let header = move |column: Column| {
+        let state = move || match sort.get() {
+            Some((c, false)) if c == column => "ascending",
+            Some((c, true)) if c == column => "descending",
+            _ => "none",
+        };
+        // A first click puts the largest number, or the first word, first.
+        let click = move |_| {
+            sort.update(|s| {
+                *s = Some(match *s {
+                    Some((c, descending)) if c == column => (column, !descending),
+                    _ => (column, column.is_numeric()),
+                })
+            })
+        };
+        let class = if column.is_numeric() { "number" } else { "" };
+        view! {
+            <th scope="col" aria-sort=state class=class>
+                <button class="sort" on:click=click>
+                    {column.label()}
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="portfolio-table">
+                <caption>
+                    {move || {
+                        let n = rows.with(Vec::len);
+                        format!("{n} {}", if n == 1 { "assessment" } else { "assessments" })
+                    }}
+                </caption>
+                <thead>
+                    <tr>{Column::ALL.into_iter().map(header).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|e| e.id.clone() let:entry>
+                        <tr>
+                            <th scope="row">
+                                <a href=Route::Assessment { id: entry.id.clone(), tab: Tab::Overview }.href()>
+                                    {Column::System.text(&entry)}
+                                </a>
+                            </th>
+                            {Column::ALL[1..]
+                                .iter()
+                                .map(|&column| {
+                                    let class = if column.is_numeric() { "number" } else { "" };
+                                    view! { <td class=class>{column.text(&entry)}</td> }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,18 @@
+//! What the parts of the Portfolio screen share: the entries read from
+//! the index, the view state (filter, sort, category mappings) and the
+//! portfolio the core makes of them.
+
+use leptos::prelude::*;
+
+use crate::core::numbers::portfolio::{CategoryMapping, Column, Filter, Portfolio, PortfolioEntry};
+
+/// The screen's state, handed to each part.
+#[derive(Clone, Copy)]
+pub(super) struct View {
+    pub entries: StoredValue<Vec<PortfolioEntry>>,
+    pub filter: RwSignal<Filter>,
+    /// The column the table is sorted by and whether descending; `None`: the library's order.
+    pub sort: RwSignal<Option<(Column, bool)>>,
+    pub mappings: RwSignal<Vec<CategoryMapping>>,
+    pub portfolio: Memo<Portfolio>,
+}

@@ -1,0 +1,239 @@
+//! One assessment's line in the portfolio: a [`PortfolioEntry`], taken
+//! from its [`Summary`] and small enough to keep in the library's index, so
+//! that the portfolio of a whole library is built without decoding one
+//! assessment (the app stores it at each save; `gapmap portfolio` makes it
+//! from each file it reads).
+//!
+//! Money keeps the summary's rule: a figure that needs a weekly rate nobody
+//! has given is `None`, with the roles that lack one, never 0.
+//!
+//! When readiness is projected ([`ReadyWhen`]): the roadmap's phases are
+//! done in their order; the first phase after which the projected overall
+//! score reaches the ready threshold *and* every open blocker belongs to
+//! that phase or an earlier one is when the system becomes ready; its end
+//! week (counted from the roadmap's start) gives the roadmap quarter, weeks
+//! 0–13 being the first.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::model::Assessment;
+use crate::core::numbers::summary::{summarize, Bounds, Summary};
+use crate::core::present::date;
+
+/// The weeks of one roadmap quarter.
+pub const WEEKS_PER_QUARTER: f64 = 13.0;
+
+/// One assessment's figures for the portfolio.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioEntry {
+    pub id: String,
+    pub title: String,
+    /// The system under review; may be empty (see [`PortfolioEntry::name`]).
+    pub system: String,
+    pub tags: Vec<String>,
+    /// ISO 4217 code of its money.
+    pub currency: String,
+    pub overall: Option<f64>,
+    pub level: Option<String>,
+    pub production_ready: bool,
+    pub ready_threshold: f64,
+    /// Its open blockers (open P0 gaps), in the order of its gaps.
+    pub blockers: Vec<Blocker>,
+    /// Remaining effort in person-days.
+    pub effort_days: Bounds,
+    /// `None` when a weekly rate it needs is unknown.
+    pub labor: Option<Bounds>,
+    pub one_off: f64,
+    pub annual: f64,
+    /// Labor plus one-off costs; `None` when labor is unknown.
+    pub total: Option<Bounds>,
+    /// The names of the roles whose missing rate makes labor and total unknown.
+    pub unknown_rates: Vec<String>,
+    /// The roadmap's duration in weeks; 0–0 without a roadmap.
+    pub duration_weeks: Bounds,
+    /// Whether it has a roadmap (any phase).
+    pub has_roadmap: bool,
+    pub categories: Vec<CategoryScore>,
+    /// Its newest milestone, with the overall score then.
+    pub last_milestone: Option<MilestoneScore>,
+    /// The day it last changed, `YYYY-MM-DD`, as the caller knows it (the
+    /// app's save time, a file's modification time).
+    pub changed_on: Option<String>,
+    pub ready_when: ReadyWhen,
+}
+
+/// An open blocker of one assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Blocker {
+    /// The gap's id.
+    pub id: String,
+    pub title: String,
+    /// The id of its category.
+    pub category: String,
+    /// As written in files (`P0`).
+    pub priority: String,
+    pub owner: String,
+    /// The name of the phase that closes it (its id when no phase has it).
+    pub phase: Option<String>,
+}
+
+/// One category's score in one assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryScore {
+    pub id: String,
+    pub name: String,
+    pub score: Option<f64>,
+}
+
+/// The newest milestone and the overall score it froze.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneScore {
+    pub name: String,
+    /// `YYYY-MM-DD`, with a time when one was saved.
+    pub saved_on: String,
+    pub overall: Option<f64>,
+}
+
+/// When the system is projected to be ready (the rule is at the top of this file).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "when", rename_all = "snake_case")]
+pub enum ReadyWhen {
+    /// Ready already.
+    Now,
+    /// Once `phase` is done: at `week` of the roadmap, in its `quarter` (1 = weeks 0–13).
+    Projected { phase: String, week: Bounds, quarter: u32 },
+    /// No phase of the roadmap gets it there.
+    NotWithinRoadmap,
+    /// It has no roadmap to project from.
+    NoRoadmap,
+}
+
+impl ReadyWhen {
+    /// The words the table shows: "ready", "Q2 (week 14–20, after Hardening)" ….
+    pub fn text(&self) -> String {
+        match self {
+            ReadyWhen::Now => "ready now".to_string(),
+            ReadyWhen::Projected { phase, week, quarter } => {
+                format!("Q{quarter} (week {}, after {phase})", crate::core::present::display::range(week.min, week.max))
+            }
+            ReadyWhen::NotWithinRoadmap => "not within the roadmap".to_string(),
+            ReadyWhen::NoRoadmap => "no roadmap".to_string(),
+        }
+    }
+
+    /// The quarter, for sorting: 0 when ready now, none when never.
+    pub fn quarter(&self) -> Option<u32> {
+        match self {
+            ReadyWhen::Now => Some(0),
+            ReadyWhen::Projected { quarter, .. } => Some(*quarter),
+            ReadyWhen::NotWithinRoadmap | ReadyWhen::NoRoadmap => None,
+        }
+    }
+}
+
+impl PortfolioEntry {
+    /// The portfolio line of `assessment`, which last changed on `changed_on`.
+    pub fn of(assessment: &Assessment, changed_on: Option<String>) -> Self {
+        PortfolioEntry::from_summary(assessment, &summarize(assessment), changed_on)
+    }
+
+    /// As [`PortfolioEntry::of`], from the summary the caller has already made.
+    pub fn from_summary(assessment: &Assessment, summary: &Summary, changed_on: Option<String>) -> Self {
+        let blockers: Vec<Blocker> = summary
+            .blockers
+            .iter()
+            .filter_map(|id| assessment.gap(id))
+            .map(|gap| Blocker {
+                id: gap.id.clone(),
+                title: gap.title.clone(),
+                category: gap.category.clone(),
+                priority: gap.priority.as_str().to_string(),
+                owner: gap.owner.clone(),
+                phase: gap.phase.as_ref().map(|id| assessment.phase(id).map_or_else(|| id.clone(), |p| p.name.clone())),
+            })
+            .collect();
+        let last_milestone = crate::core::milestone::latest_milestone(&assessment.milestones).map(|m| MilestoneScore {
+            name: m.name.clone(),
+            saved_on: m.saved_on.clone(),
+            overall: summarize(&m.state.to_assessment()).overall,
+        });
+        PortfolioEntry {
+            id: assessment.id.clone(),
+            title: assessment.title.clone(),
+            system: assessment.system.clone(),
+            tags: assessment.tags.clone(),
+            currency: assessment.currency.clone(),
+            overall: summary.overall,
+            level: summary.level.clone(),
+            production_ready: summary.production_ready,
+            ready_threshold: summary.ready_threshold,
+            blockers,
+            effort_days: summary.effort_days,
+            labor: summary.labor,
+            one_off: summary.one_off,
+            annual: summary.annual,
+            total: summary.total,
+            unknown_rates: summary.labor_unknown_rates.clone(),
+            duration_weeks: summary.duration_weeks,
+            has_roadmap: !assessment.phases.is_empty(),
+            categories: summary
+                .categories
+                .iter()
+                .map(|c| CategoryScore { id: c.id.clone(), name: c.name.clone(), score: c.score })
+                .collect(),
+            last_milestone,
+            changed_on,
+            ready_when: ready_when(assessment, summary),
+        }
+    }
+
+    /// What the portfolio calls it: its system, or its title when it names none.
+    pub fn name(&self) -> &str {
+        if self.system.trim().is_empty() {
+            &self.title
+        } else {
+            &self.system
+        }
+    }
+
+    /// How far the overall score moved since the last milestone; `None`
+    /// without a milestone or a score on either side.
+    pub fn change_since_milestone(&self) -> Option<f64> {
+        let then = self.last_milestone.as_ref()?.overall?;
+        Some(((self.overall? - then) * 10.0).round() / 10.0)
+    }
+}
+
+/// The day of a save time in milliseconds since the Unix epoch (UTC), `YYYY-MM-DD`.
+pub fn day_of_millis(millis: f64) -> Option<String> {
+    if !millis.is_finite() || millis <= 0.0 {
+        return None;
+    }
+    // Whole days since the epoch; the cast saturates, and date_text refuses what is out of range.
+    date::date_text((millis / 86_400_000.0).floor() as i64)
+}
+
+/// When the roadmap makes the assessment ready (the rule is at the top of this file).
+fn ready_when(assessment: &Assessment, summary: &Summary) -> ReadyWhen {
+    if summary.production_ready {
+        return ReadyWhen::Now;
+    }
+    if assessment.phases.is_empty() {
+        return ReadyWhen::NoRoadmap;
+    }
+    let blocker_phases: Vec<Option<&str>> =
+        summary.blockers.iter().map(|id| assessment.gap(id).and_then(|g| g.phase.as_deref())).collect();
+    let mut done: Vec<&str> = Vec::new();
+    for phase in &summary.phases {
+        done.push(&phase.id);
+        let reaches = phase.projected_overall.is_some_and(|p| p >= summary.ready_threshold);
+        let unblocked = blocker_phases.iter().all(|p| p.is_some_and(|p| done.contains(&p)));
+        if reaches && unblocked {
+            let week = phase.end_week;
+            // Weeks 0–13 are the first quarter; a phase ending on week 13 still ends in it.
+            let quarter = ((week.max / WEEKS_PER_QUARTER).ceil().max(1.0)).min(f64::from(u32::MAX)) as u32;
+            return ReadyWhen::Projected { phase: phase.name.clone(), week, quarter };
+        }
+    }
+    ReadyWhen::NotWithinRoadmap
+}
