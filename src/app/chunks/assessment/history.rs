@@ -5,20 +5,13 @@
 
 mod compare;
 mod milestones;
+mod sides;
 
 use leptos::prelude::*;
 
-use self::compare::{Choice, Compare};
+use self::compare::Compare;
 use self::milestones::Milestones;
-
-/// Which two states the comparison shows, shared by the milestones' list
-/// ("Compare with now") and the comparison's own choosers.
-#[derive(Clone, Copy)]
-struct Sides {
-    /// `None`: the newest milestone, or now when there is none.
-    before: RwSignal<Option<Choice>>,
-    after: RwSignal<Choice>,
-}
+use self::sides::{Choice, Sides};
 
 /// The History tab.
 #[component]
