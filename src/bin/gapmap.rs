@@ -26,10 +26,12 @@ gapmap: readiness assessments, scored from the command line
 
 Usage:
   gapmap validate FILE                    check a file; list every problem
-  gapmap score FILE [--json] [--min-score N]
+  gapmap score FILE [--json] [--min-score N] [--scenario NAME]
                                           print the computed scores and costs;
                                           with --min-score, exit 3 when the overall
-                                          score is below N or a blocker is open
+                                          score is below N or a blocker is open;
+                                          with --scenario, as if the roadmap NAME
+                                          were the active one
   gapmap next FILE [--json] [--limit N]   the open gaps that buy the most score
                                           per person-day, and the cheapest path
                                           to ready; --limit lists N gaps only
@@ -65,14 +67,15 @@ FILE may be - for standard input (fmt then writes to standard output).
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
-report --since: no such milestone), 2 usage error, 3 readiness gate failed.
+report --since: no such milestone; for score --scenario: no such roadmap),
+2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for. A report's `since` is the milestone that
 /// `--since` names, when given.
 enum Command {
     Validate { file: String },
-    Score { file: String, json: bool, min_score: Option<f64> },
+    Score { file: String, json: bool, min_score: Option<f64>, scenario: Option<String> },
     Next { file: String, json: bool, limit: Option<usize> },
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
@@ -122,6 +125,8 @@ enum Failure {
     /// `diff` or `report --since` named a milestone that the file does not
     /// have (or several have).
     NoMilestone(String),
+    /// `score --scenario` named a roadmap that the file does not have.
+    NoScenario(String),
 }
 
 impl Failure {
@@ -132,7 +137,8 @@ impl Failure {
             | Failure::NotCanonical(_)
             | Failure::Unrecognised(_)
             | Failure::NoFit(_)
-            | Failure::NoMilestone(_) => 1,
+            | Failure::NoMilestone(_)
+            | Failure::NoScenario(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -145,7 +151,8 @@ impl Failure {
             | Failure::NotCanonical(m)
             | Failure::Unrecognised(m)
             | Failure::NoFit(m)
-            | Failure::NoMilestone(m) => m,
+            | Failure::NoMilestone(m)
+            | Failure::NoScenario(m) => m,
         }
     }
 }
@@ -180,6 +187,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut output: Option<String> = None;
     let mut report_format: Option<String> = None;
     let mut since: Option<String> = None;
+    let mut scenario: Option<String> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -200,6 +208,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("format") => report_format = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Long("since") => since = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
+            Long("scenario") => scenario = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
             Value(value) if subcommand.as_deref() == Some("diff") && second.is_none() => {
@@ -225,7 +234,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     };
     let command = match subcommand.as_str() {
         "validate" => Command::Validate { file: need_file(file)? },
-        "score" => Command::Score { file: need_file(file)?, json, min_score },
+        "score" => Command::Score { file: need_file(file)?, json, min_score, scenario: scenario.take() },
         "next" => Command::Next { file: need_file(file)?, json, limit },
         "fmt" => Command::Fmt { file: need_file(file)?, check },
         "import" => Command::Import { file: need_file(file)?, output: output.take() },
@@ -276,6 +285,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
         return Err(Failure::Usage("gapmap report: --since applies to the Markdown report only".to_string()));
     }
     unused("--since", since.is_some())?;
+    unused("--scenario", scenario.is_some())?;
     Ok(command)
 }
 
@@ -310,8 +320,12 @@ fn run(command: Command) -> Result<(), Failure> {
                 assessment.phases.len()
             ))
         }
-        Command::Score { file, json, min_score } => {
-            let assessment = load(&file)?;
+        Command::Score { file, json, min_score, scenario } => {
+            let mut assessment = load(&file)?;
+            if let Some(name) = scenario {
+                assessment = core::edit::with_scenario(&assessment, &name)
+                    .ok_or_else(|| no_scenario(&file, &assessment, &name))?;
+            }
             let summary = summarize(&assessment);
             if json {
                 print(&format::to_canonical_json(&summary))?;
@@ -403,6 +417,18 @@ fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
         std::fs::write(target, saved).map_err(|e| Failure::File(format!("{target}: cannot write: {e}")))?;
         print(&summary)
     }
+}
+
+/// Why `score --scenario NAME` cannot score: the roadmaps the file has.
+fn no_scenario(file: &str, assessment: &core::model::Assessment, name: &str) -> Failure {
+    let names = core::edit::roadmap_names(assessment);
+    let known = if names.is_empty() {
+        "it has one roadmap, with no name and no scenarios".to_string()
+    } else {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        format!("its roadmaps are {}", quoted.join(", "))
+    };
+    Failure::NoScenario(format!("gapmap score: {file} has no roadmap named \"{name}\"; {known}."))
 }
 
 /// The readiness gate: the overall score reaches `min` and no blocker is open.

@@ -7,10 +7,15 @@
 //!   on a chart's axis.
 //! - `chart`: chart geometry laid out from the summary as plain shapes,
 //!   with each chart's data table (one file per chart under `chart/`).
+//! - `link`: which addresses may be shown as links (`http:`, `https:`
+//!   and relative ones); `evidence`: a gap's evidence entries as one text
+//!   (a spreadsheet cell) and back.
 //! - `query`: filtering, sorting and per-gap figures for the gaps table;
 //!   the gaps grouped by category for the report.
 
 pub mod chart;
 pub mod date;
 pub mod display;
+pub mod evidence;
+pub mod link;
 pub mod query;
