@@ -474,3 +474,17 @@ fn score_scores_the_scenario_asked_for() {
     let misplaced = cli_run::run(&["validate", file, "--scenario", "Fast track"], None);
     assert_eq!(misplaced.code, 2, "{}", misplaced.stderr);
 }
+
+#[test]
+fn a_criterions_evidence_is_none_when_blank() {
+    #[track_caller]
+    fn check(text: &str, expected: Option<&str>) {
+        let mut criterion = Criterion { evidence: Some("before".into()), ..Criterion::new("c") };
+        gapmap::core::edit::set_criterion_evidence(&mut criterion, text.to_string());
+        assert_eq!(criterion.evidence.as_deref(), expected, "{text:?}");
+    }
+    check("", None);
+    check("  \n", None);
+    check("https://ci.example.com/1", Some("https://ci.example.com/1"));
+    check("Signed off by Ana", Some("Signed off by Ana"));
+}

@@ -71,7 +71,7 @@ pub use self::milestones::{remove_milestone, rename_milestone, restore_milestone
 pub use self::phases::{
     add_cost, add_exit_criterion, add_phase, add_team_line, move_phase, phase_mut, phase_position, plan_phase,
     remove_cost, remove_exit_criterion, remove_phase, remove_team_line, restore_cost, restore_exit_criterion,
-    restore_phase, restore_team_line, RemovedPhase,
+    restore_phase, restore_team_line, set_criterion_evidence, RemovedPhase,
 };
 pub use self::removed::{Removed, RemovedEntry};
 pub use self::risks::{add_risk, link_gap, remove_risk, restore_risk, unlink_gap, RemovedRisk};

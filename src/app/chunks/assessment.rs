@@ -10,7 +10,8 @@
 //!   `kpis_risks`, `report`, `settings`.
 //! - What several tabs share: `figures` (numbers as shown), `phase_terms`
 //!   (the terms of a phase's figures), `charts`, `explain`, `edits` (the
-//!   changes of phases and roles), `roles`, `links`, `focus`.
+//!   changes of phases and roles), `roles`, `links`, `focus`, `safe_link` (an
+//!   address as a link only when `core::present::link` allows it).
 //! - `exports`: the header's "More exports" menu; `share_button`: "Copy
 //!   share link".
 
@@ -31,6 +32,7 @@ mod phase_terms;
 mod report;
 mod roadmap;
 mod roles;
+mod safe_link;
 mod save_status;
 mod screen;
 mod settings;

@@ -367,3 +367,29 @@ pub(super) fn Checkbox(
         </label>
     }
 }
+
+/// A date (`YYYY-MM-DD`) that may be left blank: the browser's date picker.
+#[component]
+pub(super) fn DateField(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<Option<String>>,
+    on_change: Callback<Option<String>>,
+    #[prop(optional)] hide_label: bool,
+) -> impl IntoView {
+    let name = label.clone();
+    view! {
+        <label class="field">
+            <span class=label_class(hide_label)>{label}</span>
+            <input
+                class="input input-date"
+                type="date"
+                aria-label=name
+                prop:value=move || value.get().unwrap_or_default()
+                on:input=move |ev| {
+                    let day = event_target_value(&ev);
+                    on_change.run((!day.trim().is_empty()).then_some(day));
+                }
+            />
+        </label>
+    }
+}

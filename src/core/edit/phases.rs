@@ -168,3 +168,9 @@ pub fn remove_exit_criterion(phase: &mut Phase, line: usize) -> Option<Removed<C
 pub fn restore_exit_criterion(phase: &mut Phase, removed: Removed<Criterion>) {
     removed.put_back(&mut phase.exit_criteria);
 }
+
+/// Sets what shows that `criterion` is met: an address or a few words;
+/// blank text leaves it without any.
+pub fn set_criterion_evidence(criterion: &mut Criterion, text: String) {
+    criterion.evidence = if text.trim().is_empty() { None } else { Some(text) };
+}
