@@ -2,8 +2,8 @@
 //! `core::present::link` allows it (`http:`, `https:` or relative): then it
 //! opens in a new tab, with `rel="noopener noreferrer"` so that the page it
 //! opens can neither reach back into this one nor learn where it came from.
-//! Anything else is shown as plain text, marked as an address that is not
-//! opened. The text is always set as text, never as HTML.
+//! Anything else is shown as plain text (as code, with a title that says
+//! it is not opened). The text is always set as text, never as HTML.
 
 use leptos::prelude::*;
 
@@ -22,15 +22,13 @@ pub(super) fn SafeLink(#[prop(into)] address: Signal<String>, #[prop(into)] labe
         let shown = if label.trim().is_empty() { address.clone() } else { label };
         Some(match link::href(&address) {
             Some(href) => view! {
-                <a class="safe-link" href=href.to_string() target="_blank" rel="noopener noreferrer">
+                <a href=href.to_string() target="_blank" rel="noopener noreferrer">
                     {shown}
                 </a>
             }
             .into_any(),
             None => view! {
-                <span class="unsafe-address" title="Not opened: only http, https and relative addresses are links">
-                    {address}
-                </span>
+                <code title="Not opened: only http, https and relative addresses are links">{address}</code>
             }
             .into_any(),
         })

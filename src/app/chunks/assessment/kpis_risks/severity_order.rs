@@ -90,7 +90,7 @@ pub(super) fn SeverityOrder() -> impl IntoView {
                                     <td class="num">{line.linked}</td>
                                     <td>{line.owner}</td>
                                     <td>{keyword_label(line.status)}</td>
-                                    <td class=if line.overdue { "review-overdue" } else { "" }>
+                                    <td>
                                         {line.review_on.unwrap_or_default()}
                                         {line
                                             .overdue

@@ -35,7 +35,7 @@ pub(super) fn ExitCriteria(
     view! {
         <section class="phase-part phase-part-wide">
             <h4>"Exit criteria"</h4>
-            <p class="criteria-met" aria-live="polite">
+            <p aria-live="polite">
                 {move || met.get()}
             </p>
             <Show
@@ -117,7 +117,7 @@ fn Criterion(phase: Key, line: usize) -> impl IntoView {
             />
             // A note is shown by its field alone; an address that may be a
             // link is also offered as one.
-            <span class="criterion-evidence">
+            <span>
                 <Show when=move || evidence.with(|e| link::href(e).is_some())>
                     <SafeLink address=evidence label=Signal::derive(move || format!("Evidence {n}")) />
                 </Show>

@@ -49,7 +49,7 @@ pub(super) fn Scenarios() -> impl IntoView {
     let on_active_name = Callback::new(move |v: String| editor.edit(Some("scenario:active"), |a| a.scenario = Some(v)));
 
     view! {
-        <section class="card scenarios" aria-labelledby="scenarios-heading">
+        <section class="card" aria-labelledby="scenarios-heading">
             <h3 id="scenarios-heading">"Scenarios"</h3>
             <Show
                 when=move || !inactive.with(Vec::is_empty)
@@ -61,7 +61,7 @@ pub(super) fn Scenarios() -> impl IntoView {
                     }
                 }
             >
-                <div class="scenario-picker">
+                <div class="toolbar-actions">
                     <label class="field">
                         <span class="field-label">"Active roadmap"</span>
                         <select
@@ -93,13 +93,13 @@ pub(super) fn Scenarios() -> impl IntoView {
                         on_change=on_active_name
                     />
                 </div>
-                <ul class="scenario-list">
+                <ul class="toolbar-actions">
                     <For each=move || inactive.get().into_iter().enumerate() key=|(i, name)| (*i, name.clone()) let:entry>
                         <ScenarioLine position=entry.0 name=entry.1 on_switch=Callback::new(switch_to) on_delete=Callback::new(delete) />
                     </For>
                 </ul>
             </Show>
-            <div class="scenario-add">
+            <div class="toolbar-actions">
                 <TextField
                     label="New scenario name"
                     placeholder="Fast track"
@@ -145,7 +145,7 @@ fn ScenarioLine(
     });
     let switch_name = name.clone();
     view! {
-        <li class="scenario-line">
+        <li class="toolbar-actions">
             <TextField label=format!("Name of scenario {n}") hide_label=true required=true value on_change=on_name />
             <button class="button button-small" on:click=move |_| on_switch.run(switch_name.clone())>
                 "Switch to " {name.clone()}
@@ -176,7 +176,7 @@ fn Comparison() -> impl IntoView {
     };
     view! {
         <div class="table-scroll">
-            <table class="scenario-comparison">
+            <table>
                 <caption>"Roadmaps side by side, each scored as if it were active"</caption>
                 <thead>
                     <tr>
@@ -228,7 +228,7 @@ fn Comparison() -> impl IntoView {
                                                 .collect_view();
                                             view! {
                                                 <td>
-                                                    <ol class="scenario-steps">{steps}</ol>
+                                                    <ol>{steps}</ol>
                                                 </td>
                                             }
                                         })

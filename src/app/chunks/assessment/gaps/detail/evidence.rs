@@ -22,13 +22,13 @@ pub(super) fn EvidenceList(handle: GapHandle) -> impl IntoView {
         request_animation_frame(|| focus_first(".gap-evidence li:last-child textarea"));
     };
     view! {
-        <fieldset class="gap-evidence-list">
+        <fieldset class="gap-checklist">
             <legend class="field-label">"Evidence"</legend>
             <Show
                 when=move || { count.get() > 0 }
                 fallback=|| view! { <p class="hint">"No evidence yet: what shows where this gap stands, and where to see it."</p> }
             >
-                <ol class="gap-evidence">
+                <ol class="gap-items gap-evidence">
                     <For each=move || 0..count.get() key=|i| *i let:index>
                         <EvidenceEntry handle index />
                     </For>
@@ -51,7 +51,7 @@ fn EvidenceEntry(handle: GapHandle, index: usize) -> impl IntoView {
     let url = Signal::derive(move || part(|e| e.url.clone().unwrap_or_default()));
     let n = index + 1;
     view! {
-        <li class="gap-evidence-entry">
+        <li class="gap-item">
             <TextArea
                 label=format!("Evidence {n}")
                 rows=2
@@ -76,9 +76,9 @@ fn EvidenceEntry(handle: GapHandle, index: usize) -> impl IntoView {
                     })
                 })
             />
-            <p class="gap-evidence-shown">
+            <span>
                 <SafeLink address=url label=text />
-            </p>
+            </span>
             <button
                 class="button button-small button-danger"
                 aria-label=format!("Remove evidence {n}")
