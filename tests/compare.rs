@@ -12,7 +12,8 @@
 
 use gapmap::core::format;
 use gapmap::core::model::{
-    Assessment, Better, Category, EffortUnit, Gap, Item, Kpi, KpiValue, Phase, Priority, Range, Status,
+    Assessment, Better, Category, Criterion, EffortUnit, Evidence, Gap, Item, Kpi, KpiValue, Phase, Priority, Range,
+    Status,
 };
 use gapmap::core::numbers::compare::{compare, Comparison, KpiMovement, Presence};
 use gapmap::core::numbers::summary::Bounds;
@@ -189,10 +190,10 @@ fn texts_a_comparison_does_not_read_change_nothing() {
             a.system = "Payments".into();
             a.categories[0].notes = "Notes".into();
             a.phases[0].goal = "A goal".into();
-            a.phases[0].exit_criteria = vec!["No P0 open".into()];
+            a.phases[0].exit_criteria = vec![Criterion::new("No P0 open")];
             let g = gap(a, "g3");
             g.description = "Described".into();
-            g.evidence = "https://example.com".into();
+            g.evidence = vec![Evidence::new("https://example.com", None)];
             g.tags = vec!["auth".into()];
             g.items[0].text = "renamed item".into();
         },

@@ -21,8 +21,8 @@ use proptest::sample::Index;
 
 use gapmap::core::edit::*;
 use gapmap::core::model::{
-    Assessment, Better, Category, Cost, CostKind, Extra, Gap, Impact, Item, Kpi, KpiTarget, KpiValue, Level, Phase,
-    Priority, Probability, Range, Risk, Role, Status, TeamMember,
+    Assessment, Better, Category, Cost, CostKind, Criterion, Extra, Gap, Impact, Item, Kpi, KpiTarget, KpiValue, Level,
+    Phase, Priority, Probability, Range, Risk, Role, Status, TeamMember,
 };
 use gapmap::core::present::query::{GapFilter, PhaseFilter, StatusFilter};
 use gapmap::core::{save, validate};
@@ -53,6 +53,9 @@ fn risk(id: &str, title: &str, gaps: &[&str]) -> Risk {
         impact: Impact::Medium,
         mitigation: String::new(),
         gaps: gaps.iter().map(|g| g.to_string()).collect(),
+        owner: String::new(),
+        status: Default::default(),
+        review_on: None,
         extra: Extra::new(),
     }
 }
@@ -92,7 +95,7 @@ fn base() -> Assessment {
     let mut first = Phase::new("phase-1", "First", Range::new(2.0, 4.0));
     first.team = vec![TeamMember::new("role-1", Range::new(1.0, 2.0)), TeamMember::new("role-2", Range::new(0.5, 0.5))];
     first.costs = vec![Cost::new("Licence", 100.0, CostKind::OneOff), Cost::new("Hosting", 50.0, CostKind::Annual)];
-    first.exit_criteria = vec!["Tests pass".into(), String::new(), String::new()];
+    first.exit_criteria = vec![Criterion::new("Tests pass"), Criterion::new(""), Criterion::new("")];
     let mut second = Phase::new("phase-2", "Second", Range::new(1.0, 1.0));
     second.team = vec![TeamMember::new("role-1", Range::new(1.0, 1.0))];
     a.phases = vec![first, second];

@@ -27,7 +27,7 @@ fn rich() -> Assessment {
     let mut a = worked_example();
     let mut gap = Gap::new("g8", "security", "=HYPERLINK(\"http://evil.example\",\"click\")");
     gap.description = "Rotate keys.\n\nSee the runbook.".to_string();
-    gap.evidence = "@SUM(1+1)".to_string();
+    gap.evidence = vec![Evidence::new("@SUM(1+1)", None)];
     gap.owner = "+44 20 7946 0000".to_string();
     gap.priority = Priority::P0;
     gap.severity = Some(Severity::High);

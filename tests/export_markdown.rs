@@ -51,7 +51,7 @@ struct ReadableGap {
     owner: String,
     tags: Vec<String>,
     description: String,
-    evidence: String,
+    evidence: Vec<String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -101,7 +101,12 @@ fn readable(a: &Assessment) -> Readable {
                 owner: g.owner.clone(),
                 tags: g.tags.clone(),
                 description: g.description.trim().to_string(),
-                evidence: g.evidence.trim_end().to_string(),
+                evidence: g
+                    .evidence
+                    .iter()
+                    .map(|e| e.text.trim_end().to_string())
+                    .filter(|t| !t.trim().is_empty())
+                    .collect(),
             })
             .collect(),
         roles: a.roles.iter().map(|r| (r.name.clone(), r.weekly_rate)).collect(),
@@ -115,7 +120,7 @@ fn readable(a: &Assessment) -> Readable {
                 duration: (p.duration_weeks.min, p.duration_weeks.max),
                 team: p.team.iter().map(|t| (role_name(&t.role), t.fte.min, t.fte.max)).collect(),
                 costs: p.costs.iter().map(|c| (c.name.clone(), c.amount, c.kind)).collect(),
-                exit_criteria: p.exit_criteria.clone(),
+                exit_criteria: p.exit_criteria.iter().map(|c| c.text.clone()).collect(),
                 stated_cost: p.stated_cost.as_ref().map(|c| (c.min, c.max)),
             })
             .collect(),
@@ -467,7 +472,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                             p.costs.push(Cost::new(COSTS[*name], f64::from(*amount), kind));
                         }
                     }
-                    p.exit_criteria = seed.exit.clone();
+                    p.exit_criteria = seed.exit.iter().map(Criterion::new).collect();
                     p.stated_cost = seed
                         .stated_cost
                         .map(|(min, extra)| Range::new(f64::from(min * 1000), f64::from((min + extra) * 1000)));
@@ -485,7 +490,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     g.owner = seed.owner.unwrap_or_default();
                     g.tags = seed.tags;
                     g.description = seed.description.unwrap_or_default();
-                    g.evidence = seed.evidence.unwrap_or_default();
+                    g.evidence = seed.evidence.into_iter().map(|e| Evidence::new(e, None)).collect();
                     a.gaps.push(g);
                 }
                 for (i, (name, unit, current, better, targets)) in kpi_seeds.into_iter().enumerate() {
@@ -524,6 +529,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         impact,
                         mitigation: mitigation.unwrap_or_default(),
                         gaps: linked,
+                        owner: String::new(),
+                        status: Default::default(),
+                        review_on: None,
                         extra: Default::default(),
                     });
                 }

@@ -9,8 +9,8 @@ use serde_json::{json, Map, Value};
 
 use gapmap::core::format::{self, migrate, LoadError, LoadErrorKind, Migration, MAX_FILE_BYTES, MIGRATIONS};
 use gapmap::core::model::{
-    Assessment, Better, Effort, EffortUnit, Impact, Item, Kpi, KpiTarget, KpiValue, Probability, Range, Risk, Severity,
-    VERSION,
+    Assessment, Better, Criterion, Effort, EffortUnit, Evidence, Impact, Item, Kpi, KpiTarget, KpiValue, Probability,
+    Range, Risk, RiskStatus, Severity, VERSION,
 };
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
@@ -54,7 +54,7 @@ fn the_canonical_layout() {
     assert!(saved.ends_with("}\n") && !saved.ends_with("\n\n"), "one trailing newline");
     assert!(!saved.contains('\t') && !saved.contains('\r'));
     let lines: Vec<&str> = saved.lines().collect();
-    assert_eq!(&lines[..3], ["{", "  \"format\": \"gapmap\",", "  \"version\": 1,"]);
+    assert_eq!(&lines[..3], ["{", "  \"format\": \"gapmap\",", "  \"version\": 2,"]);
     assert!(lines.contains(&"    \"priority_weights\": {"), "two more spaces a level");
     assert!(lines.contains(&"      \"P0\": 8,"));
     // Keys in the model's declaration order, not alphabetical.
@@ -99,13 +99,13 @@ fn everything() -> Assessment {
     g.description = "description".into();
     g.severity = Some(Severity::Critical);
     g.owner = "Ada".into();
-    g.evidence = "https://example.com".into();
+    g.evidence = vec![Evidence::new("https://example.com", None)];
     g.items = vec![Item::new("first", true), Item::new("second", false)];
     g.tags = vec!["auth".into()];
     g.effort = Some(Effort::new(0.1, 2.7, EffortUnit::Hours));
     a.phases[0].goal = "goal".into();
     a.phases[1].start_week = Some(4.5);
-    a.phases[0].exit_criteria = vec!["no P0 open".into()];
+    a.phases[0].exit_criteria = vec![Criterion::new("no P0 open")];
     a.phases[0].stated_cost = Some(Range::new(120_000.0, 160_000.0));
     a.roles[1].weekly_rate = None;
     a.kpis = vec![
@@ -135,6 +135,9 @@ fn everything() -> Assessment {
         impact: Impact::Critical,
         mitigation: "close g1".into(),
         gaps: vec!["g1".into(), "g3".into()],
+        owner: "Ada".into(),
+        status: RiskStatus::Mitigating,
+        review_on: Some("2025-01-31".into()),
         extra: Default::default(),
     }];
     a.extra.insert("x-tool".into(), json!({"name": "other", "version": [1, 2], "ratio": 0.25}));
@@ -429,8 +432,8 @@ fn json_that_is_not_a_gapmap_file() {
 
 #[test]
 fn a_newer_version_is_refused_with_a_reason() {
-    let error = load_error(r#"{"format": "gapmap", "version": 2, "id": "a", "title": "A", "new_thing": {}}"#);
-    assert_eq!(error.kind, LoadErrorKind::TooNew { version: 2 });
+    let error = load_error(r#"{"format": "gapmap", "version": 3, "id": "a", "title": "A", "new_thing": {}}"#);
+    assert_eq!(error.kind, LoadErrorKind::TooNew { version: 3 });
     assert_eq!(error.problems.len(), 1);
     assert_eq!(error.problems[0].path.to_string(), "version");
     assert!(error.problems[0].message.contains("made by a newer Gapmap"), "{error}");

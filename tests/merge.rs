@@ -53,6 +53,9 @@ fn base() -> Assessment {
         impact: Default::default(),
         mitigation: String::new(),
         gaps: vec!["g1".into()],
+        owner: String::new(),
+        status: Default::default(),
+        review_on: None,
         extra: Default::default(),
     });
     a

@@ -130,10 +130,10 @@ fn check(name: &str, text: &str) {
 fn files_gapmap_reads_are_valid_against_the_schema() {
     check("the canonical worked example", CANONICAL);
     check("the hand-written worked example", HANDWRITTEN);
-    check("the smallest file", r#"{"format": "gapmap", "version": 1, "id": "a", "title": "A"}"#);
+    check("the smallest file", r#"{"format": "gapmap", "version": 2, "id": "a", "title": "A"}"#);
     check(
         "stated costs and a role without a rate",
-        r#"{"format": "gapmap", "version": 1, "id": "a", "title": "A", "stated_total": {"min": 1, "max": 2},
+        r#"{"format": "gapmap", "version": 2, "id": "a", "title": "A", "stated_total": {"min": 1, "max": 2},
             "roles": [{"id": "r", "name": "R"}],
             "phases": [{"id": "p", "name": "P", "duration_weeks": {"min": 1, "max": 1},
                         "stated_cost": {"min": 1, "max": 2}}]}"#,
@@ -154,18 +154,22 @@ fn files_gapmap_reads_are_valid_against_the_schema() {
 /// Every kind of object with only the keys the schema requires, and the
 /// `$defs` entry (or the root, `""`) that describes each.
 const REQUIRED_ONLY: &str = r#"{
-  "format": "gapmap", "version": 1, "id": "a", "title": "A",
+  "format": "gapmap", "version": 2, "id": "a", "title": "A",
   "categories": [{"id": "c", "name": "C"}],
-  "gaps": [{"id": "g", "category": "c", "title": "G", "effort": {"min": 1, "max": 2, "unit": "days"}, "items": [{}]}],
+  "gaps": [{"id": "g", "category": "c", "title": "G", "effort": {"min": 1, "max": 2, "unit": "days"}, "items": [{}],
+            "evidence": [{}]}],
   "roles": [{"id": "r", "name": "R", "weekly_rate": 1}],
   "phases": [{"id": "p", "name": "P", "duration_weeks": {"min": 1, "max": 1},
-              "team": [{"role": "r", "fte": {"min": 1, "max": 1}}], "costs": [{"name": "X", "amount": 1}]}],
+              "team": [{"role": "r", "fte": {"min": 1, "max": 1}}], "costs": [{"name": "X", "amount": 1}],
+              "exit_criteria": [{}]}],
   "kpis": [{"id": "k", "name": "K", "targets": [{"phase": "p", "value": 1}]}],
   "risks": [{"id": "r", "title": "R"}],
   "milestones": [{"id": "m", "name": "M", "saved_on": "2025-01-01", "state": {"id": "a", "title": "A",
     "categories": [{"id": "c", "name": "C"}],
     "gaps": [{"id": "g", "category": "c", "title": "G", "checklist": {"done": 0, "total": 1}}],
-    "phases": [{"id": "p", "name": "P", "duration_weeks": {"min": 1, "max": 1}}]}}]
+    "phases": [{"id": "p", "name": "P", "duration_weeks": {"min": 1, "max": 1}}]}}],
+  "scenario": "Now",
+  "scenarios": [{"id": "s", "name": "S"}]
 }"#;
 
 const DESCRIBED_BY: &[(&str, &str)] = &[
@@ -176,11 +180,13 @@ const DESCRIBED_BY: &[(&str, &str)] = &[
     ("/gaps/0", "Gap"),
     ("/gaps/0/effort", "Effort"),
     ("/gaps/0/items/0", "Item"),
+    ("/gaps/0/evidence/0", "Evidence"),
     ("/roles/0", "Role"),
     ("/phases/0", "Phase"),
     ("/phases/0/duration_weeks", "Range"),
     ("/phases/0/team/0", "TeamMember"),
     ("/phases/0/costs/0", "Cost"),
+    ("/phases/0/exit_criteria/0", "Criterion"),
     ("/kpis/0", "Kpi"),
     ("/kpis/0/targets/0", "KpiTarget"),
     ("/risks/0", "Risk"),
@@ -190,6 +196,7 @@ const DESCRIBED_BY: &[(&str, &str)] = &[
     ("/milestones/0/state/gaps/0", "GapRecord"),
     ("/milestones/0/state/gaps/0/checklist", "Checklist"),
     ("/milestones/0/state/phases/0", "PhaseRecord"),
+    ("/scenarios/0", "Scenario"),
 ];
 
 #[test]
@@ -261,11 +268,11 @@ fn the_schema_describes_every_top_level_key_and_keeps_unknown_ones() {
 fn the_validator_finds_faults() {
     let schema = schema();
     for (text, fault) in [
-        (r#"{"format": "gapmap", "version": 1, "title": "A"}"#, ": \"id\" is required"),
+        (r#"{"format": "gapmap", "version": 2, "title": "A"}"#, ": \"id\" is required"),
         (r#"{"format": "other", "version": 1, "id": "a", "title": "A"}"#, "/format: \"other\" is not \"gapmap\""),
-        (r#"{"format": "gapmap", "version": 1, "id": "a", "title": 7}"#, "/title: 7 is not of type"),
+        (r#"{"format": "gapmap", "version": 2, "id": "a", "title": 7}"#, "/title: 7 is not of type"),
         (
-            r#"{"format": "gapmap", "version": 1, "id": "a", "title": "A",
+            r#"{"format": "gapmap", "version": 2, "id": "a", "title": "A",
                "gaps": [{"id": "g", "category": "c", "title": "G", "status": "broken"}]}"#,
             "/gaps/0/status: \"broken\" matches 0 of the oneOf options",
         ),

@@ -5,8 +5,8 @@
 //! pseudo-random sequence so that every run measures the same bytes.
 
 use gapmap::core::model::{
-    Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Item, Phase, Priority, Range, Risk, Role, Severity,
-    Status, TeamMember,
+    Assessment, Category, Cost, CostKind, Effort, EffortUnit, Evidence, Gap, Item, Phase, Priority, Range, Risk, Role,
+    Severity, Status, TeamMember,
 };
 
 use super::support::Sequence;
@@ -69,7 +69,7 @@ pub fn assessment(gaps: usize) -> Assessment {
                 Cost::new("Licences", 1200.0 * i as f64, CostKind::OneOff),
                 Cost::new("Hosting", 850.5, CostKind::Annual),
             ];
-            phase.exit_criteria = vec!["No P0 gap open".into()];
+            phase.exit_criteria = vec![gapmap::core::model::Criterion::new("No P0 gap open")];
             phase
         })
         .collect();
@@ -94,7 +94,7 @@ pub fn assessment(gaps: usize) -> Assessment {
                 severity: Some(seq.pick(Severity::ALL)),
                 effort: (seq.below(10) > 0).then(|| Effort::new(min, min * 2.0, seq.pick(&units))),
                 owner: "Platform team".into(),
-                evidence: format!("https://tracker.example.com/issues/{i}"),
+                evidence: vec![Evidence::new("Tracker issue", Some(format!("https://tracker.example.com/issues/{i}")))],
                 phase: (seq.below(10) < 7).then(|| format!("p{}", 1 + seq.below(4))),
                 items: (0..seq.below(6))
                     .map(|j| Item::new(format!("Step {j} of the fix"), seq.below(2) == 0))
@@ -112,6 +112,9 @@ pub fn assessment(gaps: usize) -> Assessment {
             impact: gapmap::core::model::Impact::High,
             mitigation: "Close the linked gaps".into(),
             gaps: vec![format!("g{}", 1 + (i * 7) % gaps)],
+            owner: String::new(),
+            status: Default::default(),
+            review_on: None,
             extra: Default::default(),
         })
         .collect();

@@ -33,10 +33,12 @@ Usage:
   gapmap validate FILE                    check a file; list every problem, and
                                           warnings (expired acceptances, gaps
                                           planned before what they depend on)
-  gapmap score FILE [--json] [--min-score N]
+  gapmap score FILE [--json] [--min-score N] [--scenario NAME]
                                           print the computed scores and costs;
                                           with --min-score, exit 3 when the overall
-                                          score is below N or a blocker is open
+                                          score is below N or a blocker is open;
+                                          with --scenario, as if the roadmap NAME
+                                          were the active one
   gapmap next FILE [--json] [--limit N]   the open gaps that buy the most score
                                           per person-day, and the cheapest path
                                           to ready; --limit lists N gaps only
@@ -88,16 +90,16 @@ before it counts as missing, and gaps due before it are overdue.
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
-report --since: no such milestone; for merge: conflicts, the file written;
-for portfolio: a Gapmap file that cannot be read), 2 usage error, 3
-readiness gate failed.
+report --since: no such milestone; for score --scenario: no such roadmap;
+for merge: conflicts, the file written; for portfolio: a Gapmap file that
+cannot be read), 2 usage error, 3 readiness gate failed.
 ";
 
 /// What the user asked for. A report's `since` is the milestone that
 /// `--since` names, when given.
 enum Command {
     Validate { file: String, as_of: String },
-    Score { file: String, json: bool, min_score: Option<f64>, as_of: String },
+    Score { file: String, json: bool, min_score: Option<f64>, as_of: String, scenario: Option<String> },
     Next { file: String, json: bool, limit: Option<usize>, as_of: String },
     Fmt { file: String, check: bool },
     Import { file: String, output: Option<String> },
@@ -155,6 +157,8 @@ enum Failure {
     /// `merge` wrote a result in which something conflicted; `printed` is
     /// what goes to standard output all the same (the `--json` report).
     Conflicts { printed: String, message: String },
+    /// `score --scenario` named a roadmap that the file does not have.
+    NoScenario(String),
 }
 
 impl Failure {
@@ -167,6 +171,7 @@ impl Failure {
             | Failure::NoFit(_)
             | Failure::NoMilestone(_)
             | Failure::Conflicts { .. } => 1,
+            Failure::NoScenario(_) => 1,
             Failure::Gate(_) => 3,
         }
     }
@@ -181,6 +186,7 @@ impl Failure {
             | Failure::NoFit(m)
             | Failure::NoMilestone(m)
             | Failure::Conflicts { message: m, .. } => m,
+            Failure::NoScenario(m) => m,
         }
     }
 }
@@ -222,6 +228,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let mut as_of: Option<String> = None;
     // `portfolio` alone takes any number of paths.
     let mut paths: Vec<String> = Vec::new();
+    let mut scenario: Option<String> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -249,6 +256,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
                 }
                 as_of = Some(value);
             }
+            Long("scenario") => scenario = Some(parser.value().map_err(usage)?.string().map_err(usage)?),
             Value(value) if subcommand.is_none() => subcommand = Some(value.string().map_err(usage)?),
             Value(value) if subcommand.as_deref() == Some("portfolio") => paths.push(value.string().map_err(usage)?),
             Value(value) if file.is_none() => file = Some(value.string().map_err(usage)?),
@@ -280,7 +288,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
     let as_of = as_of.unwrap_or_else(today);
     let command = match subcommand.as_str() {
         "validate" => Command::Validate { file: need_file(file)?, as_of },
-        "score" => Command::Score { file: need_file(file)?, json, min_score, as_of },
+        "score" => Command::Score { file: need_file(file)?, json, min_score, as_of, scenario: scenario.take() },
         "next" => Command::Next { file: need_file(file)?, json, limit, as_of },
         "fmt" => Command::Fmt { file: need_file(file)?, check },
         "import" => Command::Import { file: need_file(file)?, output: output.take() },
@@ -364,6 +372,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, 
         unused("--as-of", given_as_of)?;
     }
     unused("--since", since.is_some())?;
+    unused("--scenario", scenario.is_some())?;
     Ok(command)
 }
 
@@ -407,8 +416,12 @@ fn run(command: Command) -> Result<(), Failure> {
                 assessment.phases.len()
             ))
         }
-        Command::Score { file, json, min_score, as_of } => {
-            let assessment = load(&file)?;
+        Command::Score { file, json, min_score, as_of, scenario } => {
+            let mut assessment = load(&file)?;
+            if let Some(name) = scenario {
+                assessment = core::edit::with_scenario(&assessment, &name)
+                    .ok_or_else(|| no_scenario(&file, &assessment, &name))?;
+            }
             let summary = summarize_as_of(&assessment, &as_of);
             if json {
                 print(&format::to_canonical_json(&summary))?;
@@ -518,6 +531,18 @@ fn portfolio(paths: &[String], json: bool, min: Option<f64>) -> Result<(), Failu
     } else {
         Err(Failure::Gate(format!("readiness gate failed for {}:\n  {}", failing.len(), failing.join("\n  "))))
     }
+}
+
+/// Why `score --scenario NAME` cannot score: the roadmaps the file has.
+fn no_scenario(file: &str, assessment: &core::model::Assessment, name: &str) -> Failure {
+    let names = core::edit::roadmap_names(assessment);
+    let known = if names.is_empty() {
+        "it has one roadmap, with no name and no scenarios".to_string()
+    } else {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        format!("its roadmaps are {}", quoted.join(", "))
+    };
+    Failure::NoScenario(format!("gapmap score: {file} has no roadmap named \"{name}\"; {known}."))
 }
 
 /// The readiness gate: the overall score reaches `min` and no blocker is open.

@@ -30,7 +30,7 @@
 //! - **Nothing panics**, whatever the positions and the file.
 //!
 //! Lists that belong to one phase (team, costs, exit criteria), one gap
-//! (checklist, tags), one KPI (targets) or one risk (links to gaps) are
+//! (checklist, tags, evidence), one KPI (targets) or one risk (links to gaps) are
 //! edited through their owner, `&mut Phase`, `&mut Gap`, `&mut Kpi` or
 //! `&mut Risk`, which the views already hold; the others through the
 //! `&mut Assessment`. Lists set as a whole (the assessors, the settings
@@ -39,6 +39,7 @@
 
 mod assessors;
 mod categories;
+mod evidence;
 mod gaps;
 pub mod history;
 pub mod ids;
@@ -52,6 +53,7 @@ mod plan;
 mod removed;
 mod risks;
 mod roles;
+mod scenarios;
 mod settings;
 mod tags;
 mod typed;
@@ -60,6 +62,7 @@ pub use self::assessors::set_assessors;
 pub use self::categories::{
     add_category, category_refusal, remove_category, restore_category, CategoryRefusal, RemovedCategory,
 };
+pub use self::evidence::{add_evidence, remove_evidence, restore_evidence};
 pub use self::gaps::{add_gap, assign_gaps, change_gaps, remove_gaps, restore_gaps, unassign_gap, RemovedGaps};
 pub use self::items::{add_item, move_item, remove_item, restore_item};
 pub use self::key::{keys, position, Key};
@@ -71,12 +74,16 @@ pub use self::milestones::{
 pub use self::phases::{
     add_cost, add_exit_criterion, add_phase, add_team_line, move_phase, phase_mut, phase_position, plan_phase,
     remove_cost, remove_exit_criterion, remove_phase, remove_team_line, restore_cost, restore_exit_criterion,
-    restore_phase, restore_team_line, RemovedPhase,
+    restore_phase, restore_team_line, set_criterion_evidence, RemovedPhase,
 };
 pub use self::plan::{set_after, set_depends_on};
 pub use self::removed::{Removed, RemovedEntry};
 pub use self::risks::{add_risk, link_gap, remove_risk, restore_risk, unlink_gap, RemovedRisk};
 pub use self::roles::{add_role, phases_using_role, remove_role, restore_role, role_mut, role_position, RemovedRole};
+pub use self::scenarios::{
+    add_scenario, remove_scenario, restore_scenario, roadmap_names, scenario_position, switch_scenario, unused_name,
+    with_scenario, RemovedScenario, FIRST_ROADMAP_NAME,
+};
 pub use self::settings::{reset_settings, restore_settings, settings_are_defaults};
 pub use self::tags::{add_tags, remove_tag, restore_tag};
 pub use self::typed::comma_separated;

@@ -26,7 +26,7 @@ use serde::Serialize;
 pub const FORMAT: &str = "gapmap";
 
 /// The newest file format version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Keys of an object that this version does not know, kept as they were.
 pub type Extra = BTreeMap<String, serde_json::Value>;
@@ -222,6 +222,27 @@ impl Default for Impact {
     }
 }
 
+keyword_enum! {
+    /// Where the handling of a risk stands.
+    pub enum RiskStatus {
+        /// Nobody is acting on it yet.
+        Open = "open",
+        /// Work that lowers it is under way.
+        Mitigating = "mitigating",
+        /// It can no longer happen, or its mitigation is in place.
+        Closed = "closed",
+        /// Knowingly taken as it is.
+        Accepted = "accepted",
+    }
+}
+
+/// A risk without a status is open.
+impl Default for RiskStatus {
+    fn default() -> Self {
+        RiskStatus::Open
+    }
+}
+
 /// Serializes as the constant `"gapmap"`: the marker of a Gapmap file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FormatTag;
@@ -249,7 +270,7 @@ pub struct Assessment {
     /// Always `"gapmap"`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::format::schema::format_tag"))]
     pub format: FormatTag,
-    /// The file format version; this build writes 1.
+    /// The file format version; this build writes 2.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::core::format::schema::version_tag"))]
     pub version: VersionTag,
     /// Stable identity, kept across renames; never empty.
@@ -305,6 +326,16 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub milestones: Vec<Milestone>,
+    /// The name of the active roadmap (the one in `phases`) when the
+    /// assessment holds alternatives; absent when it holds none. See
+    /// [`Scenario`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// The alternative roadmaps that are not active, in the order they were
+    /// added. Left out of the file when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub scenarios: Vec<Scenario>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -334,6 +365,8 @@ impl Assessment {
             kpis: Vec::new(),
             risks: Vec::new(),
             milestones: Vec::new(),
+            scenario: None,
+            scenarios: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -516,8 +549,11 @@ pub struct Gap {
     pub effort: Option<Effort>,
     #[serde(default)]
     pub owner: String,
+    /// What shows where the gap stands: each entry a text and, when there
+    /// is one, where to see it. A version 1 file's single string is read as
+    /// one entry (none when it was empty).
     #[serde(default)]
-    pub evidence: String,
+    pub evidence: Vec<Evidence>,
     /// The id of the roadmap phase that closes it.
     pub phase: Option<String>,
     /// Its checklist; a partial gap with items earns the share of items done.
@@ -574,7 +610,7 @@ impl Gap {
             severity: None,
             effort: None,
             owner: String::new(),
-            evidence: String::new(),
+            evidence: Vec::new(),
             phase: None,
             items: Vec::new(),
             tags: Vec::new(),
@@ -583,6 +619,27 @@ impl Gap {
             acceptance: None,
             extra: Extra::new(),
         }
+    }
+}
+
+/// One piece of a gap's evidence: what it shows, and where to see it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Evidence {
+    #[serde(default)]
+    pub text: String,
+    /// Where to see it: an address, shown as a link only when it is
+    /// `http:`, `https:` or relative (`present::link`), else as text. Left
+    /// out when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Evidence {
+    pub fn new(text: impl Into<String>, url: Option<String>) -> Self {
+        Evidence { text: text.into(), url, extra: Extra::new() }
     }
 }
 
@@ -683,8 +740,10 @@ pub struct Phase {
     pub team: Vec<TeamMember>,
     #[serde(default)]
     pub costs: Vec<Cost>,
+    /// What must hold for the phase to be done, each one ticked when met.
+    /// A version 1 file's criteria, plain strings, are read as unmet.
     #[serde(default)]
-    pub exit_criteria: Vec<String>,
+    pub exit_criteria: Vec<Criterion>,
     /// What a source document states the phase costs, shown beside its
     /// computed total (labor and one-off costs). Left out when none is stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -713,6 +772,31 @@ impl Phase {
             after: None,
             extra: Extra::new(),
         }
+    }
+}
+
+/// An exit criterion of a phase: what must hold, whether it does, and
+/// what shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Criterion {
+    #[serde(default)]
+    pub text: String,
+    /// Ticked when the criterion holds. Left out while it does not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub met: bool,
+    /// What shows it is met: an address (shown as a link under the same
+    /// rule as a gap's evidence) or a few words. Left out when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Criterion {
+    /// An unmet criterion without evidence.
+    pub fn new(text: impl Into<String>) -> Self {
+        Criterion { text: text.into(), met: false, evidence: None, extra: Extra::new() }
     }
 }
 
@@ -817,6 +901,58 @@ pub struct Risk {
     /// Ids of the gaps that mitigate it.
     #[serde(default)]
     pub gaps: Vec<String>,
+    /// Who looks after it. Left out when nobody is named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "")))]
+    pub owner: String,
+    /// Where its handling stands. Left out while it is open.
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = "open")))]
+    pub status: RiskStatus,
+    /// The day it is next to be reviewed, `YYYY-MM-DD`; a review whose day
+    /// has passed while the risk is not closed is overdue
+    /// (`numbers::risk::review_overdue`). Left out when none is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_on: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+// Scenarios: alternative roadmaps of one assessment ("Fast track" against
+// "Full hardening"), one of them active.
+//
+// The design keeps every view and number unchanged: the active roadmap is
+// the assessment's own `phases`, with each gap's `phase` saying which of
+// them closes it, exactly as in a file without scenarios. The others wait
+// in `scenarios`, each with its own phases and its own assignment of gaps
+// to them (`assignments`, gap id → phase id; a gap it does not name is
+// unassigned there). `scenario` is the active roadmap's name, so that every
+// roadmap has one. Switching (`edit::switch_scenario`) swaps the active
+// phases and assignments with those of a scenario, in one edit: one undo
+// step. A scenario made as a copy keeps the phase ids of the roadmap it
+// copies, so that the same id names the same step in both, and KPI targets
+// and a gap's assignment carry over. An `id` names a slot of the list
+// (what edits are keyed by); a roadmap is known to people by its name,
+// which is unique among the active one and the scenarios.
+
+/// An alternative roadmap that is not active: its phases and which of them
+/// closes each gap.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Scenario {
+    /// `scenario-<n>`; unique among the assessment's scenarios.
+    pub id: String,
+    /// Unique among the scenarios and the active roadmap's name.
+    pub name: String,
+    /// Its phases, as an assessment's `phases` are.
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// Gap id → the id of the phase of this scenario that closes it. Gaps
+    /// it does not name are unassigned in it; names of gaps that no longer
+    /// exist are ignored (and dropped when it becomes active).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = {})))]
+    pub assignments: BTreeMap<String, String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -11,7 +11,10 @@
 //!   and overdue gaps.
 //! - `summary`: the [`Summary`](summary::Summary), every number rounded as
 //!   shown; its JSON is `gapmap score --json`.
-//! - `kpi`, `risk`: whether a KPI meets its target; risk severity order.
+//! - `kpi`, `risk`: whether a KPI meets its target; risk severity order
+//!   and overdue reviews. `criteria`: a phase's exit criteria met.
+//! - `scenarios`: the alternative roadmaps side by side, each scored as if
+//!   it were active.
 //! - `compare`: two states of an assessment set side by side (what moved
 //!   from one to the other); its JSON is `gapmap diff --json`.
 //! - `portfolio`: many assessments at once: the table, the heat map of
@@ -23,11 +26,13 @@ pub mod acceptance;
 pub mod calendar;
 pub mod compare;
 pub mod cost;
+pub mod criteria;
 pub mod kpi;
 pub mod next;
 pub mod portfolio;
 pub mod rates;
 pub mod risk;
+pub mod scenarios;
 pub mod schedule;
 pub mod score;
 pub mod summary;

@@ -9,6 +9,9 @@
 //!   with each chart's data table (one file per chart under `chart/`).
 //! - `compare`: a comparison in words (a score's and a level's change,
 //!   each changed field of a gap), shared by `gapmap diff` and the app.
+//! - `link`: which addresses may be shown as links (`http:`, `https:`
+//!   and relative ones); `evidence`: a gap's evidence entries as one text
+//!   (a spreadsheet cell) and back.
 //! - `query`: filtering, sorting and per-gap figures for the gaps table;
 //!   the gaps grouped by category for the report.
 
@@ -16,4 +19,6 @@ pub mod chart;
 pub mod compare;
 pub mod date;
 pub mod display;
+pub mod evidence;
+pub mod link;
 pub mod query;

@@ -386,6 +386,14 @@ mod tests {
     use super::*;
     use crate::core::model::Category;
 
+    /// How a saved file of this version states its version.
+    const CURRENT: &str = "\"version\": 2";
+
+    #[test]
+    fn current_is_the_version_saved() {
+        assert!(format::save(&sample()).contains(CURRENT));
+    }
+
     fn sample() -> Assessment {
         let mut a = Assessment::new("a1", "Payments API");
         a.categories.push(Category::new("sec", "Security"));
@@ -426,7 +434,7 @@ mod tests {
     fn newer_storage_or_format_is_too_new() {
         let newer_storage = seal(&sample(), 1, 0.0).replacen("\"storage\":1", "\"storage\":2", 1);
         assert!(matches!(open(&newer_storage), Err(Unreadable::TooNew { .. })));
-        let newer_format = seal(&sample(), 1, 0.0).replacen("\"version\": 1", "\"version\": 9", 1);
+        let newer_format = seal(&sample(), 1, 0.0).replacen(CURRENT, "\"version\": 9", 1);
         assert!(matches!(open(&newer_format), Err(Unreadable::TooNew { .. })));
         let entry = Entry::from_stored("a1", &newer_format);
         assert!(entry.read_only && entry.unreadable.is_some());
@@ -436,7 +444,7 @@ mod tests {
     #[test]
     fn a_newer_entry_opens_read_only_with_what_this_version_knows() {
         // A future version adds a field and bumps the format version.
-        let newer = seal(&sample(), 4, 9.0).replacen("\"version\": 1", "\"version\": 9", 1).replacen(
+        let newer = seal(&sample(), 4, 9.0).replacen(CURRENT, "\"version\": 9", 1).replacen(
             "\"title\"",
             "\"x-future\": {\"deep\": [1, 2]},\n  \"title\"",
             1,
@@ -457,13 +465,13 @@ mod tests {
     fn a_newer_entry_exports_its_file_byte_for_byte() {
         // Regression: a read-only assessment was exported as this version
         // decoded it, with the newer fields dropped and version 1 written.
-        let newer = seal(&sample(), 4, 9.0).replacen("\"version\": 1", "\"version\": 9", 1).replacen(
+        let newer = seal(&sample(), 4, 9.0).replacen(CURRENT, "\"version\": 9", 1).replacen(
             "\"title\"",
             "\"x-future\": {\"deep\": [1, 2]},\n  \"title\"",
             1,
         );
         let file = stored_file(&newer).expect("an envelope");
-        let inner = format::save(&sample()).replacen("\"version\": 1", "\"version\": 9", 1).replacen(
+        let inner = format::save(&sample()).replacen(CURRENT, "\"version\": 9", 1).replacen(
             "\"title\"",
             "\"x-future\": {\"deep\": [1, 2]},\n  \"title\"",
             1,
@@ -513,7 +521,7 @@ mod tests {
             assert!(quick.unreadable.is_some() && !quick.pending, "{text}");
         }
         // What only decoding finds (a newer format, a missing title) waits for the full reading.
-        let newer_format = seal(&sample(), 1, 0.0).replacen("\"version\": 1", "\"version\": 9", 1);
+        let newer_format = seal(&sample(), 1, 0.0).replacen(CURRENT, "\"version\": 9", 1);
         let quick = Entry::quick("a1", &newer_format);
         assert!(quick.pending && quick.unreadable.is_none());
         assert_eq!(quick.title, "Payments API");

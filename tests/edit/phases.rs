@@ -233,7 +233,7 @@ fn a_phase_has_team_cost_and_exit_criterion_lines() {
                 remove_exit_criterion(&mut a.phases[0], 3);
             })
         },
-        &changed(&a, |a| a.phases[0].exit_criteria.push(String::new())),
+        &changed(&a, |a| a.phases[0].exit_criteria.push(Criterion::new(""))),
     );
     for position in 0..3 {
         check(

@@ -1,8 +1,9 @@
 //! Generators of valid assessments for property tests (`properties.rs`,
 //! `share.rs`): every shape the file format allows: any status, priority,
 //! severity, effort unit, checklist and phase; roles, phases with teams and
-//! costs, KPIs and risks; references that resolve, ids that are unique, and
-//! unknown fields at every level.
+//! costs, KPIs and risks; evidence entries and exit criteria, with
+//! addresses safe and not; alternative roadmaps (scenarios); references
+//! that resolve, ids that are unique, and unknown fields at every level.
 
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -37,6 +38,21 @@ fn range(max: f64) -> impl Strategy<Value = (f64, f64)> {
 
 fn keyword<T: Keyword + std::fmt::Debug>() -> impl Strategy<Value = T> {
     select(T::ALL.to_vec())
+}
+
+/// An address as users paste them: links, relative paths, and the tricks
+/// that must stay text.
+fn url() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(vec!["https://example.com/run/1", "docs/runbook.md", "javascript:alert(1)", " https://x.org", "//evil"])
+            .prop_map(str::to_string),
+        text(),
+    ]
+}
+
+/// `YYYY-MM-DD`.
+fn date() -> impl Strategy<Value = String> {
+    (1970u32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// JSON of any kind, a little nested.
@@ -132,7 +148,13 @@ fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
         proptest::option::weighted(0.7, any::<Index>()),
         (name(), text(), keyword::<Status>(), keyword::<Priority>(), proptest::option::of(keyword::<Severity>())),
         proptest::option::weighted(0.8, (range(40.0), keyword::<EffortUnit>(), extra())),
-        (text(), text(), vec((text(), any::<bool>(), extra()), 0..5), vec(text(), 0..3), extra()),
+        (
+            text(),
+            vec((text(), proptest::option::weighted(0.5, url()), extra()), 0..3),
+            vec((text(), any::<bool>(), extra()), 0..5),
+            vec(text(), 0..3),
+            extra(),
+        ),
     )
         .prop_map(
             |(
@@ -152,7 +174,7 @@ fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
                     severity,
                     effort: effort.map(|((min, max), unit, extra)| Effort { min, max, unit, extra }),
                     owner,
-                    evidence,
+                    evidence: evidence.into_iter().map(|(text, url, extra)| Evidence { text, url, extra }).collect(),
                     phase: None,
                     items: items.into_iter().map(|(text, done, extra)| Item { text, done, extra }).collect(),
                     tags,
@@ -183,7 +205,11 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
         (range(6.0), extra()),
         vec((any::<Index>(), range(3.0), extra(), extra()), 0..3),
         vec((name(), amount(20_000.0), keyword::<CostKind>(), extra()), 0..3),
-        (vec(text(), 0..2), proptest::option::weighted(0.3, range(500_000.0)), extra()),
+        (
+            vec((text(), any::<bool>(), proptest::option::weighted(0.3, url()), extra()), 0..2),
+            proptest::option::weighted(0.3, range(500_000.0)),
+            extra(),
+        ),
     )
         .prop_map(
             |((name, goal, start_week), ((min, max), weeks_extra), team, costs, (exit_criteria, stated, extra))| {
@@ -206,7 +232,10 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
                         .into_iter()
                         .map(|(name, amount, kind, extra)| Cost { name, amount, kind, extra })
                         .collect(),
-                    exit_criteria,
+                    exit_criteria: exit_criteria
+                        .into_iter()
+                        .map(|(text, met, evidence, extra)| Criterion { text, met, evidence, extra })
+                        .collect(),
                     stated_cost: stated.map(|(min, max)| Range::new(min, max)),
                     after: None,
                     extra,
@@ -248,11 +277,25 @@ fn kpi() -> impl Strategy<Value = (Vec<Index>, Kpi)> {
 
 /// A risk; the gaps it links are indices, resolved by [`assessment`].
 fn risk() -> impl Strategy<Value = (Vec<Index>, Risk)> {
-    (name(), keyword::<Probability>(), keyword::<Impact>(), text(), vec(any::<Index>(), 0..3), extra()).prop_map(
-        |(title, probability, impact, mitigation, gaps, extra)| {
-            (gaps, Risk { id: String::new(), title, probability, impact, mitigation, gaps: vec![], extra })
-        },
+    (
+        (name(), keyword::<Probability>(), keyword::<Impact>(), text(), vec(any::<Index>(), 0..3), extra()),
+        (text(), keyword::<RiskStatus>(), proptest::option::of(date())),
     )
+        .prop_map(|((title, probability, impact, mitigation, gaps, extra), (owner, status, review_on))| {
+            let risk = Risk {
+                id: String::new(),
+                title,
+                probability,
+                impact,
+                mitigation,
+                gaps: vec![],
+                owner,
+                status,
+                review_on,
+                extra,
+            };
+            (gaps, risk)
+        })
 }
 
 /// A valid assessment: ids numbered per kind, every reference resolved.
@@ -272,7 +315,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         vec(phase(), 0..5),
         vec(kpi(), 0..3),
         vec(risk(), 0..3),
-        extra(),
+        (extra(), vec((name(), any::<bool>(), extra()), 0..3)),
     )
         .prop_map(
             |(
@@ -285,7 +328,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 phases,
                 kpis,
                 risks,
-                extra,
+                (extra, scenarios),
             )| {
                 let numbered = |prefix: &str, i: usize| format!("{prefix}{}", i + 1);
                 let pick = |index: &Index, prefix: &str, count: usize| numbered(prefix, index.index(count));
@@ -349,6 +392,34 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                         id: numbered("r", i),
                         gaps: if n_gaps == 0 { vec![] } else { linked.iter().map(|g| pick(g, "g", n_gaps)).collect() },
                         ..r
+                    })
+                    .collect();
+                // Each scenario is the roadmap as generated, its last phase
+                // left out when asked, with the gaps of the phases it keeps.
+                if !scenarios.is_empty() {
+                    a.scenario = Some("Active".to_string());
+                }
+                a.scenarios = scenarios
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, shorter, extra))| {
+                        let mut phases = a.phases.clone();
+                        if shorter {
+                            phases.pop();
+                        }
+                        let kept = |p: &String| phases.iter().any(|phase| phase.id == *p);
+                        let assignments = a
+                            .gaps
+                            .iter()
+                            .filter_map(|g| g.phase.clone().filter(kept).map(|p| (g.id.clone(), p)))
+                            .collect();
+                        Scenario {
+                            id: numbered("s", i),
+                            name: format!("S{} {name}", i + 1),
+                            phases,
+                            assignments,
+                            extra,
+                        }
                     })
                     .collect();
                 a

@@ -14,7 +14,9 @@
 //!   compared, in History and the report), `past` (the milestones with
 //!   their numbers, in History and the trend), `explain`, `edits` (the
 //!   changes of phases and roles), `roles`, `links`, `focus`, `rate_link`
-//!   (money unknown for want of rates, linked to where they are entered).
+//!   (money unknown for want of rates, linked to where they are entered),
+//!   `safe_link` (an address as a link only when `core::present::link`
+//!   allows it).
 //! - `exports`: the header's "More exports" menu; `share_button`: "Copy
 //!   share link".
 
@@ -39,6 +41,7 @@ mod rate_link;
 mod report;
 mod roadmap;
 mod roles;
+mod safe_link;
 mod save_status;
 mod screen;
 mod settings;

@@ -378,11 +378,12 @@ pub(super) fn DateField(
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<Option<String>>,
     on_change: Callback<Option<String>>,
+    #[prop(optional)] hide_label: bool,
 ) -> impl IntoView {
     let name = label.clone();
     view! {
         <label class="field">
-            <span class="field-label">{label}</span>
+            <span class=label_class(hide_label)>{label}</span>
             <input
                 class="input input-date"
                 type="date"

@@ -135,6 +135,9 @@ mod tests {
             impact: Impact::High,
             mitigation: String::new(),
             gaps: gaps.iter().map(|g| g.to_string()).collect(),
+            owner: String::new(),
+            status: Default::default(),
+            review_on: None,
             extra: Default::default(),
         }
     }

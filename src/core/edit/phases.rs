@@ -4,13 +4,14 @@
 //!
 //! A deleted phase takes its links with it: its gaps become unassigned and
 //! the KPI targets set for it go, unless another phase with the same id
-//! remains. Lines have no ids: they are named by position in their phase,
+//! remains (the KPI targets also stay while a scenario has a phase with
+//! that id: they are that phase's targets too). Lines have no ids: they are named by position in their phase,
 //! and edited through the phase, which the views already hold.
 
 use super::key::{position, Key};
 use super::removed::{put_back_links, take_links, Link, Removed};
 use crate::core::edit::ids::next_id;
-use crate::core::model::{Assessment, Cost, CostKind, KpiTarget, Phase, Range, Role, TeamMember};
+use crate::core::model::{Assessment, Cost, CostKind, Criterion, KpiTarget, Phase, Range, Role, TeamMember};
 
 /// Where the phase of `key` is in the roadmap.
 pub fn phase_position(a: &Assessment, key: &Key) -> Option<usize> {
@@ -92,7 +93,9 @@ pub fn remove_phase(a: &mut Assessment, position: usize) -> Option<RemovedPhase>
             taken.gaps.push((i, gap.id.clone()));
         }
     }
-    taken.kpi_targets = take_links(&mut a.kpis, |k| &mut k.targets, |target| target.phase == id);
+    if !a.scenarios.iter().any(|s| s.phases.iter().any(|p| p.id == id)) {
+        taken.kpi_targets = take_links(&mut a.kpis, |k| &mut k.targets, |target| target.phase == id);
+    }
     Some(taken)
 }
 
@@ -152,16 +155,22 @@ pub fn restore_cost(phase: &mut Phase, removed: Removed<Cost>) {
 
 /// Adds a blank exit criterion to `phase`; returns its position.
 pub fn add_exit_criterion(phase: &mut Phase) -> usize {
-    phase.exit_criteria.push(String::new());
+    phase.exit_criteria.push(Criterion::new(""));
     phase.exit_criteria.len() - 1
 }
 
 /// Takes exit criterion `line` out of `phase`.
-pub fn remove_exit_criterion(phase: &mut Phase, line: usize) -> Option<Removed<String>> {
+pub fn remove_exit_criterion(phase: &mut Phase, line: usize) -> Option<Removed<Criterion>> {
     Removed::take(&mut phase.exit_criteria, line)
 }
 
 /// Puts back what [`remove_exit_criterion`] took, unless it is back.
-pub fn restore_exit_criterion(phase: &mut Phase, removed: Removed<String>) {
+pub fn restore_exit_criterion(phase: &mut Phase, removed: Removed<Criterion>) {
     removed.put_back(&mut phase.exit_criteria);
+}
+
+/// Sets what shows that `criterion` is met: an address or a few words;
+/// blank text leaves it without any.
+pub fn set_criterion_evidence(criterion: &mut Criterion, text: String) {
+    criterion.evidence = if text.trim().is_empty() { None } else { Some(text) };
 }

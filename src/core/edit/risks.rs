@@ -5,7 +5,7 @@
 
 use super::removed::{put_back_entry, take_entry, Entry, RemovedEntry};
 use crate::core::edit::ids::next_id;
-use crate::core::model::{Assessment, Extra, Impact, Probability, Risk};
+use crate::core::model::{Assessment, Extra, Impact, Probability, Risk, RiskStatus};
 
 impl Entry for Risk {
     const PREFIX: &'static str = "risk";
@@ -33,6 +33,9 @@ pub fn add_risk(a: &mut Assessment) -> String {
         impact: Impact::Medium,
         mitigation: String::new(),
         gaps: Vec::new(),
+        owner: String::new(),
+        status: RiskStatus::Open,
+        review_on: None,
         extra: Extra::new(),
     });
     id

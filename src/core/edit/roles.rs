@@ -1,5 +1,6 @@
 //! The roles (kinds of team member and their weekly rates): add, delete with
-//! the team lines that staff them, and put back.
+//! the team lines that staff them (in every roadmap: the active one and
+//! each scenario), and put back.
 
 use super::key::{position, Key};
 use super::removed::{put_back_links, take_links, Link, Removed};
@@ -38,6 +39,8 @@ pub struct RemovedRole {
     pub removed: Removed<Role>,
     /// Phase position, line position, line.
     pub team_lines: Vec<Link<TeamMember>>,
+    /// The same, in the phases of each scenario, by scenario position.
+    pub scenario_team_lines: Vec<Vec<Link<TeamMember>>>,
 }
 
 impl RemovedRole {
@@ -53,20 +56,27 @@ impl RemovedRole {
 pub fn remove_role(a: &mut Assessment, position: usize) -> Option<RemovedRole> {
     let removed = Removed::take(&mut a.roles, position)?;
     let id = removed.value.id.as_str();
-    let team_lines = if a.roles.iter().any(|r| r.id == id) {
-        Vec::new()
-    } else {
-        take_links(&mut a.phases, |p| &mut p.team, |member| member.role == id)
-    };
-    Some(RemovedRole { removed, team_lines })
+    if a.roles.iter().any(|r| r.id == id) {
+        return Some(RemovedRole { removed, team_lines: Vec::new(), scenario_team_lines: Vec::new() });
+    }
+    let team_lines = take_links(&mut a.phases, |p| &mut p.team, |member| member.role == id);
+    let scenario_team_lines = a
+        .scenarios
+        .iter_mut()
+        .map(|s| take_links(&mut s.phases, |p| &mut p.team, |member| member.role == id))
+        .collect();
+    Some(RemovedRole { removed, team_lines, scenario_team_lines })
 }
 
 /// Puts back what [`remove_role`] took, unless the role is back already.
 pub fn restore_role(a: &mut Assessment, removed: RemovedRole) {
-    let RemovedRole { removed, team_lines } = removed;
+    let RemovedRole { removed, team_lines, scenario_team_lines } = removed;
     if removed.is_back(&a.roles) {
         return;
     }
     removed.put_back(&mut a.roles);
     put_back_links(&mut a.phases, |p| &mut p.team, |x, y| x == y, &team_lines);
+    for (scenario, lines) in a.scenarios.iter_mut().zip(&scenario_team_lines) {
+        put_back_links(&mut scenario.phases, |p| &mut p.team, |x, y| x == y, lines);
+    }
 }

@@ -25,9 +25,12 @@
 //! and new ids.
 
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
-use crate::core::model::{Assessment, CostKind, Effort, EffortUnit, Gap, KpiTarget, KpiValue, Role, Status};
+use crate::core::model::{
+    Assessment, CostKind, Criterion, Effort, EffortUnit, Evidence, Gap, KpiTarget, KpiValue, Role, Status,
+};
 use crate::core::numbers::summary::{summarize, summarize_as_of, Bounds, Summary};
 use crate::core::present::display;
+use crate::core::present::link;
 use crate::core::present::query;
 
 mod calendar;
@@ -292,20 +295,43 @@ impl Report<'_> {
                 self.line(&format!("  - [{check}] {}", inline(&item.text)));
             }
         }
-        if !gap.evidence.trim().is_empty() {
-            let fence = fence(&gap.evidence);
-            self.line("");
-            self.line(&format!("  {fence}"));
-            for line in gap.evidence.trim_end().lines() {
-                if line.is_empty() {
-                    self.line("");
-                } else {
-                    self.line(&format!("  {line}"));
-                }
-            }
-            self.line(&format!("  {fence}"));
+        for evidence in &gap.evidence {
+            self.evidence(evidence);
         }
         self.line("");
+    }
+
+    /// One entry of a gap's evidence: its text in a code block as written,
+    /// or, with an address, one line with the address as a link when it
+    /// may be one (`present::link`), else in a code span, never a link.
+    fn evidence(&mut self, evidence: &Evidence) {
+        match &evidence.url {
+            None if evidence.text.trim().is_empty() => {}
+            None => {
+                let fence = fence(&evidence.text);
+                self.line("");
+                self.line(&format!("  {fence}"));
+                for line in evidence.text.trim_end().lines() {
+                    if line.is_empty() {
+                        self.line("");
+                    } else {
+                        self.line(&format!("  {line}"));
+                    }
+                }
+                self.line(&format!("  {fence}"));
+            }
+            Some(url) => {
+                let text = evidence.text.trim();
+                let label = if text.is_empty() { inline(url) } else { inline(text) };
+                let shown = match link::href(url) {
+                    Some(href) => format!("[{label}](<{href}>)"),
+                    None if text.is_empty() => code_span(url),
+                    None => format!("{label} ({})", code_span(url)),
+                };
+                self.line("");
+                self.line(&format!("  **Evidence:** {shown}"));
+            }
+        }
     }
 
     fn roadmap(&mut self) {
@@ -374,7 +400,7 @@ impl Report<'_> {
                 self.line("**Exit criteria:**");
                 self.blank();
                 for criterion in &phase.exit_criteria {
-                    self.line(&format!("- {}", inline(criterion)));
+                    self.line(&format!("- {}", criterion_line(criterion)));
                 }
                 self.blank();
             }
@@ -578,6 +604,32 @@ fn line_text(line: &str) -> String {
 /// Text in a table cell: inline, with the pipe escaped (done by `inline`).
 fn cell(text: &str) -> String {
     inline(text.trim())
+}
+
+/// An exit criterion as a list line's text: its text, ticked when met
+/// (`[x]`, as a task list shows it; an unmet one is written as before,
+/// plain), and its evidence, a link when it may be one.
+fn criterion_line(criterion: &Criterion) -> String {
+    let mut line = inline(&criterion.text);
+    if criterion.met {
+        line = format!("[x] {line}");
+    }
+    if let Some(evidence) = criterion.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
+        let shown = match link::href(evidence) {
+            Some(href) => format!("[evidence](<{href}>)"),
+            None => inline(evidence),
+        };
+        line = format!("{line} — {shown}");
+    }
+    line
+}
+
+/// Text as a Markdown code span: never a link, whatever it holds.
+fn code_span(text: &str) -> String {
+    let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let longest = one_line.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest + 1);
+    format!("{ticks} {one_line} {ticks}")
 }
 
 /// A code fence longer than any run of backticks in the text.

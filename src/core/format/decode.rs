@@ -18,6 +18,7 @@ use crate::core::model::*;
 
 mod acceptance;
 mod milestone;
+mod plans;
 
 /// Decodes a current-version document; `problems` collects what does not fit.
 pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessment {
@@ -53,6 +54,8 @@ pub fn assessment(document: &Document, problems: &mut Vec<Problem>) -> Assessmen
         kpis: d.list(&mut o, "kpis", Decoder::kpi),
         risks: d.list(&mut o, "risks", Decoder::risk),
         milestones: d.list(&mut o, "milestones", Decoder::milestone),
+        scenario: d.optional_text(&mut o, "scenario"),
+        scenarios: d.list(&mut o, "scenarios", Decoder::scenario),
         extra: o.rest(),
     }
 }
@@ -383,7 +386,7 @@ impl<'v> Decoder<'_, 'v> {
             severity,
             effort,
             owner: self.text(&mut o, "owner"),
-            evidence: self.text(&mut o, "evidence"),
+            evidence: self.list(&mut o, "evidence", Decoder::evidence),
             phase: self.optional_text(&mut o, "phase"),
             items: self.list(&mut o, "items", Decoder::item),
             tags: self.texts(&mut o, "tags"),
@@ -427,7 +430,7 @@ impl<'v> Decoder<'_, 'v> {
             duration_weeks: self.range(&mut o, "duration_weeks").unwrap_or_else(|| Range::new(0.0, 0.0)),
             team: self.list(&mut o, "team", Decoder::team_member),
             costs: self.list(&mut o, "costs", Decoder::cost),
-            exit_criteria: self.texts(&mut o, "exit_criteria"),
+            exit_criteria: self.list(&mut o, "exit_criteria", Decoder::criterion),
             stated_cost: self.optional_range(&mut o, "stated_cost"),
             // Absent (or null) and empty differ: after the previous phase, or at the start.
             after: o.get("after").map(|_| self.texts(&mut o, "after")),
@@ -490,18 +493,6 @@ impl<'v> Decoder<'_, 'v> {
                 self.report(place, format!("Expected a number or text here, found {}.", kind_of(other)));
                 None
             }
-        }
-    }
-
-    fn risk(&mut self, mut o: Object) -> Risk {
-        Risk {
-            id: self.required_text(&mut o, "id"),
-            title: self.required_text(&mut o, "title"),
-            probability: self.keyword(&mut o, "probability", Probability::default()),
-            impact: self.keyword(&mut o, "impact", Impact::default()),
-            mitigation: self.text(&mut o, "mitigation"),
-            gaps: self.texts(&mut o, "gaps"),
-            extra: o.rest(),
         }
     }
 }

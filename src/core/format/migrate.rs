@@ -14,10 +14,9 @@ use crate::core::model::VERSION;
 pub type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`.
-/// Version 1 is the first, so there are none yet; a format change adds its
-/// step here and bumps [`VERSION`], and a frozen fixture of the old version
-/// proves the step.
-pub const MIGRATIONS: &[Migration] = &[];
+/// A format change adds its step here and bumps [`VERSION`], and a frozen
+/// fixture of the old version proves the step (`tests/fixtures/v1/`).
+pub const MIGRATIONS: &[Migration] = &[evidence_and_criteria_as_entries];
 
 const _: () = assert!(MIGRATIONS.len() + 1 == VERSION as usize, "every version but the first needs a migration");
 
@@ -33,5 +32,33 @@ pub fn migrate(document: &mut Map<String, Value>, from: u32, steps: &[Migration]
         })?;
     }
     document.insert("version".to_string(), Value::from(steps.len() + 1));
+    Ok(())
+}
+
+/// 1 → 2: a gap's `evidence`, one string, becomes a list of entries (the
+/// string as the one entry's text; no entry when it was blank), and each of
+/// a phase's `exit_criteria`, a string, becomes an unmet criterion with that
+/// text. Values of another type are left as they are, for decoding to
+/// report at their path. Milestones keep neither, so they are unchanged.
+fn evidence_and_criteria_as_entries(document: &mut Map<String, Value>) -> Result<(), String> {
+    if let Some(Value::Array(gaps)) = document.get_mut("gaps") {
+        for gap in gaps.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(Value::String(text)) = gap.get("evidence") {
+                let entries = if text.trim().is_empty() { vec![] } else { vec![serde_json::json!({ "text": text })] };
+                gap.insert("evidence".to_string(), Value::Array(entries));
+            }
+        }
+    }
+    if let Some(Value::Array(phases)) = document.get_mut("phases") {
+        for phase in phases.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(Value::Array(criteria)) = phase.get_mut("exit_criteria") {
+                for criterion in criteria.iter_mut() {
+                    if let Value::String(text) = criterion {
+                        *criterion = serde_json::json!({ "text": std::mem::take(text) });
+                    }
+                }
+            }
+        }
+    }
     Ok(())
 }

@@ -16,6 +16,7 @@ use crate::core::model::{Assessment, Cost, Effort, Kpi, KpiValue, Range, Role, S
 
 mod dependencies;
 mod milestone;
+mod plans;
 mod warnings;
 
 pub use milestone::is_saved_on;
@@ -191,14 +192,19 @@ impl Checker {
             self.team_and_costs(&list.index(i), &p.team, &p.costs, &roles);
         }
         self.phase_cycles(a);
+        // A KPI target may be set for a phase of any roadmap: the same id
+        // names the same step in each (`model::Scenario`).
+        let mut any_phase = phases.clone();
+        any_phase.extend(a.scenarios.iter().flat_map(|s| s.phases.iter().map(|p| p.id.as_str())));
         let list = root.key("kpis");
         for (i, kpi) in a.kpis.iter().enumerate() {
-            self.kpi(&list.index(i), kpi, &phases);
+            self.kpi(&list.index(i), kpi, &any_phase);
         }
 
         for (i, risk) in a.risks.iter().enumerate() {
             let path = root.key("risks").index(i);
             self.not_blank(At::Path(&path), "title", &risk.title, "The risk needs a title.");
+            self.risk_review(&path, risk);
             for (j, gap) in risk.gaps.iter().enumerate() {
                 if !gaps.contains(gap.as_str()) {
                     self.report(
@@ -210,6 +216,7 @@ impl Checker {
         }
 
         self.milestones(&root.key("milestones"), &a.milestones);
+        self.scenarios(a, &roles);
     }
 
     /// The assessment's own fields (or a milestone's copy of them).

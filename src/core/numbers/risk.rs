@@ -1,8 +1,10 @@
 //! Risks by severity: a risk's severity is its impact times its probability,
 //! each counted on its own scale (probability low 1 … high 3, impact low 1 …
-//! critical 4), so severities run from 1 to 12.
+//! critical 4), so severities run from 1 to 12. And whether a risk's review
+//! is overdue.
 
-use crate::core::model::{Impact, Probability, Risk};
+use crate::core::format::validate::is_iso_date;
+use crate::core::model::{Impact, Probability, Risk, RiskStatus};
 
 impl Probability {
     /// Its place on the scale: low 1, medium 2, high 3.
@@ -34,6 +36,17 @@ impl Risk {
     }
 }
 
+/// Whether the risk's review is overdue on `today` (`YYYY-MM-DD`): its
+/// review date is before today and it is not closed. A risk without a
+/// review date, or with one that is not a date, is never overdue (the
+/// latter is a validation problem instead); an accepted risk still has its
+/// reviews, since acceptance is a decision to look at again.
+pub fn review_overdue(risk: &Risk, today: &str) -> bool {
+    let Some(review) = risk.review_on.as_deref() else { return false };
+    // Dates written YYYY-MM-DD order as their text does.
+    risk.status != RiskStatus::Closed && is_iso_date(review) && is_iso_date(today) && review < today
+}
+
 /// The positions of `risks`, most severe first; equal severities keep their
 /// order in the file, so the list does not shuffle between edits.
 pub fn by_severity(risks: &[Risk]) -> Vec<usize> {
@@ -55,6 +68,9 @@ mod tests {
             impact,
             mitigation: String::new(),
             gaps: Vec::new(),
+            owner: String::new(),
+            status: Default::default(),
+            review_on: None,
             extra: Extra::new(),
         }
     }

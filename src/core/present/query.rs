@@ -99,7 +99,7 @@ fn mentions(gap: &Gap, word: &str) -> bool {
         || has(&gap.owner)
         || gap.tags.iter().any(|t| has(t))
         || has(&gap.description)
-        || has(&gap.evidence)
+        || gap.evidence.iter().any(|e| has(&e.text) || e.url.as_deref().is_some_and(has))
         || gap.items.iter().any(|item| has(&item.text))
 }
 

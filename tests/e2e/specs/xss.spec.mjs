@@ -39,7 +39,9 @@ function hostileAssessment() {
   a.settings.levels?.forEach((l) => (l.label = next()));
   a.categories.forEach((c) => ((c.name = next()), (c.notes = next())));
   a.gaps.forEach((g) => {
-    for (const field of ["title", "description", "owner", "evidence"]) g[field] = next();
+    for (const field of ["title", "description", "owner"]) g[field] = next();
+    // Evidence entries carry an address too, shown as a link only when safe.
+    g.evidence = [{ text: next(), url: next() }];
     g.tags = (g.tags ?? []).map(next);
     (g.items ?? []).forEach((item) => (item.text = next()));
   });
@@ -47,11 +49,11 @@ function hostileAssessment() {
   a.phases.forEach((p) => {
     p.name = next();
     p.goal = next();
-    p.exit_criteria = (p.exit_criteria ?? []).map(next);
+    p.exit_criteria = (p.exit_criteria ?? []).map(() => ({ text: next(), evidence: next() }));
     (p.costs ?? []).forEach((c) => (c.name = next()));
   });
   a.kpis.forEach((k) => ((k.name = next()), (k.unit = next())));
-  a.risks.forEach((r) => ((r.title = next()), (r.mitigation = next())));
+  a.risks.forEach((r) => ((r.title = next()), (r.mitigation = next()), (r.owner = next())));
   return a;
 }
 

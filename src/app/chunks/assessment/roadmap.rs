@@ -7,13 +7,18 @@
 //! - `phase`: reading and changing one phase; its changes to the list of
 //!   phases (add, delete with undo, reorder) are `assessment/edits.rs`.
 //! - `figures`: a phase's computed numbers (their terms: `phase_terms`).
-//! - `lines`: the team, cost and exit-criteria lines of a phase.
+//! - `lines`: the team and cost lines of a phase; `criteria`: its exit
+//!   criteria, ticked when met, with evidence, and how many are met.
+//! - `scenarios`: the alternative roadmaps (pick the active one, add one as
+//!   a copy, rename, delete with undo) and their comparison side by side.
 //! - `gaps`: the gaps assigned to a phase, and assigning more.
 
+mod criteria;
 mod figures;
 mod gaps;
 mod lines;
 mod phase;
+mod scenarios;
 
 use leptos::prelude::*;
 
@@ -103,6 +108,7 @@ pub(super) fn Roadmap() -> impl IntoView {
                 <DateField label="Roadmap start date" value=start_date on_change=on_start_date />
                 <p class="hint">"With a start date, week n starts n × 7 days later (weekends count), and each phase has dates."</p>
             </div>
+            <scenarios::Scenarios />
             <Show when=move || no_roles.get()>
                 <div class="banner banner-warning roadmap-roles">
                     <p>
@@ -305,7 +311,7 @@ fn PhaseCard(
             <div class="phase-parts">
                 <lines::TeamLines phase=phase.clone() />
                 <lines::CostLines phase=phase.clone() />
-                <lines::ExitCriteria phase=phase.clone() />
+                <criteria::ExitCriteria phase=phase.clone() />
             </div>
             <gaps::AssignedGaps phase name=Signal::derive(shown_name) />
         </article>

@@ -21,8 +21,8 @@
 //!   cannot know).
 
 use super::{category_name, phase_name, table};
-use crate::core::model::{Assessment, Gap, Priority};
-use crate::core::present::display;
+use crate::core::model::{Assessment, Evidence, Gap, Priority};
+use crate::core::present::{display, evidence, link};
 
 /// The gaps a backlog lists: the open ones.
 fn open_gaps(assessment: &Assessment) -> impl Iterator<Item = &Gap> {
@@ -69,8 +69,9 @@ fn plain_description(assessment: &Assessment, gap: &Gap) -> String {
     if !gap.description.trim().is_empty() {
         parts.push(gap.description.trim().to_string());
     }
-    if !gap.evidence.trim().is_empty() {
-        parts.push(format!("Evidence: {}", gap.evidence.trim()));
+    let evidence = evidence::to_text(&gap.evidence);
+    if !evidence.trim().is_empty() {
+        parts.push(format!("Evidence: {}", evidence.trim()));
     }
     if !gap.items.is_empty() {
         let mut list = String::from("Checklist:");
@@ -108,11 +109,27 @@ fn html_paragraphs(text: &str) -> String {
         .collect()
 }
 
+/// One evidence entry in HTML: its text, and its address as a link when it
+/// may be one (`present::link`), else as text.
+fn html_evidence(entry: &Evidence) -> String {
+    let text = html_text(entry.text.trim());
+    let Some(url) = &entry.url else { return text };
+    let address = match link::href(url) {
+        Some(href) => format!("<a href=\"{}\">{}</a>", html_text(href), html_text(url)),
+        None => html_text(url),
+    };
+    if text.is_empty() {
+        address
+    } else {
+        format!("{text} {address}")
+    }
+}
+
 /// The Azure DevOps description: the same parts as the plain one, in HTML.
 fn html_description(assessment: &Assessment, gap: &Gap) -> String {
     let mut html = html_paragraphs(&gap.description);
-    if !gap.evidence.trim().is_empty() {
-        html.push_str(&format!("<p><strong>Evidence:</strong> {}</p>", html_text(gap.evidence.trim())));
+    for entry in gap.evidence.iter().filter(|e| !e.text.trim().is_empty() || e.url.is_some()) {
+        html.push_str(&format!("<p><strong>Evidence:</strong> {}</p>", html_evidence(entry)));
     }
     if !gap.items.is_empty() {
         html.push_str("<p><strong>Checklist:</strong></p><ul>");

@@ -9,6 +9,7 @@
 
 use super::{category_name, phase_name, table};
 use crate::core::model::{Assessment, Gap};
+use crate::core::present::evidence;
 use crate::core::present::query::gap_figures;
 
 /// A column of the spreadsheet table, in the order the table has them.
@@ -111,7 +112,7 @@ impl Column {
             Column::Owner => gap.owner.clone(),
             Column::Phase => phase_name(assessment, gap).unwrap_or_default().to_string(),
             Column::Tags => gap.tags.join(", "),
-            Column::Evidence => gap.evidence.clone(),
+            Column::Evidence => evidence::to_text(&gap.evidence),
             Column::Description => gap.description.clone(),
             Column::ChecklistDone => gap.items.iter().filter(|i| i.done).count().to_string(),
             Column::ChecklistItems => gap.items.len().to_string(),

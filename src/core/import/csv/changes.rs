@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::core::model::{Effort, Gap, Priority, Severity, Status};
+use crate::core::model::{Effort, Evidence, Gap, Priority, Severity, Status};
 
 /// What importing a file would change, and what in it could not be read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -72,7 +72,8 @@ pub enum NewValue {
     /// The id of the phase, or none.
     Phase(Option<String>),
     Tags(Vec<String>),
-    Evidence(String),
+    /// The entries, read from one text (`present::evidence`).
+    Evidence(Vec<Evidence>),
     Description(String),
 }
 

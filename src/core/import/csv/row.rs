@@ -6,7 +6,7 @@
 
 use crate::core::export::csv::{unescape_formula, Column};
 use crate::core::model::{Assessment, Effort, EffortUnit, Gap, Priority, Severity, Status};
-use crate::core::present::display;
+use crate::core::present::{display, evidence};
 
 use super::changes::{Change, NewValue, RowProblem};
 
@@ -57,7 +57,9 @@ impl RowReading<'_> {
                 }
                 Column::Title => self.change(current, cell.to_string(), NewValue::Title(cell.to_string())),
                 Column::Owner => self.change(current, cell.to_string(), NewValue::Owner(cell.to_string())),
-                Column::Evidence => self.change(current, cell.to_string(), NewValue::Evidence(cell.to_string())),
+                Column::Evidence => {
+                    self.change(current, cell.to_string(), NewValue::Evidence(evidence::from_text(cell)))
+                }
                 Column::Description => self.change(current, cell.to_string(), NewValue::Description(cell.to_string())),
                 Column::Status => match parse_status(trimmed) {
                     Some(status) if status != gap.status => {

@@ -9,7 +9,7 @@ use super::drafts::{GapDraft, PhaseRef};
 use super::importer::Importer;
 use super::phrases;
 use crate::core::import::Import;
-use crate::core::model::{Assessment, Better, Category, Gap, Kpi, KpiTarget, Priority, Risk, Role};
+use crate::core::model::{Assessment, Better, Category, Evidence, Gap, Kpi, KpiTarget, Priority, Risk, Role};
 
 impl<'t> Importer<'t> {
     /// The assessment the drafts make, with the import report.
@@ -134,6 +134,9 @@ impl<'t> Importer<'t> {
                 impact: draft.impact,
                 mitigation: draft.mitigation,
                 gaps,
+                owner: String::new(),
+                status: Default::default(),
+                review_on: None,
                 extra: Default::default(),
             });
         }
@@ -169,7 +172,7 @@ impl<'t> Importer<'t> {
         gap.owner = draft.owner;
         gap.items = draft.items;
         gap.tags = draft.tags;
-        gap.evidence = draft.evidence.join("\n\n");
+        gap.evidence = draft.evidence.iter().map(|code| Evidence::new(code.clone(), None)).collect();
         let mut description = draft.description;
         gap.phase = match draft.phase {
             Some(PhaseRef::Index(i)) => phase_ids.get(i).cloned(),

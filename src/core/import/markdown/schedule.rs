@@ -6,7 +6,7 @@
 use super::drafts::PhaseDraft;
 use super::importer::Importer;
 use super::phrases::{self, Weeks};
-use crate::core::model::{Assessment, Phase, Range, TeamMember};
+use crate::core::model::{Assessment, Criterion, Phase, Range, TeamMember};
 
 impl<'t> Importer<'t> {
     /// Registers the phase a heading names; a phase named twice is one phase.
@@ -123,7 +123,7 @@ impl<'t> Importer<'t> {
                 })
                 .collect();
             phase.costs = draft.costs.clone();
-            phase.exit_criteria = draft.exit_criteria.clone();
+            phase.exit_criteria = draft.exit_criteria.iter().map(Criterion::new).collect();
             phase.stated_cost = draft.stated_cost.map(|(min, max)| Range::new(min, max));
             a.phases.push(phase);
         }

@@ -167,7 +167,7 @@ fn phase_headings_in_their_variants() {
     assert_eq!(gap(a, "Add tracing").effort, Some(Effort::new(3.0, 3.0, EffortUnit::Days)));
     assert_eq!(gap(a, "Pen test").status, Status::Done);
     let hardening = &a.phases[2];
-    assert_eq!(hardening.exit_criteria, vec!["No open P0"]);
+    assert_eq!(hardening.exit_criteria, vec![crate::core::model::Criterion::new("No open P0")]);
     assert_eq!(hardening.team.len(), 1);
     assert_eq!((hardening.team[0].fte.min, hardening.team[0].fte.max), (3.0, 4.0));
     assert_eq!(a.role(&hardening.team[0].role).map(|r| r.name.as_str()), Some("Engineers"));

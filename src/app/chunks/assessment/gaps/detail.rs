@@ -5,12 +5,14 @@
 //!
 //! - `handle`: the gap being edited, which every part shares.
 //! - `fields`: the fields that need more than a plain input (category,
-//!   severity, phase, effort) and the credit note; `checklist`; `tags`.
+//!   severity, phase, effort) and the credit note; `checklist`; `tags`;
+//!   `evidence` (entries of a text and an address, shown as a safe link).
 //!
 //! Typing in one field makes one undo step (the edit key names the gap and
 //! the field); every other change is a step of its own.
 
 mod checklist;
+mod evidence;
 mod fields;
 mod handle;
 mod plan;
@@ -19,6 +21,7 @@ mod tags;
 use leptos::prelude::*;
 
 use self::checklist::Checklist;
+use self::evidence::EvidenceList;
 use self::fields::{CategoryField, CreditNote, EffortField, PhaseField, SeverityField};
 use self::handle::{Editing, GapHandle};
 use self::plan::{AcceptanceFields, DependsOnField, DueField};
@@ -100,12 +103,6 @@ fn GapEditor(key: GapKey) -> impl IntoView {
                                 handle.change(Some("description"), |g| g.description = t)
                             })
                         />
-                        <TextArea
-                            label="Evidence"
-                            rows=3
-                            value=handle.get(|g| g.evidence.clone())
-                            on_change=Callback::new(move |t: String| handle.change(Some("evidence"), |g| g.evidence = t))
-                        />
                         <DependsOnField handle />
                     </div>
                     <div class="gap-editor-side">
@@ -132,6 +129,7 @@ fn GapEditor(key: GapKey) -> impl IntoView {
                         <CreditNote handle />
                     </div>
                 </div>
+                <EvidenceList handle />
                 <Checklist handle />
                 <Tags handle />
                 <div class="dialog-actions">

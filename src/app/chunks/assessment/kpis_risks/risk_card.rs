@@ -1,14 +1,17 @@
-//! One risk's editor: title, probability, impact, mitigation, the gaps
-//! whose closing mitigates it, and delete with undo.
+//! One risk's editor: title, probability, impact, owner, status, review
+//! date (marked when overdue), mitigation, the gaps whose closing mitigates
+//! it, and delete with undo.
 
 use leptos::prelude::*;
 
 use super::pills::{severity_pill, status_pill};
 use crate::app::chunks::assessment::editor::{use_editor, Editor};
-use crate::app::chunks::fields::{keyword_label, KeywordSelect, TextArea, TextField};
+use crate::app::chunks::fields::{keyword_label, DateField, KeywordSelect, TextArea, TextField};
+use crate::app::clock::today;
 use crate::app::notices::{use_notices, Notices};
 use crate::core::edit;
-use crate::core::model::{Impact, Probability, Risk};
+use crate::core::model::{Impact, Probability, Risk, RiskStatus};
+use crate::core::numbers::risk::review_overdue;
 
 /// A gap as a choice: its id and title.
 pub(super) type GapChoice = (String, String);
@@ -114,6 +117,9 @@ pub(super) fn RiskCard(
                 <span class=move || severity_pill(risk.with(|r| r.as_ref().map_or(0, Risk::severity)))>
                     "Severity " {move || risk.with(|r| r.as_ref().map_or(0, Risk::severity))}
                 </span>
+                <Show when=move || risk.with(|r| r.as_ref().is_some_and(|r| review_overdue(r, &today())))>
+                    <span class="pill pill-danger">"Review overdue"</span>
+                </Show>
                 <button class="button button-small button-danger" aria-label=format!("Delete risk {n}") on:click=delete>
                     "Delete"
                 </button>
@@ -144,6 +150,32 @@ pub(super) fn RiskCard(
                         hide_label=true
                         value=Signal::derive(move || risk.with(|r| r.as_ref().map(|r| r.impact).unwrap_or_default()))
                         on_change=Callback::new(move |v: Impact| update(None, Box::new(move |r| r.impact = v)))
+                    />
+                </ShortLabel>
+                <ShortLabel text="Owner">
+                    <TextField
+                        label=format!("Owner of risk {n}")
+                        hide_label=true
+                        value=text(|r| r.owner.clone())
+                        on_change=Callback::new(move |v: String| update(Some("owner"), Box::new(move |r| r.owner = v)))
+                    />
+                </ShortLabel>
+                <ShortLabel text="Status">
+                    <KeywordSelect
+                        label=format!("Status of risk {n}")
+                        hide_label=true
+                        value=Signal::derive(move || risk.with(|r| r.as_ref().map(|r| r.status).unwrap_or_default()))
+                        on_change=Callback::new(move |v: RiskStatus| update(None, Box::new(move |r| r.status = v)))
+                    />
+                </ShortLabel>
+                <ShortLabel text="Review on">
+                    <DateField
+                        label=format!("Review date of risk {n}")
+                        hide_label=true
+                        value=Signal::derive(move || risk.with(|r| r.as_ref().and_then(|r| r.review_on.clone())))
+                        on_change=Callback::new(move |v: Option<String>| {
+                            update(Some("review_on"), Box::new(move |r| r.review_on = v))
+                        })
                     />
                 </ShortLabel>
             </div>

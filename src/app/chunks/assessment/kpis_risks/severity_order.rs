@@ -1,13 +1,15 @@
 //! The risks, most severe first (impact × probability, from the core), each
-//! a link to its card.
+//! a link to its card, with its owner, status and review date (marked when
+//! the review is overdue).
 
 use leptos::prelude::*;
 
 use super::pills::severity_pill;
 use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::fields::keyword_label;
-use crate::core::model::{Impact, Probability};
-use crate::core::numbers::risk::by_severity;
+use crate::app::clock::today;
+use crate::core::model::{Impact, Probability, RiskStatus};
+use crate::core::numbers::risk::{by_severity, review_overdue};
 
 /// One line of the severity order.
 #[derive(Clone, PartialEq)]
@@ -19,6 +21,10 @@ struct SeverityLine {
     impact: Impact,
     severity: u8,
     linked: usize,
+    owner: String,
+    status: RiskStatus,
+    review_on: Option<String>,
+    overdue: bool,
 }
 
 /// The risks, most severe first (impact × probability, from the core).
@@ -26,6 +32,7 @@ struct SeverityLine {
 pub(super) fn SeverityOrder() -> impl IntoView {
     let editor = use_editor();
     let lines = Memo::new(move |_| {
+        let today = today();
         editor.with(|a| {
             by_severity(&a.risks)
                 .into_iter()
@@ -38,6 +45,10 @@ pub(super) fn SeverityOrder() -> impl IntoView {
                         impact: r.impact,
                         severity: r.severity(),
                         linked: r.gaps.len(),
+                        owner: r.owner.clone(),
+                        status: r.status,
+                        review_on: r.review_on.clone(),
+                        overdue: review_overdue(r, &today),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -53,6 +64,9 @@ pub(super) fn SeverityOrder() -> impl IntoView {
                     <th scope="col">"Probability"</th>
                     <th scope="col">"Impact"</th>
                     <th scope="col" class="num">"Linked gaps"</th>
+                    <th scope="col">"Owner"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Review"</th>
                 </tr>
             </thead>
             <tbody>
@@ -74,6 +88,14 @@ pub(super) fn SeverityOrder() -> impl IntoView {
                                     <td>{keyword_label(line.probability)}</td>
                                     <td>{keyword_label(line.impact)}</td>
                                     <td class="num">{line.linked}</td>
+                                    <td>{line.owner}</td>
+                                    <td>{keyword_label(line.status)}</td>
+                                    <td>
+                                        {line.review_on.unwrap_or_default()}
+                                        {line
+                                            .overdue
+                                            .then(|| view! { <span class="pill pill-danger">"Overdue"</span> })}
+                                    </td>
                                 </tr>
                             }
                         })

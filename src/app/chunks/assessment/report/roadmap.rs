@@ -1,13 +1,14 @@
 //! The roadmap in the report: each phase with its weeks, team, costs, load
 //! and the score after it, the costs the document states beside the
-//! computed ones, their goals, and the timeline, projection and cost
-//! charts.
+//! computed ones, their goals and exit criteria (ticked when met, with
+//! their evidence), and the timeline, projection and cost charts.
 
 use leptos::prelude::*;
 
 use super::layout::{report_table, section};
 use crate::app::chunks::assessment::charts::ChartFigure;
 use crate::app::chunks::assessment::figures::money_or_unknown;
+use crate::app::chunks::assessment::safe_link::SafeLink;
 use crate::core::model::Assessment;
 use crate::core::numbers::summary::Summary;
 use crate::core::present::chart;
@@ -74,7 +75,20 @@ pub(super) fn roadmap_section(a: &Assessment, s: &Summary) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <ul>
-                                    {p.exit_criteria.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}
+                                    {p
+                                        .exit_criteria
+                                        .iter()
+                                        .map(|c| {
+                                            let mark = if c.met { "\u{2611} " } else { "\u{2610} " };
+                                            let evidence = c.evidence.clone().unwrap_or_default();
+                                            view! {
+                                                <li>
+                                                    {mark} {c.text.clone()} " "
+                                                    <SafeLink address=evidence label="evidence".to_string() />
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
                             }
                         })}

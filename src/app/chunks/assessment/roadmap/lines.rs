@@ -1,5 +1,5 @@
-//! The lines of a phase: its team (a role and an FTE range per line), its
-//! one-off and annual costs, and its exit criteria. Lines have no ids, so
+//! The lines of a phase: its team (a role and an FTE range per line) and
+//! its one-off and annual costs (its exit criteria: `criteria`). Lines have no ids, so
 //! rows are keyed by position and read their line by position: after a
 //! delete, the rows below show the lines that moved up.
 
@@ -284,74 +284,5 @@ fn CostLine(phase: Key, line: usize) -> impl IntoView {
                 </button>
             </td>
         </tr>
-    }
-}
-
-/// What must be true for a phase to be done.
-#[component]
-pub(super) fn ExitCriteria(
-    /// Which phase.
-    phase: Key,
-) -> impl IntoView {
-    let editor = use_editor();
-    let k = phase.clone();
-    let count = Memo::new(move |_| with_phase(editor, &k, |p| p.exit_criteria.len()).unwrap_or(0));
-    let k = phase.clone();
-    let add = move |_| {
-        edit_phase(editor, &k, None, |p| {
-            edit::add_exit_criterion(p);
-        })
-    };
-    let line_phase = StoredValue::new(phase.clone());
-    view! {
-        <section class="phase-part phase-part-wide">
-            <h4>"Exit criteria"</h4>
-            <Show
-                when=move || { count.get() > 0 }
-                fallback=|| view! { <p class="hint">"None yet: say what must be true for the phase to be done."</p> }
-            >
-                <ol class="criteria">
-                    <For each=move || 0..count.get() key=|i| *i let:line>
-                        <Criterion phase=line_phase.get_value() line />
-                    </For>
-                </ol>
-            </Show>
-            <button class="button button-small" on:click=add>
-                "Add exit criterion"
-            </button>
-        </section>
-    }
-}
-
-#[component]
-fn Criterion(phase: Key, line: usize) -> impl IntoView {
-    let editor = use_editor();
-    let k = phase.clone();
-    let text = Signal::derive(move || {
-        with_phase(editor, &k, |p| p.exit_criteria.get(line).cloned()).flatten().unwrap_or_default()
-    });
-    let k = phase.clone();
-    let on_text = Callback::new(move |v: String| {
-        edit_phase(editor, &k, Some(&format!("exit:{line}")), |p| {
-            if let Some(c) = p.exit_criteria.get_mut(line) {
-                *c = v;
-            }
-        })
-    });
-    let k = phase.clone();
-    let remove = move |_| {
-        edit_phase(editor, &k, None, |p| {
-            edit::remove_exit_criterion(p, line);
-        })
-    };
-    let n = line + 1;
-    view! {
-        <li class="criterion">
-            <TextField label=format!("Exit criterion {n}") hide_label=true value=text on_change=on_text />
-            <button class="button button-small button-danger" on:click=remove>
-                "Remove"
-                <span class="visually-hidden">{format!(" exit criterion {n}")}</span>
-            </button>
-        </li>
     }
 }
