@@ -1,24 +1,18 @@
 //! The History tab: the milestones saved in the file (`milestones`: save
 //! one, rename, delete with undo) and the comparison of any two states
 //! (`compare`: two milestones, a milestone and now, now and another
-//! Gapmap file). The Overview draws their trend (`charts::TrendChart`).
+//! Gapmap file; `sides`: the pair chosen, which the list's "Compare with
+//! now" sets too). The Overview draws their trend (`charts::TrendChart`).
 
 mod compare;
 mod milestones;
+mod sides;
 
 use leptos::prelude::*;
 
-use self::compare::{Choice, Compare};
+use self::compare::Compare;
 use self::milestones::Milestones;
-
-/// Which two states the comparison shows, shared by the milestones' list
-/// ("Compare with now") and the comparison's own choosers.
-#[derive(Clone, Copy)]
-struct Sides {
-    /// `None`: the newest milestone, or now when there is none.
-    before: RwSignal<Option<Choice>>,
-    after: RwSignal<Choice>,
-}
+use self::sides::{Choice, Sides};
 
 /// The History tab.
 #[component]

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Sides;
+use super::sides::{Choice, Sides};
 use crate::app::chunks::assessment::comparison::{Compared, ComparisonView};
 use crate::app::chunks::assessment::editor::{use_editor, Editor};
 use crate::app::chunks::assessment::past::day;
@@ -14,36 +14,6 @@ use crate::app::files::{read_bytes, take_files};
 use crate::core::format;
 use crate::core::milestone::latest_milestone;
 use crate::core::Assessment;
-
-/// One side of the comparison.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Choice {
-    /// The open assessment as it is.
-    Now,
-    /// The milestone with this id.
-    Milestone(String),
-    /// The file the user picked.
-    File,
-}
-
-impl Choice {
-    /// The value of its option in a chooser.
-    fn value(&self) -> String {
-        match self {
-            Choice::Now => "now".to_string(),
-            Choice::File => "file".to_string(),
-            Choice::Milestone(id) => format!("milestone:{id}"),
-        }
-    }
-
-    fn from_value(value: &str) -> Choice {
-        match value.strip_prefix("milestone:") {
-            Some(id) => Choice::Milestone(id.to_string()),
-            None if value == "file" => Choice::File,
-            None => Choice::Now,
-        }
-    }
-}
 
 /// A file the user picked: its name, and the assessment in it or why it
 /// cannot be read.

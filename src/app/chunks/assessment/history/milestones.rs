@@ -6,8 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::compare::Choice;
-use super::Sides;
+use super::sides::{Choice, Sides};
 use crate::app::chunks::assessment::editor::{use_editor, Editor};
 use crate::app::chunks::assessment::focus::focus_first;
 use crate::app::chunks::assessment::past::{day, past, Past};
