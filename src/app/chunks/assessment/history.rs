@@ -1,7 +1,8 @@
 //! The History tab: the milestones saved in the file (`milestones`: save
 //! one, rename, delete with undo) and the comparison of any two states
 //! (`compare`: two milestones, a milestone and now, now and another
-//! Gapmap file). The Overview draws their trend (`charts::TrendChart`).
+//! Gapmap file; `sides`: the pair chosen, which the list's "Compare with
+//! now" sets too). The Overview draws their trend (`charts::TrendChart`).
 
 mod compare;
 mod milestones;

@@ -1,19 +1,7 @@
-//! The two states the History tab compares: each side a [`Choice`] (now, a
-//! milestone, a picked file), held by [`Sides`] so that the milestones'
-//! list and the comparison's own choosers set the same pair. A file of its
-//! own, so that the tab and its two sections name it without naming each
-//! other.
+//! Which two states the History tab compares: each side's choice, and the
+//! pair of them that the milestones' list and the comparison share.
 
 use leptos::prelude::*;
-
-/// Which two states the comparison shows, shared by the milestones' list
-/// ("Compare with now") and the comparison's own choosers.
-#[derive(Clone, Copy)]
-pub(super) struct Sides {
-    /// `None`: the newest milestone, or now when there is none.
-    pub(super) before: RwSignal<Option<Choice>>,
-    pub(super) after: RwSignal<Choice>,
-}
 
 /// One side of the comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,4 +31,13 @@ impl Choice {
             None => Choice::Now,
         }
     }
+}
+
+/// Which two states the comparison shows, shared by the milestones' list
+/// ("Compare with now") and the comparison's own choosers.
+#[derive(Clone, Copy)]
+pub(super) struct Sides {
+    /// `None`: the newest milestone, or now when there is none.
+    pub before: RwSignal<Option<Choice>>,
+    pub after: RwSignal<Choice>,
 }
