@@ -8,7 +8,8 @@
 //    index.html on its own, and every one of them blocks the first paint
 //    (a round trip each on a slow network). They are joined in their order,
 //    so the cascade is unchanged, into app-<digest>.css with its own
-//    integrity hash; the parts are removed;
+//    integrity hash, minified by lightningcss (the sources keep their
+//    comments; a first visit does not download them); the parts are removed;
 // 3. the wasm chunks (src/app/chunks.rs) and their loader, which
 //    scripts/bin/wasm-bindgen cut out of the app and left beside Trunk's
 //    wasm-bindgen output with a manifest: copied in, the loader's import of
@@ -34,6 +35,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { transform } from "lightningcss";
 
 const source = process.env.TRUNK_SOURCE_DIR ?? join(fileURLToPath(import.meta.url), "..", "..");
 
@@ -76,14 +78,16 @@ export function policy(scripts) {
 
 /**
  * `html` with its stylesheet links (`<link rel="stylesheet" href="./x.css" …>`)
- * replaced by one link to their concatenation, in document order. `read`
+ * replaced by one link to their concatenation, in document order, minified
+ * (lightningcss: comments and spaces out, the cascade as it was). `read`
  * and `write` take paths relative to the page; `remove` deletes a part.
  * A page with one stylesheet or none is returned as it is.
  */
 export function bundleStyles(html, { read, write, remove }) {
   const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\n?/g)];
   if (links.length < 2) return html;
-  const css = links.map(([, name]) => `/* ${name.replace(/-[0-9a-f]+\.css$/, ".css")} */\n${read(name)}`).join("\n");
+  const joined = links.map(([, name]) => read(name)).join("\n");
+  const css = Buffer.from(transform({ filename: "app.css", code: Buffer.from(joined), minify: true }).code);
   const name = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
   const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
   write(name, css);

@@ -139,6 +139,26 @@ fn gaps_are_added_where_the_filters_look_and_deleted_with_their_risk_links() {
             a.gaps.remove(0);
         }),
     );
+    let dependent = changed(&a, |a| {
+        a.gaps[1].depends_on = vec!["gap-1".into(), "gap-3".into()];
+        a.gaps[3].depends_on = vec!["gap-1".into()];
+        a.gaps[2].depends_on = vec!["gap-1".into()];
+    });
+    check(
+        "delete gaps others depend on: the dependencies on them go, and come back with Undo",
+        &dependent,
+        |a| {
+            let removed = remove_gaps(a, &[0, 2]);
+            restore(move |a| restore_gaps(a, removed.clone()))
+        },
+        &changed(&dependent, |a| {
+            a.gaps.retain(|g| g.id == "gap-2" || g.id == "gap-4");
+            a.gaps[0].depends_on.clear();
+            a.gaps[1].depends_on.clear();
+            a.risks[0].gaps.clear();
+            a.risks[1].gaps.clear();
+        }),
+    );
 }
 
 #[test]

@@ -54,6 +54,30 @@ fn phases_are_added_moved_and_deleted_with_their_links() {
             a.kpis[1].targets.remove(1);
         }),
     );
+    let waiting = changed(&a, |a| {
+        a.phases[1].after = Some(vec!["phase-1".into()]);
+        let mut third = Phase::new("phase-3", "Third", Range::new(1.0, 2.0));
+        third.after = Some(vec!["phase-2".into(), "phase-1".into()]);
+        a.phases.push(third);
+    });
+    check(
+        "delete a phase others start after: they no longer wait for it, until Undo",
+        &waiting,
+        |a| {
+            let removed = remove_phase(a, 0).expect("a phase there");
+            restore(move |a| restore_phase(a, removed.clone()))
+        },
+        &changed(&waiting, |a| {
+            a.phases.remove(0);
+            a.gaps[0].phase = None;
+            a.gaps[2].phase = None;
+            a.kpis[0].targets.remove(0);
+            a.kpis[1].targets.remove(1);
+            a.phases[0].after = Some(Vec::new());
+            a.phases[1].after = Some(vec!["phase-2".into()]);
+        }),
+    );
+
     let twins = changed(&a, |a| a.phases.insert(1, Phase::new("phase-1", "Copy", Range::new(1.0, 3.0))));
     check(
         "of two phases with one id, delete the second: nothing else changes",

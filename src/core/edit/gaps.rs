@@ -46,23 +46,44 @@ pub struct RemovedGaps {
     /// Each link from a risk to a removed gap: risk position, link position, gap id;
     /// in ascending order of risk, then link.
     pub risk_links: Vec<Link<String>>,
+    /// Each dependency another gap had on a removed gap: gap position,
+    /// position in its `depends_on`, gap id.
+    pub dependencies: Vec<Link<String>>,
 }
 
 /// Takes the gaps at `positions` out of the assessment, with the links risks
-/// have to them (a link to a gap that is gone would be a problem of its own).
-/// A risk link is kept while another gap with the same id remains. Positions
+/// have to them and the other gaps' dependencies on them (a link to a gap
+/// that is gone would be a problem of its own). A link is kept while
+/// another gap with the same id remains. Positions
 /// out of range, and repeated ones, are passed over.
 pub fn remove_gaps(a: &mut Assessment, positions: &[usize]) -> RemovedGaps {
     let mut sorted: Vec<usize> = positions.iter().copied().filter(|&i| i < a.gaps.len()).collect();
     sorted.sort_unstable();
     sorted.dedup();
+    // The ids no gap keeps: those of the gaps taken that no other gap has.
+    let kept = |id: &str| a.gaps.iter().enumerate().any(|(i, g)| g.id == id && sorted.binary_search(&i).is_err());
+    let gone_ids: Vec<String> = sorted.iter().map(|&i| a.gaps[i].id.clone()).filter(|id| !kept(id)).collect();
+    let gone = |id: &String| gone_ids.contains(id);
+    // Before the gaps go, so that each dependency is recorded at the
+    // position its gap has again once Undo has put every gap back.
+    // The gaps taken keep their own lists, so that Undo knows them again.
+    let mut dependencies = Vec::new();
+    for (l, gap) in a.gaps.iter_mut().enumerate().filter(|(i, _)| sorted.binary_search(i).is_err()) {
+        let mut at = 0;
+        gap.depends_on.retain(|id| {
+            let is_gone = gone(id);
+            if is_gone {
+                dependencies.push((l, at, id.clone()));
+            }
+            at += 1;
+            !is_gone
+        });
+    }
     // From the last, so that the positions still to take stay where they were.
     let mut gaps: Vec<Removed<Gap>> = sorted.iter().rev().filter_map(|&i| Removed::take(&mut a.gaps, i)).collect();
     gaps.reverse();
-    let remaining = &a.gaps;
-    let gone = |id: &String| gaps.iter().any(|g| g.value.id == *id) && remaining.iter().all(|g| g.id != *id);
     let risk_links = take_links(&mut a.risks, |r| &mut r.gaps, gone);
-    RemovedGaps { gaps, risk_links }
+    RemovedGaps { gaps, risk_links, dependencies }
 }
 
 /// Puts back what [`remove_gaps`] took, where it was (or at the end of a
@@ -72,6 +93,7 @@ pub fn restore_gaps(a: &mut Assessment, removed: RemovedGaps) {
         gap.put_back(&mut a.gaps);
     }
     put_back_links(&mut a.risks, |r| &mut r.gaps, |x, y| x == y, &removed.risk_links);
+    put_back_links(&mut a.gaps, |g| &mut g.depends_on, |x, y| x == y, &removed.dependencies);
 }
 
 /// Makes `change` to each gap at `positions` (the Gaps table's bulk

@@ -68,6 +68,9 @@ pub struct RemovedPhase {
     pub gaps: Vec<(usize, String)>,
     /// The KPI targets set for it: KPI position, target position, target.
     pub kpi_targets: Vec<Link<KpiTarget>>,
+    /// Where other phases started after it: phase position, position in
+    /// its `after`, the id.
+    pub after: Vec<Link<String>>,
 }
 
 impl RemovedPhase {
@@ -77,12 +80,33 @@ impl RemovedPhase {
     }
 }
 
-/// Deletes the phase at `position`. Its gaps become unassigned and the KPI
-/// targets set for it go, unless another phase with the same id remains
-/// (then the links still point at something).
+/// Deletes the phase at `position`. Its gaps become unassigned, the KPI
+/// targets set for it go, and so does its id in other phases' `after`
+/// (a phase that started after it alone then starts at the roadmap's
+/// start: `after` stays a list, so that Undo can put the id back), unless
+/// another phase with the same id remains (then the links still point at
+/// something).
 pub fn remove_phase(a: &mut Assessment, position: usize) -> Option<RemovedPhase> {
+    let id = a.phases.get(position)?.id.clone();
+    let mut after = Vec::new();
+    if !a.phases.iter().enumerate().any(|(i, p)| i != position && p.id == id) {
+        // Before the phase goes, so that each link is recorded at the
+        // position its phase has again once Undo has put the phase back.
+        for (l, phase) in a.phases.iter_mut().enumerate().filter(|(l, _)| *l != position) {
+            let Some(list) = phase.after.as_mut() else { continue };
+            let mut at = 0;
+            list.retain(|other| {
+                let is_gone = *other == id;
+                if is_gone {
+                    after.push((l, at, other.clone()));
+                }
+                at += 1;
+                !is_gone
+            });
+        }
+    }
     let removed = Removed::take(&mut a.phases, position)?;
-    let mut taken = RemovedPhase { removed, gaps: Vec::new(), kpi_targets: Vec::new() };
+    let mut taken = RemovedPhase { removed, gaps: Vec::new(), kpi_targets: Vec::new(), after };
     let id = taken.removed.value.id.as_str();
     if a.phases.iter().any(|p| p.id == id) {
         return Some(taken);
@@ -103,7 +127,7 @@ pub fn remove_phase(a: &mut Assessment, position: usize) -> Option<RemovedPhase>
 /// already (the editor's Undo was used first), and links a gap again only if
 /// it is still the same gap and still unassigned.
 pub fn restore_phase(a: &mut Assessment, removed: RemovedPhase) {
-    let RemovedPhase { removed, gaps, kpi_targets } = removed;
+    let RemovedPhase { removed, gaps, kpi_targets, after } = removed;
     if removed.is_back(&a.phases) {
         return;
     }
@@ -115,6 +139,15 @@ pub fn restore_phase(a: &mut Assessment, removed: RemovedPhase) {
         }
     }
     put_back_links(&mut a.kpis, |k| &mut k.targets, |x, y| x.phase == y.phase, &kpi_targets);
+    // A list emptied by the removal is still there (`Some`), so each id
+    // goes back where it was, once.
+    for (l, at, other) in after {
+        if let Some(list) = a.phases.get_mut(l).and_then(|p| p.after.as_mut()) {
+            if !list.contains(&other) {
+                list.insert(at.min(list.len()), other);
+            }
+        }
+    }
 }
 
 /// Adds a team line to `phase` with the first role its team does not have
