@@ -17,6 +17,7 @@ use gapmap::core::numbers::risk::review_overdue;
 use gapmap::core::numbers::scenarios::compare_roadmaps;
 use gapmap::core::present::{evidence, link};
 use gapmap::core::summarize;
+use gapmap::core::summarize_as_of;
 use serde_json::Value;
 
 const V1_WORKED: &str = include_str!("fixtures/v1/worked-example.json");
@@ -459,12 +460,15 @@ fn score_scores_the_scenario_asked_for() {
         assert_eq!(outcome.code, 0, "{}", outcome.stderr);
         serde_json::from_str(&outcome.stdout).unwrap()
     };
-    let expected =
-        |b: &Assessment| -> Value { serde_json::from_str(&format::to_canonical_json(&summarize(b))).unwrap() };
-    let fast = json(cli_run::run(&["score", file, "--json", "--scenario", "Fast track"], None));
+    let expected = |b: &Assessment| -> Value {
+        serde_json::from_str(&format::to_canonical_json(&summarize_as_of(b, AS_OF))).unwrap()
+    };
+    // A fixed day, so that the command's default (today) plays no part.
+    const AS_OF: &str = "2025-01-15";
+    let fast = json(cli_run::run(&["score", file, "--json", "--scenario", "Fast track", "--as-of", AS_OF], None));
     assert_eq!(fast, expected(&with_scenario(&a, "Fast track").unwrap()));
     assert_ne!(fast, expected(&a));
-    let current = json(cli_run::run(&["score", file, "--json", "--scenario", "Current plan"], None));
+    let current = json(cli_run::run(&["score", file, "--json", "--scenario", "Current plan", "--as-of", AS_OF], None));
     assert_eq!(current, expected(&a));
 
     let unknown = cli_run::run(&["score", file, "--scenario", "Slow"], None);
