@@ -15,8 +15,8 @@ use std::path::Path;
 use gapmap::core::milestone::{find_milestone, MilestoneLookup};
 use gapmap::core::model::Milestone;
 use gapmap::core::numbers::compare::{compare, Change, Comparison, GapFacts, KpiMovement, Presence};
-use gapmap::core::numbers::summary::{Bounds, PhaseSummary};
-use gapmap::core::present::compare::{field_changes, level_change, score_change};
+use gapmap::core::numbers::summary::Bounds;
+use gapmap::core::present::compare::{field_changes, level_change, money_change, phase_weeks, score_change};
 use gapmap::core::present::display;
 use gapmap::core::{format, Assessment};
 
@@ -172,25 +172,21 @@ fn gaps(out: &mut Vec<String>, c: &Comparison, before: &Side, after: &Side) {
 fn roadmap(out: &mut Vec<String>, c: &Comparison) {
     out.push(String::new());
     out.push("Roadmap".to_string());
-    let weeks = |p: &PhaseSummary| {
-        let (start, end) = (p.start_week, p.end_week);
-        format!("week {} to {}", display::range(start.min, start.max), display::range(end.min, end.max))
-    };
     for phase in c.phases.iter().filter(|p| p.is_changed()) {
         let line = match (&phase.before, &phase.after) {
-            (None, Some(a)) => format!("added     {} {} ({})", phase.id, a.name, weeks(a)),
-            (Some(b), None) => format!("removed   {} {} ({})", phase.id, b.name, weeks(b)),
+            (None, Some(a)) => format!("added     {} {} ({})", phase.id, a.name, phase_weeks(a)),
+            (Some(b), None) => format!("removed   {} {} ({})", phase.id, b.name, phase_weeks(b)),
             (Some(b), Some(a)) => {
                 let mut what = Vec::new();
                 if b.name != a.name {
                     what.push(format!("renamed from \"{}\"", b.name));
                 }
                 if phase.is_retimed() {
-                    what.push(format!("{} → {}", weeks(b), weeks(a)));
+                    what.push(format!("{} → {}", phase_weeks(b), phase_weeks(a)));
                 }
                 if phase.is_recosted() {
                     let cost = Change { before: b.total, after: a.total };
-                    what.push(format!("cost {}", money(&cost, c, ["unknown"; 2])));
+                    what.push(format!("cost {}", money_change(&cost, &c.currency, ["unknown"; 2])));
                 }
                 if phase.is_restaffed() {
                     what.push("team changed".to_string());
@@ -203,7 +199,10 @@ fn roadmap(out: &mut Vec<String>, c: &Comparison) {
     }
     // A side with phases but no total has labor nobody can price yet.
     let none = |d: Option<Bounds>| if d.is_some() { "unknown" } else { "no roadmap" };
-    out.push(format!("  Total: {}", money(&c.total, c, [none(c.duration_weeks.before), none(c.duration_weeks.after)])));
+    out.push(format!(
+        "  Total: {}",
+        money_change(&c.total, &c.currency, [none(c.duration_weeks.before), none(c.duration_weeks.after)])
+    ));
     let duration = |d: Option<Bounds>| d.map_or("no roadmap".to_string(), |d| display::range(d.min, d.max));
     out.push(format!("  Duration: {} → {} weeks", duration(c.duration_weeks.before), duration(c.duration_weeks.after)));
 }
@@ -235,20 +234,6 @@ fn lines(out: Vec<String>) -> String {
     let mut text = out.join("\n");
     text.push('\n');
     text
-}
-
-/// A money range on each side, each in its side's currency.
-/// An amount on each side; `none` says what a side without one has (no
-/// roadmap, or labor that needs a weekly rate nobody has given).
-fn money(change: &Change<Option<Bounds>>, c: &Comparison, none: [&str; 2]) -> String {
-    let amount = |b: Option<Bounds>, currency: &str, none: &str| {
-        b.map_or(none.to_string(), |b| display::money_range(b.min, b.max, currency))
-    };
-    format!(
-        "{} → {}",
-        amount(change.before, &c.currency.before, none[0]),
-        amount(change.after, &c.currency.after, none[1])
-    )
 }
 
 fn gap_line(gap: &GapFacts) -> String {

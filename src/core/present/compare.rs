@@ -1,10 +1,12 @@
 //! A comparison (`numbers::compare`) in words: a score's change, a level's
-//! change, and each changed field of a gap as its value before and after.
+//! change, an amount on each side, a phase's weeks, and each changed field
+//! of a gap as its value before and after.
 //! `gapmap diff` prints these and the app's compare view shows them, so
 //! that the two say the same of the same pair.
 
 use crate::core::model::Assessment;
 use crate::core::numbers::compare::{Change, GapChange, GapFacts, GapField};
+use crate::core::numbers::summary::{Bounds, PhaseSummary};
 use crate::core::present::display;
 
 /// `53.7 → 61.2 (+7.5)`, or one score with "(no change)" when both sides agree.
@@ -14,6 +16,22 @@ pub fn score_change(change: &Change<Option<f64>>) -> String {
         (Some(b), Some(a)) => format!("{} → {} ({:+.1})", display::score(Some(b)), display::score(Some(a)), a - b),
         (b, a) => format!("{} → {}", display::score(b), display::score(a)),
     }
+}
+
+/// An amount on each side, each in its side's `currency`; `none` says what
+/// a side without one has (no roadmap, or labor that needs a weekly rate
+/// nobody has given).
+pub fn money_change(change: &Change<Option<Bounds>>, currency: &Change<String>, none: [&str; 2]) -> String {
+    let amount = |b: Option<Bounds>, currency: &str, none: &str| {
+        b.map_or(none.to_string(), |b| display::money_range(b.min, b.max, currency))
+    };
+    format!("{} → {}", amount(change.before, &currency.before, none[0]), amount(change.after, &currency.after, none[1]))
+}
+
+/// `week 0 to 2–3`: where a phase sits in its roadmap.
+pub fn phase_weeks(p: &PhaseSummary) -> String {
+    let (start, end) = (p.start_week, p.end_week);
+    format!("week {} to {}", display::range(start.min, start.max), display::range(end.min, end.max))
 }
 
 /// `Defined → Managed`, or the one level when both sides agree ("none"

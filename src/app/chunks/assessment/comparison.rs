@@ -18,8 +18,8 @@ use super::links::tab_href;
 use crate::app::route::Tab;
 use crate::core::model::Assessment;
 use crate::core::numbers::compare::{Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence};
-use crate::core::numbers::summary::{Bounds, PhaseSummary};
-use crate::core::present::compare::{field_changes, level_change, score_change};
+use crate::core::numbers::summary::Bounds;
+use crate::core::present::compare::{field_changes, level_change, money_change, phase_weeks, score_change};
 use crate::core::present::display;
 
 /// A comparison with the two states it was made from (which name the
@@ -264,40 +264,24 @@ fn gaps(c: &Comparison, before: &Assessment, after: &Assessment, editor: Editor,
     }
 }
 
-/// An amount on each side, each in its side's currency; `none` says what a
-/// side without one has (no roadmap, or labor that needs a weekly rate
-/// nobody has given).
-fn money(change: &Change<Option<Bounds>>, c: &Comparison, none: [&str; 2]) -> String {
-    let amount = |b: Option<Bounds>, currency: &str, none: &str| {
-        b.map_or(none.to_string(), |b| display::money_range(b.min, b.max, currency))
-    };
-    format!(
-        "{} → {}",
-        amount(change.before, &c.currency.before, none[0]),
-        amount(change.after, &c.currency.after, none[1])
-    )
-}
-
-fn weeks(p: &PhaseSummary) -> String {
-    let (start, end) = (p.start_week, p.end_week);
-    format!("week {} to {}", display::range(start.min, start.max), display::range(end.min, end.max))
-}
-
 /// What happened to a phase that changed.
 fn phase_line(phase: &PhaseChange, c: &Comparison) -> Option<String> {
     Some(match (&phase.before, &phase.after) {
-        (None, Some(a)) => format!("Added: {} ({})", a.name, weeks(a)),
-        (Some(b), None) => format!("Removed: {} ({})", b.name, weeks(b)),
+        (None, Some(a)) => format!("Added: {} ({})", a.name, phase_weeks(a)),
+        (Some(b), None) => format!("Removed: {} ({})", b.name, phase_weeks(b)),
         (Some(b), Some(a)) => {
             let mut what = Vec::new();
             if b.name != a.name {
                 what.push(format!("renamed from \u{201c}{}\u{201d}", b.name));
             }
             if phase.is_retimed() {
-                what.push(format!("re-timed, {} → {}", weeks(b), weeks(a)));
+                what.push(format!("re-timed, {} → {}", phase_weeks(b), phase_weeks(a)));
             }
             if phase.is_recosted() {
-                what.push(format!("cost {}", money(&Change { before: b.total, after: a.total }, c, ["unknown"; 2])));
+                what.push(format!(
+                    "cost {}",
+                    money_change(&Change { before: b.total, after: a.total }, &c.currency, ["unknown"; 2])
+                ));
             }
             if phase.is_restaffed() {
                 what.push("team changed".to_string());
@@ -316,7 +300,7 @@ fn roadmap(c: &Comparison) -> impl IntoView {
         .filter_map(|p| phase_line(p, c))
         .map(|line| view! { <li>{line}</li> });
     let none = |d: Option<Bounds>| if d.is_some() { "unknown" } else { "no roadmap" };
-    let total = money(&c.total, c, [none(c.duration_weeks.before), none(c.duration_weeks.after)]);
+    let total = money_change(&c.total, &c.currency, [none(c.duration_weeks.before), none(c.duration_weeks.after)]);
     let duration = |d: Option<Bounds>| d.map_or("no roadmap".to_string(), |d| display::range(d.min, d.max));
     view! {
         <h3>"Roadmap"</h3>
