@@ -13,9 +13,9 @@ use serde_json::{json, Value};
 use gapmap::core::edit::{add_milestone, remove_milestone, rename_milestone, restore_milestone, save_milestone};
 use gapmap::core::format::{self, share};
 use gapmap::core::milestone::{find_milestone, latest_milestone, MilestoneLookup};
-use gapmap::core::model::{Assessment, Extra, Milestone, Snapshot, Status};
+use gapmap::core::model::{Acceptance, Assessment, Extra, Milestone, Snapshot, Status};
 use gapmap::core::numbers::compare::compare;
-use gapmap::core::summarize;
+use gapmap::core::{summarize, summarize_as_of};
 
 mod support;
 
@@ -190,6 +190,57 @@ fn a_milestone_keeps_every_number_of_its_state() {
     assert!(restored.milestones.is_empty() && restored.risks.is_empty() && restored.summary.is_empty());
 }
 
+/// The worked example planned in calendar time: a start date, its second
+/// phase started at once rather than after the first, a gap that depends
+/// on another and is due, and an acceptance that expires.
+fn planned() -> Assessment {
+    let mut a = load(CANONICAL);
+    a.start_date = Some("2025-01-06".into());
+    a.phases[1].after = Some(vec![]);
+    a.gaps[1].depends_on = vec![a.gaps[0].id.clone()];
+    a.gaps[1].due = Some("2025-02-01".into());
+    a.gaps[3].status = Status::Accepted;
+    a.gaps[3].acceptance = Some(Acceptance {
+        reason: "Low traffic until launch".into(),
+        by: "CTO".into(),
+        expires: Some("2025-03-01".into()),
+        extra: Extra::new(),
+    });
+    a
+}
+
+#[test]
+fn a_milestone_keeps_the_plan_in_calendar_time() {
+    let a = planned();
+    let snapshot = Snapshot::of(&a);
+    assert_eq!(snapshot.start_date.as_deref(), Some("2025-01-06"));
+    assert_eq!(snapshot.phases[1].after, Some(vec![]));
+    assert_eq!(snapshot.gaps[1].depends_on, a.gaps[1].depends_on);
+    assert_eq!(snapshot.gaps[1].due.as_deref(), Some("2025-02-01"));
+    // Of an acceptance, only the day it ends: reason and signer are text.
+    assert_eq!(snapshot.gaps[3].accepted_until.as_deref(), Some("2025-03-01"));
+    let restored = snapshot.to_assessment();
+    // Before the acceptance ends, on its last day, and after: the same
+    // numbers (the accepted gap counts as missing again once it expired).
+    for day in ["2025-01-20", "2025-03-01", "2025-03-02", "2026-01-01"] {
+        assert_eq!(summarize_as_of(&restored, day), summarize_as_of(&a, day), "{day}");
+    }
+    assert_ne!(
+        summarize_as_of(&a, "2025-03-01").overall,
+        summarize_as_of(&a, "2025-03-02").overall,
+        "the expiry is a number the milestone must keep"
+    );
+    assert_eq!(summarize(&restored).critical_path, summarize(&a).critical_path);
+    assert_eq!(summarize(&restored).duration_weeks, summarize(&a).duration_weeks);
+    // Saved, it is written in the file and read back as it was.
+    let mut file = a.clone();
+    file.milestones.push(save_milestone(&a, "Planned", "2025-01-06"));
+    let saved = format::save(&file);
+    assert!(saved.contains(r#""accepted_until": "2025-03-01""#), "{saved}");
+    assert_eq!(load(&saved), file);
+    assert_eq!(saved.matches("Low traffic until launch").count(), 1, "the reason is the gap's alone");
+}
+
 /// The problems of [`with_milestones`] as `edit` leaves its JSON.
 #[track_caller]
 fn check(edit: fn(&mut Value), expected: &[&str]) {
@@ -254,6 +305,40 @@ fn a_milestones_problems_are_reported_at_its_path() {
         &["milestones[0].state.gaps: The checklists here count 4000000004 items in all; a milestone records at most 1000000. They are read as empty."],
     );
     check(|f| f["milestones"] = json!("none"), &["milestones: Expected a list here, found text."]);
+    // Its plan in calendar time, by the assessment's own rules.
+    check(
+        |f| f["milestones"][0]["state"]["start_date"] = json!("2025-13-01"),
+        &["milestones[0].state.start_date: \"2025-13-01\" is not a date of the form YYYY-MM-DD."],
+    );
+    check(
+        |f| f["milestones"][0]["state"]["gaps"][1]["due"] = json!("soon"),
+        &["milestones[0].state.gaps[1].due: \"soon\" is not a date of the form YYYY-MM-DD."],
+    );
+    check(
+        |f| f["milestones"][0]["state"]["gaps"][1]["accepted_until"] = json!("2025-02-30"),
+        &["milestones[0].state.gaps[1].accepted_until: \"2025-02-30\" is not a date of the form YYYY-MM-DD."],
+    );
+    check(
+        |f| f["milestones"][1]["state"]["gaps"][1]["depends_on"] = json!(["nowhere"]),
+        &["milestones[1].state.gaps[1].depends_on[0]: The gap depends on gap \"nowhere\", which does not exist."],
+    );
+    check(
+        |f| {
+            let state = &mut f["milestones"][0]["state"];
+            let (first, second) = (state["gaps"][0]["id"].clone(), state["gaps"][1]["id"].clone());
+            state["gaps"][0]["depends_on"] = json!([second]);
+            state["gaps"][1]["depends_on"] = json!([first]);
+        },
+        &["milestones[0].state.gaps[1].depends_on[0]: The gaps depend on each other in a cycle, so none of them can be closed first: g1 → g2 → g1."],
+    );
+    check(
+        |f| {
+            let state = &mut f["milestones"][0]["state"];
+            let second = state["phases"][1]["id"].clone();
+            state["phases"][0]["after"] = json!([second]);
+        },
+        &["milestones[0].state.phases[1]: The phases start after each other in a cycle, so none of them can start first: p1 → p2 → p1."],
+    );
 }
 
 #[test]
@@ -427,10 +512,12 @@ proptest! {
     }
 
     #[test]
-    fn a_snapshot_keeps_every_number(a in support::generate::assessment()) {
+    fn a_snapshot_keeps_every_number(a in support::generate::assessment(), day in (1970u32..2100, 1u32..=12, 1u32..=28)) {
         let snapshot = Snapshot::of(&a);
         let restored = snapshot.to_assessment();
         prop_assert_eq!(summarize(&restored), summarize(&a));
+        let day = format!("{:04}-{:02}-{:02}", day.0, day.1, day.2);
+        prop_assert_eq!(summarize_as_of(&restored, &day), summarize_as_of(&a, &day));
         prop_assert!(compare(&a, &restored).is_empty());
         prop_assert_eq!(Snapshot::of(&restored), snapshot);
     }

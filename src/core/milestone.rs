@@ -14,8 +14,8 @@
 use std::fmt;
 
 use crate::core::model::{
-    Assessment, Category, CategoryRecord, Checklist, Extra, Gap, GapRecord, Item, Milestone, Phase, PhaseRecord,
-    Snapshot,
+    Acceptance, Assessment, Category, CategoryRecord, Checklist, Extra, Gap, GapRecord, Item, Milestone, Phase,
+    PhaseRecord, Snapshot,
 };
 
 impl Snapshot {
@@ -42,6 +42,7 @@ impl Snapshot {
                 .collect(),
             gaps: assessment.gaps.iter().map(gap_record).collect(),
             roles: assessment.roles.clone(),
+            start_date: assessment.start_date.clone(),
             phases: assessment
                 .phases
                 .iter()
@@ -53,6 +54,7 @@ impl Snapshot {
                     team: p.team.clone(),
                     costs: p.costs.clone(),
                     stated_cost: p.stated_cost.clone(),
+                    after: p.after.clone(),
                     extra: Extra::new(),
                 })
                 .collect(),
@@ -90,10 +92,17 @@ impl Snapshot {
                 owner: g.owner.clone(),
                 phase: g.phase.clone(),
                 items: g.checklist.as_ref().map(items).unwrap_or_default(),
+                due: g.due.clone(),
+                depends_on: g.depends_on.clone(),
+                acceptance: g
+                    .accepted_until
+                    .as_ref()
+                    .map(|expires| Acceptance { expires: Some(expires.clone()), ..Acceptance::default() }),
                 ..Gap::new(g.id.clone(), g.category.clone(), g.title.clone())
             })
             .collect();
         a.roles = self.roles.clone();
+        a.start_date = self.start_date.clone();
         a.phases = self
             .phases
             .iter()
@@ -102,6 +111,7 @@ impl Snapshot {
                 team: p.team.clone(),
                 costs: p.costs.clone(),
                 stated_cost: p.stated_cost.clone(),
+                after: p.after.clone(),
                 ..Phase::new(p.id.clone(), p.name.clone(), p.duration_weeks.clone())
             })
             .collect();
@@ -126,6 +136,9 @@ fn gap_record(gap: &Gap) -> GapRecord {
             total: count(gap.items.len()),
             extra: Extra::new(),
         }),
+        due: gap.due.clone(),
+        depends_on: gap.depends_on.clone(),
+        accepted_until: gap.acceptance.as_ref().and_then(|a| a.expires.clone()),
         extra: Extra::new(),
     }
 }

@@ -993,11 +993,12 @@ pub struct Milestone {
 
 /// What a milestone keeps of an assessment: every input of its numbers and
 /// of a comparison, and none of its free text. That is the assessment's id,
-/// title, stated overall, currency and settings; its categories without
-/// notes; its gaps without description, evidence, severity or tags, and
-/// with their checklist as two counts (a gap's credit depends only on
-/// those); its roles and KPIs; its phases without goal and exit criteria;
-/// no system, assessors, summary, date, risks or milestones.
+/// title, stated overall, currency, settings and roadmap start date; its
+/// categories without notes; its gaps without description, evidence,
+/// severity or tags, with their checklist as two counts (a gap's credit
+/// depends only on those) and their acceptance as its expiry alone; its
+/// roles and KPIs; its phases without goal and exit criteria; no system,
+/// assessors, summary, date, risks, scenarios or milestones.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Snapshot {
@@ -1019,6 +1020,9 @@ pub struct Snapshot {
     pub gaps: Vec<GapRecord>,
     #[serde(default, serialize_with = "crate::core::format::one_line_each")]
     pub roles: Vec<Role>,
+    /// As in an assessment: the day the roadmap starts; left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
     #[serde(default, serialize_with = "crate::core::format::one_line_each")]
     pub phases: Vec<PhaseRecord>,
     #[serde(default, serialize_with = "crate::core::format::one_line_each")]
@@ -1039,6 +1043,7 @@ impl Default for Snapshot {
             categories: Vec::new(),
             gaps: Vec::new(),
             roles: Vec::new(),
+            start_date: None,
             phases: Vec::new(),
             kpis: Vec::new(),
             extra: Extra::new(),
@@ -1097,6 +1102,19 @@ pub struct GapRecord {
     /// How far its checklist is; absent when it has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checklist: Option<Checklist>,
+    /// As in a gap: the day it should be closed by; left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// As in a gap: the ids of the gaps that must be closed first; left
+    /// out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
+    pub depends_on: Vec<String>,
+    /// The last day its acceptance holds (`acceptance.expires` of the gap),
+    /// which decides whether an accepted gap still counts as accepted; left
+    /// out when it never expires or the gap has no acceptance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_until: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -1132,6 +1150,10 @@ pub struct PhaseRecord {
     /// when none is stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_cost: Option<Range>,
+    /// As in a phase: the ids of the phases it starts after; absent: right
+    /// after the previous one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Vec<String>>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -2,8 +2,10 @@
 //! `share.rs`): every shape the file format allows: any status, priority,
 //! severity, effort unit, checklist and phase; roles, phases with teams and
 //! costs, KPIs and risks; evidence entries and exit criteria, with
-//! addresses safe and not; alternative roadmaps (scenarios); references
-//! that resolve, ids that are unique, and unknown fields at every level.
+//! addresses safe and not; alternative roadmaps (scenarios); a plan in
+//! calendar time (start date, due dates, acceptances that expire, gaps and
+//! phases that wait for others, never in a cycle); references that
+//! resolve, ids that are unique, and unknown fields at every level.
 
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -141,11 +143,30 @@ fn category() -> impl Strategy<Value = Category> {
         })
 }
 
-/// A gap; its category and phase are indices, resolved by [`assessment`].
-fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
+/// The calendar of a gap: its due date, the gaps it depends on (indices,
+/// resolved by [`assessment`] among the gaps before it, so that no cycle
+/// is made) and its acceptance.
+type GapPlan = (Option<String>, Vec<Index>, Option<Acceptance>);
+
+fn gap_plan() -> impl Strategy<Value = GapPlan> {
+    (
+        proptest::option::weighted(0.3, date()),
+        vec(any::<Index>(), 0..3),
+        proptest::option::weighted(0.3, (text(), text(), proptest::option::weighted(0.5, date()), extra())),
+    )
+        .prop_map(|(due, depends, acceptance)| {
+            let acceptance = acceptance.map(|(reason, by, expires, extra)| Acceptance { reason, by, expires, extra });
+            (due, depends, acceptance)
+        })
+}
+
+/// A gap; its category, phase and dependencies are indices, resolved by
+/// [`assessment`].
+fn gap() -> impl Strategy<Value = (Index, Option<Index>, Vec<Index>, Gap)> {
     (
         any::<Index>(),
         proptest::option::weighted(0.7, any::<Index>()),
+        gap_plan(),
         (name(), text(), keyword::<Status>(), keyword::<Priority>(), proptest::option::of(keyword::<Severity>())),
         proptest::option::weighted(0.8, (range(40.0), keyword::<EffortUnit>(), extra())),
         (
@@ -160,6 +181,7 @@ fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
             |(
                 category,
                 phase,
+                (due, depends, acceptance),
                 (title, description, status, priority, severity),
                 effort,
                 (owner, evidence, items, tags, extra),
@@ -178,12 +200,12 @@ fn gap() -> impl Strategy<Value = (Index, Option<Index>, Gap)> {
                     phase: None,
                     items: items.into_iter().map(|(text, done, extra)| Item { text, done, extra }).collect(),
                     tags,
-                    due: None,
+                    due,
                     depends_on: Vec::new(),
-                    acceptance: None,
+                    acceptance,
                     extra,
                 };
-                (category, phase, gap)
+                (category, phase, depends, gap)
             },
         )
 }
@@ -198,9 +220,11 @@ fn role() -> impl Strategy<Value = Role> {
     })
 }
 
-/// A phase; its team's roles are indices, resolved by [`assessment`].
-fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
+/// A phase; its team's roles and the phases it starts after are indices,
+/// resolved by [`assessment`] (after phases before it only: no cycle).
+fn phase() -> impl Strategy<Value = (Vec<Index>, Option<Vec<Index>>, Phase)> {
     (
+        proptest::option::weighted(0.3, vec(any::<Index>(), 0..3)),
         (name(), text(), proptest::option::weighted(0.3, amount(30.0))),
         (range(6.0), extra()),
         vec((any::<Index>(), range(3.0), extra(), extra()), 0..3),
@@ -212,7 +236,14 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
         ),
     )
         .prop_map(
-            |((name, goal, start_week), ((min, max), weeks_extra), team, costs, (exit_criteria, stated, extra))| {
+            |(
+                after,
+                (name, goal, start_week),
+                ((min, max), weeks_extra),
+                team,
+                costs,
+                (exit_criteria, stated, extra),
+            )| {
                 let roles = team.iter().map(|(role, ..)| *role).collect();
                 let phase = Phase {
                     id: String::new(),
@@ -240,7 +271,7 @@ fn phase() -> impl Strategy<Value = (Vec<Index>, Phase)> {
                     after: None,
                     extra,
                 };
-                (roles, phase)
+                (roles, after, phase)
             },
         )
 }
@@ -315,7 +346,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         vec(phase(), 0..5),
         vec(kpi(), 0..3),
         vec(risk(), 0..3),
-        (extra(), vec((name(), any::<bool>(), extra()), 0..3)),
+        (extra(), vec((name(), any::<bool>(), extra()), 0..3), proptest::option::weighted(0.3, date())),
     )
         .prop_map(
             |(
@@ -328,10 +359,21 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 phases,
                 kpis,
                 risks,
-                (extra, scenarios),
+                (extra, scenarios, start_date),
             )| {
                 let numbered = |prefix: &str, i: usize| format!("{prefix}{}", i + 1);
                 let pick = |index: &Index, prefix: &str, count: usize| numbered(prefix, index.index(count));
+                // Ids among the first `count` of a list, each once.
+                let earlier = |indices: &[Index], prefix: &str, count: usize| -> Vec<String> {
+                    let mut ids: Vec<String> = Vec::new();
+                    for index in indices.iter().filter(|_| count > 0) {
+                        let id = pick(index, prefix, count);
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    ids
+                };
                 let mut a = Assessment::new(id, title);
                 a.system = system;
                 a.assessed_on = date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
@@ -342,6 +384,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 a.currency = currency;
                 a.settings = settings;
                 a.extra = extra;
+                a.start_date = start_date;
                 let (n_categories, n_roles, n_phases, n_gaps) =
                     (categories.len(), roles.len(), phases.len(), gaps.len());
                 a.categories =
@@ -350,8 +393,9 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 a.phases = phases
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (team_roles, mut p))| {
+                    .map(|(i, (team_roles, after, mut p))| {
                         p.id = numbered("p", i);
+                        p.after = after.map(|after| earlier(&after, "p", i));
                         if n_roles == 0 {
                             p.team.clear();
                         }
@@ -364,8 +408,9 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 a.gaps = gaps
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (category, phase, g))| Gap {
+                    .map(|(i, (category, phase, depends, g))| Gap {
                         id: numbered("g", i),
+                        depends_on: earlier(&depends, "g", i),
                         category: pick(&category, "c", n_categories),
                         phase: phase.filter(|_| n_phases > 0).map(|p| pick(&p, "p", n_phases)),
                         ..g

@@ -176,7 +176,7 @@ impl Checker {
             self.gap(At::Item(&list, i), &gap.title, &gap.category, gap.phase.as_deref(), gap.effort.as_ref(), &refs);
             self.gap_plan(&list, i, a, &gaps);
         }
-        self.gap_cycles(a);
+        self.gap_cycles(&root, a);
         let list = root.key("roles");
         for (i, role) in a.roles.iter().enumerate() {
             self.role(At::Item(&list, i), role);
@@ -191,7 +191,7 @@ impl Checker {
             }
             self.team_and_costs(&list.index(i), &p.team, &p.costs, &roles);
         }
-        self.phase_cycles(a);
+        self.phase_cycles(&root, a);
         // A KPI target may be set for a phase of any roadmap: the same id
         // names the same step in each (`model::Scenario`).
         let mut any_phase = phases.clone();

@@ -35,6 +35,7 @@ impl Decoder<'_, '_> {
         let categories = self.list(&mut o, "categories", Decoder::category_record);
         let mut gaps = self.list(&mut o, "gaps", Decoder::gap_record);
         let roles = self.list(&mut o, "roles", Decoder::role);
+        let start_date = self.optional_text(&mut o, "start_date");
         let phases = self.list(&mut o, "phases", Decoder::phase_record);
         let kpis = self.list(&mut o, "kpis", Decoder::kpi);
         // Each counted item becomes an item when the snapshot is turned back
@@ -62,6 +63,7 @@ impl Decoder<'_, '_> {
             categories,
             gaps,
             roles,
+            start_date,
             phases,
             kpis,
             extra: o.rest(),
@@ -97,7 +99,21 @@ impl Decoder<'_, '_> {
                 Some(Checklist { done: done?, total: total?, extra: c.rest() })
             }),
         };
-        GapRecord { id, category, title, status, priority, effort, owner, phase, checklist, extra: o.rest() }
+        GapRecord {
+            id,
+            category,
+            title,
+            status,
+            priority,
+            effort,
+            owner,
+            phase,
+            checklist,
+            due: self.optional_text(&mut o, "due"),
+            depends_on: self.texts(&mut o, "depends_on"),
+            accepted_until: self.optional_text(&mut o, "accepted_until"),
+            extra: o.rest(),
+        }
     }
 
     fn phase_record(&mut self, mut o: Object) -> PhaseRecord {
@@ -109,6 +125,7 @@ impl Decoder<'_, '_> {
             team: self.list(&mut o, "team", Decoder::team_member),
             costs: self.list(&mut o, "costs", Decoder::cost),
             stated_cost: self.optional_range(&mut o, "stated_cost"),
+            after: o.get("after").map(|_| self.texts(&mut o, "after")),
             extra: o.rest(),
         }
     }

@@ -60,13 +60,14 @@ impl Checker {
         }
     }
 
-    /// Every cycle of gaps that depend on each other.
-    pub(super) fn gap_cycles(&mut self, a: &Assessment) {
+    /// Every cycle of gaps that depend on each other, reported under
+    /// `root` (the file's, or a milestone's state).
+    pub(super) fn gap_cycles(&mut self, root: &Path, a: &Assessment) {
         let edges: Vec<&[String]> = a.gaps.iter().map(|g| g.depends_on.as_slice()).collect();
         let ids: Vec<&str> = a.gaps.iter().map(|g| g.id.as_str()).collect();
         for (i, j, cycle) in cycles(&ids, &edges) {
             self.report(
-                Path::root().key("gaps").index(i).key("depends_on").index(j),
+                root.key("gaps").index(i).key("depends_on").index(j),
                 format!("The gaps depend on each other in a cycle, so none of them can be closed first: {cycle}."),
             );
         }
@@ -74,8 +75,8 @@ impl Checker {
 
     /// Every cycle of phases that start after each other, counting the
     /// wait of a phase without `after` (and without a start week) for the
-    /// one before it, as the schedule does.
-    pub(super) fn phase_cycles(&mut self, a: &Assessment) {
+    /// one before it, as the schedule does; reported under `root`.
+    pub(super) fn phase_cycles(&mut self, root: &Path, a: &Assessment) {
         let previous: Vec<Vec<String>> = a
             .phases
             .iter()
@@ -99,7 +100,7 @@ impl Checker {
         for (i, j, cycle) in cycles(&ids, &edges) {
             // The wait that closes it: an entry of `after`, or the phase
             // itself when it waits for the previous one.
-            let phase = Path::root().key("phases").index(i);
+            let phase = root.key("phases").index(i);
             let path = if a.phases[i].after.is_some() { phase.key("after").index(j) } else { phase };
             self.report(
                 path,

@@ -2,7 +2,10 @@
 //! state each one froze, checked by the same rules as the assessment itself
 //! and reported under its own path (`milestones[0].state.gaps[2].category`),
 //! plus the one rule of a snapshot's own: a checklist cannot have more items
-//! done than it has.
+//! done than it has. Its dates and dependencies are checked on the state
+//! turned back into an assessment (`Snapshot::to_assessment`).
+
+use std::collections::HashSet;
 
 use super::{is_blank, is_iso_date, At, Checker, Path, References};
 use crate::core::model::{Milestone, Snapshot};
@@ -76,6 +79,33 @@ impl Checker {
         for (i, kpi) in s.kpis.iter().enumerate() {
             self.kpi(&list.index(i), kpi, &phases);
         }
+        self.snapshot_plan(root, s);
+    }
+
+    /// The snapshot's plan in calendar time, by the assessment's own rules:
+    /// its dates, the gaps' dependencies and the phases' `after`, and their
+    /// cycles (the state as an assessment has the same lists in the same
+    /// order, so every path is the snapshot's own).
+    fn snapshot_plan(&mut self, root: &Path, s: &Snapshot) {
+        self.date(At::Path(root), "start_date", s.start_date.as_deref());
+        let mut a = s.to_assessment();
+        // Its acceptances come from `accepted_until`, checked at that key.
+        for gap in &mut a.gaps {
+            gap.acceptance = None;
+        }
+        let gaps: HashSet<&str> = a.gaps.iter().map(|g| g.id.as_str()).collect();
+        let phases: HashSet<&str> = a.phases.iter().map(|p| p.id.as_str()).collect();
+        let list = root.key("gaps");
+        for (i, gap) in s.gaps.iter().enumerate() {
+            self.date(At::Item(&list, i), "accepted_until", gap.accepted_until.as_deref());
+            self.gap_plan(&list, i, &a, &gaps);
+        }
+        self.gap_cycles(root, &a);
+        let list = root.key("phases");
+        for i in 0..a.phases.len() {
+            self.phase_after(&list, i, &a, &phases);
+        }
+        self.phase_cycles(root, &a);
     }
 }
 
