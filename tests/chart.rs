@@ -366,3 +366,6 @@ fn tiers_split_each_bar_into_done_and_open_on_one_count_axis() {
 
 #[path = "chart/trend.rs"]
 mod trend;
+
+#[path = "chart/heat_map.rs"]
+mod heat_map;

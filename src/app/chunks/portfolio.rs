@@ -63,7 +63,15 @@ fn PortfolioScreen() -> impl IntoView {
         let (filter, mappings) = (filter.get(), mappings.get());
         entries.with_value(|e| Portfolio::of(e, &filter, &mappings))
     });
-    let view = View { entries, filter, sort: RwSignal::new(None), mappings, portfolio };
+    let view = View {
+        entries,
+        filter,
+        sort: RwSignal::new(None),
+        mappings,
+        portfolio,
+        all_systems: RwSignal::new(false),
+        all_blockers: RwSignal::new(false),
+    };
     // The mappings outlive the visit: written when they change (not at the first run).
     Effect::new(move |first: Option<()>| {
         let text = write_mappings(&mappings.get());

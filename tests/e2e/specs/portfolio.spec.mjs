@@ -96,3 +96,55 @@ test("a lead looks across three services: filter, sort, heat map data and CSV", 
   expect(text).not.toContain("Storefront");
   app.expectNoErrors();
 });
+
+/** A small assessment of service `i`: two categories, scored by hand. */
+function service(i) {
+  return {
+    format: "gapmap",
+    version: 2,
+    id: `service-${i}`,
+    title: `Service ${i}`,
+    system: `Service ${i}`,
+    categories: [
+      { id: "sec", name: "Security", manual_score: i },
+      { id: "ops", name: "Operations", manual_score: 100 - i },
+    ],
+  };
+}
+
+test("thirty services: the heat map draws the first ones and all on asking, systems are chosen from a disclosure", async ({ app, page }) => {
+  await app.openLibrary();
+  await page.evaluate((texts) => {
+    localStorage.clear();
+    texts.forEach((text, i) => {
+      localStorage.setItem(`gapmap:assessment:service-${i}`, `{"storage":1,"revision":1,"saved_at":1764806400000,"assessment":${text}}`);
+    });
+  }, Array.from({ length: 30 }, (_, i) => JSON.stringify(service(i))));
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Service 29", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Portfolio", exact: true }).click();
+  const table = page.locator("table.portfolio-table");
+  await expect(table.getByRole("caption")).toHaveText("30 assessments");
+
+  // The heat map draws 25 systems and says so; its data table holds all 30.
+  const map = page.getByRole("img", { name: /^Heat map of the scores of 30 systems, the first 25 drawn, in 2 categories/ });
+  await expect(map).toBeVisible();
+  await expect(map.locator("rect")).toHaveCount(25 * 2);
+  await page.getByRole("button", { name: "Show all 30 systems" }).click();
+  const all = page.getByRole("img", { name: /^Heat map of the scores of 30 systems in 2 categories/ });
+  await expect(all.locator("rect")).toHaveCount(30 * 2);
+  await expect(page.getByRole("button", { name: "Show all 30 systems" })).toHaveCount(0);
+  await page.getByText("Chart data").click();
+  await expect(page.locator(".chart-data table tbody tr")).toHaveCount(30);
+
+  // Many systems are offered behind a disclosure, made when opened.
+  await expect(page.getByRole("checkbox", { name: "Service 7", exact: true })).toHaveCount(0);
+  await page.getByText("Choose systems (30 in all)").click();
+  await page.getByRole("group", { name: "Systems" }).getByRole("checkbox", { name: "Service 7", exact: true }).check();
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table.getByRole("rowheader")).toHaveText("Service 7");
+  await expect(page.getByText("Choose systems (30 in all, 1 chosen)")).toBeVisible();
+  await app.expectAccessible("the portfolio of many systems");
+  await app.screenshot("portfolio-many");
+  app.expectNoErrors();
+});

@@ -1,6 +1,6 @@
 //! The heat map of systems × categories (`core::present::chart::heat_map`)
 //! as inline SVG with a legend and its "Chart data" table, as the other
-//! charts are shown; then the categories matched imperfectly, each with a
+//! charts are shown (the first systems drawn, all on asking); then the categories matched imperfectly, each with a
 //! choice of the column it counts in, and the mappings made so far.
 
 use leptos::prelude::*;
@@ -28,10 +28,21 @@ fn shape(shape: Shape) -> AnyView {
     }
 }
 
+/// How many systems the heat map draws before "Show all".
+const FIRST_SYSTEMS: usize = 25;
+
 /// The heat map, its data and its mismatches.
 #[component]
 pub(super) fn HeatMapView(view: View) -> impl IntoView {
-    let chart = Memo::new(move |_| view.portfolio.with(|p| chart::heat_map(&p.rows, &p.heat_map)));
+    // Hundreds of systems make thousands of shapes: the first ones are
+    // drawn at once, the rest on asking (the data table holds them all).
+    let all = view.all_systems;
+    let chart = Memo::new(move |_| {
+        let shown = if all.get() { usize::MAX } else { FIRST_SYSTEMS };
+        view.portfolio.with(|p| chart::heat_map(&p.rows, &p.heat_map, shown))
+    });
+    let count = move || view.portfolio.with(|p| p.rows.len());
+    let more = move || !all.get() && count() > FIRST_SYSTEMS;
     let drawing = move || {
         let c = chart.get();
         view! {
@@ -107,6 +118,11 @@ pub(super) fn HeatMapView(view: View) -> impl IntoView {
             <h2 id="heat-map-heading">"Categories by system"</h2>
             <figure class="chart">
                 <div class="chart-scroll">{drawing}</div>
+                <Show when=more>
+                    <button class="button no-print" on:click=move |_| all.set(true)>
+                        {move || format!("Show all {} systems", count())}
+                    </button>
+                </Show>
                 <ul class="legend">{legend}</ul>
                 {data}
             </figure>

@@ -78,7 +78,7 @@ const FIRST_BLOCKERS: usize = 50;
 pub(super) fn Blockers(view: View) -> impl IntoView {
     // Hundreds of systems can have thousands of blockers: the first ones
     // show at once, the rest on asking (the exports always hold them all).
-    let all = RwSignal::new(false);
+    let all = view.all_blockers;
     let count = move || view.portfolio.with(|p| p.blockers.len());
     let more = move || !all.get() && count() > FIRST_BLOCKERS;
     let rows = move || {
@@ -146,6 +146,18 @@ pub(super) fn Downloads(view: View) -> impl IntoView {
         }
         Portfolio::of(&entries, &view.filter.get_untracked(), &view.mappings.get_untracked())
     };
+    // The printed page holds every system and every blocker: they are
+    // drawn first, and the print dialog opens once they are on the page.
+    let print = move |_| {
+        view.all_systems.set(true);
+        view.all_blockers.set(true);
+        set_timeout(
+            move || {
+                let _ = window().print();
+            },
+            std::time::Duration::from_millis(100),
+        );
+    };
     let save = move |name: &str, mime: &str, text: String| {
         if let Err(why) = files::download(name, mime, &text) {
             notices.error(format!("\u{201c}{name}\u{201d} was not downloaded."), vec![why]);
@@ -162,7 +174,7 @@ pub(super) fn Downloads(view: View) -> impl IntoView {
             >
                 "Download Markdown"
             </button>
-            <button class="button" on:click=move |_| { let _ = window().print(); }>
+            <button class="button" on:click=print>
                 "Print"
             </button>
         </section>

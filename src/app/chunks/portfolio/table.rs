@@ -1,4 +1,5 @@
-//! The portfolio's filter (tags and systems, as checkboxes) and its table,
+//! The portfolio's filter (tags and systems, as checkboxes; many systems
+//! behind a disclosure) and its table,
 //! sorted by clicking a column's header: a button, with the column's
 //! `aria-sort` saying the order. Every cell is `Column::text`, as the
 //! exports and `gapmap portfolio` write it.
@@ -40,14 +41,38 @@ fn Choices(legend: &'static str, words: Vec<String>, view: View, tags: bool) -> 
     }
 }
 
+/// Up to how many systems are offered as checkboxes at once; more are
+/// offered in a disclosure whose checkboxes are made when it is opened.
+const SYSTEMS_AT_ONCE: usize = 12;
+
 /// The filter: the tags and the systems of every assessment.
 #[component]
 pub(super) fn Filters(view: View) -> impl IntoView {
     let (tags, systems) = view.portfolio.with_untracked(|p| (p.tags.clone(), p.systems.clone()));
+    let systems = if systems.len() <= SYSTEMS_AT_ONCE {
+        view! { <Choices legend="Systems" words=systems view tags=false /> }.into_any()
+    } else {
+        let opened = RwSignal::new(false);
+        let count = systems.len();
+        let systems = StoredValue::new(systems);
+        let summary = move || match view.filter.with(|f| f.systems.len()) {
+            0 => format!("Choose systems ({count} in all)"),
+            chosen => format!("Choose systems ({count} in all, {chosen} chosen)"),
+        };
+        view! {
+            <details class="portfolio-systems" on:toggle=move |_| opened.set(true)>
+                <summary>{summary}</summary>
+                {move || {
+                    opened.get().then(|| view! { <Choices legend="Systems" words=systems.get_value() view tags=false /> })
+                }}
+            </details>
+        }
+            .into_any()
+    };
     view! {
         <section class="portfolio-filters no-print" aria-label="Filter">
             {(!tags.is_empty()).then(|| view! { <Choices legend="Tags" words=tags view tags=true /> })}
-            <Choices legend="Systems" words=systems view tags=false />
+            {systems}
         </section>
     }
 }

@@ -15,4 +15,8 @@ pub(super) struct View {
     pub sort: RwSignal<Option<(Column, bool)>>,
     pub mappings: RwSignal<Vec<CategoryMapping>>,
     pub portfolio: Memo<Portfolio>,
+    /// Whether the heat map draws every system, not the first ones only.
+    pub all_systems: RwSignal<bool>,
+    /// Whether every open blocker is listed, not the first ones only.
+    pub all_blockers: RwSignal<bool>,
 }

@@ -26,8 +26,14 @@ pub fn heat_class(score: Option<f64>) -> &'static str {
     }
 }
 
-/// The heat map of `rows` (the portfolio's rows, in the heat map's order).
-pub fn heat_map(rows: &[PortfolioEntry], map: &HeatMap) -> Chart {
+/// The heat map of `rows` (the portfolio's rows, in the heat map's order),
+/// drawn for the first `shown` of them: hundreds of systems make thousands
+/// of shapes that a page need not draw before it is asked to. The data
+/// table always holds every row, and the description says how many are
+/// drawn.
+pub fn heat_map(rows: &[PortfolioEntry], map: &HeatMap, shown: usize) -> Chart {
+    let all = rows;
+    let rows = &rows[..shown.min(rows.len())];
     let mut shapes = Vec::new();
     for (k, column) in map.columns.iter().enumerate() {
         let x = NAMES + CELL.0 * k as f64 + CELL.0 / 2.0;
@@ -57,7 +63,7 @@ pub fn heat_map(rows: &[PortfolioEntry], map: &HeatMap) -> Chart {
     }
     let table = DataTable {
         head: std::iter::once("System".to_string()).chain(map.columns.iter().map(|c| c.name.clone())).collect(),
-        rows: rows
+        rows: all
             .iter()
             .zip(&map.cells)
             .map(|(entry, cells)| {
@@ -70,8 +76,9 @@ pub fn heat_map(rows: &[PortfolioEntry], map: &HeatMap) -> Chart {
     Chart {
         title: "Categories by system".to_string(),
         description: format!(
-            "Heat map of the scores of {} in {}; darker is higher.",
-            display::plural(rows.len(), "system", "systems"),
+            "Heat map of the scores of {}{} in {}; darker is higher.",
+            display::plural(all.len(), "system", "systems"),
+            if rows.len() < all.len() { format!(", the first {} drawn,", rows.len()) } else { String::new() },
             display::plural(map.columns.len(), "category", "categories")
         ),
         width: NAMES + CELL.0 * map.columns.len().max(1) as f64 + 8.0,

@@ -37,20 +37,44 @@ pub(super) fn DependsOnField(handle: GapHandle) -> impl IntoView {
     let editor = use_editor();
     let depends_on = handle.get(|g| g.depends_on.clone());
     let own = handle.get(|g| g.id.clone());
-    let title_of = move |id: &str| {
-        editor.with(|a| a.gap(id).map_or_else(|| format!("Unknown gap \u{201c}{id}\u{201d}"), |g| g.title.clone()))
-    };
+    // The lists are memos over the assessment: an edit (a keystroke in this
+    // gap's title, say) that leaves them as they were draws nothing again;
+    // the select of an assessment of 2,000 gaps has 2,000 options.
+    let titles = Memo::new(move |_| {
+        let ids = depends_on.get();
+        editor.with(|a| {
+            ids.into_iter()
+                .map(|id| {
+                    let title =
+                        a.gap(&id).map_or_else(|| format!("Unknown gap \u{201c}{id}\u{201d}"), |g| g.title.clone());
+                    (id, title)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let choices = Memo::new(move |_| {
+        let (chosen, own) = (depends_on.get(), own.get());
+        let mut options = vec![(String::new(), "Choose a gap…".to_string())];
+        editor.with(|a| {
+            options.extend(
+                a.gaps
+                    .iter()
+                    .filter(|g| g.id != own && !chosen.contains(&g.id))
+                    .map(|g| (g.id.clone(), format!("{} ({})", g.title, g.id))),
+            )
+        });
+        options
+    });
     let set = move |ids: Vec<String>| {
         handle.change(None, |g| {
             edit::set_depends_on(g, ids);
         })
     };
     let listed = move || {
-        depends_on
+        titles
             .get()
             .into_iter()
-            .map(|id| {
-                let title = title_of(&id);
+            .map(|(id, title)| {
                 let label = format!("Remove dependency on {title}");
                 let remove = move |_| set(depends_on.get_untracked().into_iter().filter(|d| *d != id).collect());
                 view! {
@@ -66,21 +90,10 @@ pub(super) fn DependsOnField(handle: GapHandle) -> impl IntoView {
             .collect_view()
     };
     let add = move || {
-        let chosen = depends_on.get();
-        let own = own.get();
-        let mut options = vec![(String::new(), "Choose a gap…".to_string())];
-        editor.with(|a| {
-            options.extend(
-                a.gaps
-                    .iter()
-                    .filter(|g| g.id != own && !chosen.contains(&g.id))
-                    .map(|g| (g.id.clone(), format!("{} ({})", g.title, g.id))),
-            )
-        });
         view! {
             <Select
                 label="Add a dependency"
-                options
+                options=choices.get()
                 value=Signal::derive(String::new)
                 on_change=Callback::new(move |id: String| {
                     if !id.is_empty() {
