@@ -1,5 +1,6 @@
 //! Where the user is: the library, or a tab of an open assessment, kept in the
-//! URL's fragment (`#/a/<id>/gaps`). The fragment never reaches a server, works
+//! URL's fragment (`#/a/<id>/gaps`, or `#/a/<id>/gaps/<gap>` for one gap open
+//! in the editor). The fragment never reaches a server, works
 //! under any sub-path and on file://, and survives a reload of any view.
 
 use std::sync::Arc;
@@ -104,6 +105,38 @@ impl Route {
             Route::Portfolio => "#/portfolio".to_string(),
             Route::Assessment { id, tab } => format!("#/a/{}/{}", encode(id), tab.slug()),
         }
+    }
+}
+
+/// The address of one gap of an assessment: its Gaps tab with the gap
+/// open in the editor (`#/a/<id>/gaps/<gap>`).
+pub fn gap_href(id: &str, gap: &str) -> String {
+    format!("{}/{}", Route::Assessment { id: id.to_string(), tab: Tab::Gaps }.href(), encode(gap))
+}
+
+/// The gap that the address names (`#/a/<id>/gaps/<gap>`), if any.
+pub fn linked_gap() -> Option<String> {
+    linked_gap_in(&current_hash())
+}
+
+fn linked_gap_in(hash: &str) -> Option<String> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let mut parts = path.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("a"), Some(id), Some("gaps"), Some(gap)) if !id.is_empty() && !gap.is_empty() => Some(decode(gap)),
+        _ => None,
+    }
+}
+
+/// Takes the gap out of the address, leaving the Gaps tab's own, without a
+/// new entry in the history: a reload does not open the gap again.
+pub fn forget_linked_gap() {
+    let hash = current_hash();
+    if linked_gap_in(&hash).is_none() {
+        return;
+    }
+    if let (Some(cut), Ok(history)) = (hash.rfind('/'), window().history()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash[..cut]));
     }
 }
 

@@ -75,6 +75,18 @@ test("a milestone, three changes, the comparison and the trend", async ({ app, p
   await app.expectAccessible("the History tab with a comparison");
   await app.screenshot("history-compare");
 
+  // A changed gap's link opens that gap in the editor, on the Gaps tab.
+  await changed.getByRole("link", { name: priorityGap.title, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit gap" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(priorityGap.title);
+  await expect(page.getByRole("tab", { name: "Gaps" })).toHaveAttribute("aria-selected", "true");
+  expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(new RegExp(`/gaps/${priorityGap.id}$`));
+  await dialog.getByRole("button", { name: "Close" }).first().click();
+  await expect(dialog).toBeHidden();
+  // Closed, the address is the tab's own: a reload does not open it again.
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/\/gaps$/);
+
   // The trend on the Overview: the milestone and now.
   await app.tab("Overview");
   const trend = page.getByTestId("chart-trend");

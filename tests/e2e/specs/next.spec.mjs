@@ -61,10 +61,14 @@ test("the first quick win raises the overall by its gain, and the planned path r
   await app.expectAccessible("the Next steps tab");
   await app.screenshot("next-steps");
 
-  // To the gap, and done.
+  // To the gap, open in the editor on the Gaps tab, and done.
   await link.click();
   await expect(page.getByRole("tab", { name: "Gaps", exact: true })).toHaveAttribute("aria-selected", "true");
-  await page.getByRole("combobox", { name: `Status of ${title}` }).selectOption("done");
+  const editor = page.getByRole("dialog", { name: "Edit gap" });
+  await expect(editor.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(title);
+  await editor.getByRole("combobox", { name: "Status", exact: true }).selectOption("done");
+  await editor.getByRole("button", { name: "Close" }).first().click();
+  await expect(page.getByRole("combobox", { name: `Status of ${title}` })).toHaveValue("done");
   await app.tab("Overview");
   await expect(app.overall()).toHaveText(reaches.toFixed(1));
   const after = shown(await app.overall().textContent());

@@ -14,8 +14,7 @@
 use leptos::prelude::*;
 
 use super::editor::Editor;
-use super::links::tab_href;
-use crate::app::route::Tab;
+use super::links::gap_href;
 use crate::core::model::Assessment;
 use crate::core::numbers::compare::{Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence};
 use crate::core::numbers::summary::Bounds;
@@ -183,12 +182,13 @@ fn categories(c: &Comparison) -> impl IntoView {
     }
 }
 
-/// A gap named by its title (its id when it has none), as a link to the
-/// Gaps tab when it is a gap of the open assessment as it is now.
+/// A gap named by its title (its id when it has none), as a link that
+/// opens it on the Gaps tab when it is a gap of the open assessment as it
+/// is now.
 fn gap_name(gap: &GapFacts, editor: Editor, linked: bool) -> AnyView {
     let name = if gap.title.trim().is_empty() { gap.id.clone() } else { gap.title.clone() };
     if linked {
-        view! { <a href=tab_href(editor, Tab::Gaps)>{name}</a> }.into_any()
+        view! { <a href=gap_href(editor, &gap.id)>{name}</a> }.into_any()
     } else {
         view! { <span>{name}</span> }.into_any()
     }

@@ -32,6 +32,7 @@ use leptos::prelude::*;
 use self::state::{add_general_category, use_gaps, GapsState};
 use super::editor::use_editor;
 use crate::app::notices::use_notices;
+use crate::app::route;
 
 /// The Gaps tab.
 #[component]
@@ -39,6 +40,19 @@ pub(super) fn Gaps() -> impl IntoView {
     let state = GapsState::new(use_editor(), use_notices());
     provide_context(state);
     let editor = state.editor;
+    // A link to one gap (`#/a/<id>/gaps/<gap>`: a change on the History tab,
+    // a step on Next steps) opens it in the editor; closing the editor
+    // leaves the tab's own address, so that a reload does not open it again.
+    if let Some(id) = route::linked_gap() {
+        if let Some(key) = editor.with_untracked(|a| key::keys(a).into_iter().find(|k| k.id == id)) {
+            state.open(key);
+        }
+    }
+    Effect::new(move |_| {
+        if !state.dialog_open.get() {
+            route::forget_linked_gap();
+        }
+    });
     let total = Memo::new(move |_| editor.with(|a| a.gaps.len()));
     let has_categories = Memo::new(move |_| state.categories.with(|c| !c.is_empty()));
 

@@ -1,11 +1,10 @@
-//! A gap named as a link to the Gaps tab, where it is changed: the way the
+//! A gap named as a link that opens it on the Gaps tab, where it is changed: the way the
 //! other tabs name a gap (the Overview's blockers).
 
 use leptos::prelude::*;
 
 use crate::app::chunks::assessment::editor::Editor;
-use crate::app::chunks::assessment::links::tab_href;
-use crate::app::route::Tab;
+use crate::app::chunks::assessment::links::gap_href;
 
 /// The words a gap is named by: its title, or its id when it has none, so
 /// that every link has a name.
@@ -21,8 +20,9 @@ pub(super) fn gap_name(editor: Editor, index: usize) -> String {
     })
 }
 
-/// The gap at `index` (its position), as a link to the Gaps tab.
+/// The gap at `index` (its position), as a link that opens it on the Gaps tab.
 #[component]
 pub(super) fn GapLink(editor: Editor, index: usize) -> impl IntoView {
-    view! { <a href=tab_href(editor, Tab::Gaps)>{move || gap_name(editor, index)}</a> }
+    let href = move || gap_href(editor, &editor.with(|a| a.gaps.get(index).map(|g| g.id.clone()).unwrap_or_default()));
+    view! { <a href=href>{move || gap_name(editor, index)}</a> }
 }
