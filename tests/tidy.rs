@@ -4,7 +4,8 @@
 //! file under `src/`, `tests/` and `benches/` opens with a `//!` paragraph
 //! saying what it is for; nothing in `src/` writes raw HTML through
 //! `inner_html`; and no view changes a list of the assessment except
-//! through `core::edit`. And the app's module graph, read from its source:
+//! through `core::edit`; no file in `src/` runs past 500 lines of code
+//! without saying why at its top. And the app's module graph, read from its source:
 //! its files name each other in no cycle; the first load names no core and
 //! reaches the chunks only through their doors; only the Library and the
 //! editor name local storage.
@@ -130,6 +131,49 @@ const RAW_HTML: &[&str] = &[
 
 /// Like [`uses`], but a word matches in any case (`innerHTML`,
 /// `InnerHtml`); `file:line: word` entries.
+/// The files whose code (up to their unit tests) runs past `limit` lines
+/// while their opening paragraph does not say why (it names the limit).
+fn long_without_reason(files: &[(PathBuf, String)], limit: usize) -> Vec<String> {
+    files
+        .iter()
+        .filter(|(_, text)| {
+            let code = text.lines().take_while(|line| !line.trim_start().starts_with("#[cfg(test)]")).count();
+            let head: String = text.lines().take_while(|line| line.starts_with("//!")).collect();
+            code > limit && !head.contains(&limit.to_string())
+        })
+        .map(|(path, text)| format!("{} ({} lines)", path.display(), text.lines().count()))
+        .collect()
+}
+
+#[test]
+fn no_source_file_runs_past_500_lines_without_saying_why() {
+    let files: Vec<(PathBuf, String)> = ["src", "src/bin"]
+        .iter()
+        .flat_map(|dir| rust_files(dir))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|path| {
+            let text = read(&path);
+            (path, text)
+        })
+        .collect();
+    assert!(files.len() > 100, "read {} files", files.len());
+    let long = long_without_reason(&files, 500);
+    assert!(long.is_empty(), "split these files, or say at their top why they run past 500 lines: {long:#?}");
+}
+
+#[test]
+fn the_length_rule_counts_code_up_to_its_tests_and_reads_the_reason() {
+    let long: String = "fn f() {}\n".repeat(501);
+    let file = |text: String| (PathBuf::from("src/x.rs"), format!("//! X.\n{text}"));
+    assert_eq!(long_without_reason(&[file(long.clone())], 500), ["src/x.rs (502 lines)"]);
+    assert!(long_without_reason(&[file("fn f() {}\n".repeat(400))], 500).is_empty());
+    let tested = format!("{}#[cfg(test)]\nmod tests {{\n{long}}}\n", "fn f() {}\n".repeat(400));
+    assert!(long_without_reason(&[file(tested)], 500).is_empty(), "unit tests do not count");
+    let said = (PathBuf::from("src/x.rs"), format!("//! X, past 500 lines: one document.\n{long}"));
+    assert!(long_without_reason(&[said], 500).is_empty());
+}
+
 fn uses_in_any_case(dir: &str, words: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for path in rust_files(dir) {
