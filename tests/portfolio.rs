@@ -171,12 +171,12 @@ fn readiness_is_projected_per_phase_or_said_to_be_out_of_reach() {
         // Both gaps closed by p1 (weeks 4–6): ready in the first quarter.
         (
             make(Some("p1"), Some("p1"), true),
-            ReadyWhen::Projected { phase: "P1".into(), week: Bounds { min: 4.0, max: 6.0 }, quarter: 1 },
+            ReadyWhen::Projected { phase: "P1".into(), week: Bounds { min: 4.0, max: 6.0 }, quarter: 1, date: None },
         ),
         // The blocker waits for p2 (weeks 12–16): the second quarter.
         (
             make(Some("p2"), Some("p1"), true),
-            ReadyWhen::Projected { phase: "P2".into(), week: Bounds { min: 12.0, max: 16.0 }, quarter: 2 },
+            ReadyWhen::Projected { phase: "P2".into(), week: Bounds { min: 12.0, max: 16.0 }, quarter: 2, date: None },
         ),
         // The blocker is in no phase: never within the roadmap.
         (make(None, Some("p1"), true), ReadyWhen::NotWithinRoadmap),

@@ -1,10 +1,12 @@
 //! The portfolio written out: as CSV (one row per system, the table's
 //! columns and the money behind them, every cell escaped against formulas
-//! as `export::csv` does) and as a Markdown report (the table, totals, heat
-//! map, weakest categories, blockers and category mismatches). Both are
+//! as `export::csv` does) and as a Markdown report (the table, totals, the
+//! money of each system, heat map, weakest categories, blockers and
+//! category mismatches). Both are
 //! made from the same [`Portfolio`], cell for cell as the app shows it.
 
 use crate::core::numbers::portfolio::{Column, Portfolio, PortfolioEntry, Totals};
+use crate::core::numbers::summary::Bounds;
 use crate::core::present::display;
 
 /// The columns of the CSV after the table's own.
@@ -27,13 +29,37 @@ fn row(entry: &PortfolioEntry) -> Vec<String> {
         entry.title.clone(),
         entry.tags.join("; "),
         entry.currency.clone(),
-        display::money_or_unknown(entry.labor, &entry.unknown_rates, &entry.currency),
-        display::money(entry.one_off, &entry.currency),
-        display::money(entry.annual, &entry.currency),
+        money_cell(entry, |e| display::money_or_unknown(e.labor, &e.unknown_rates, &e.currency)),
+        money_cell(entry, |e| display::money(e.one_off, &e.currency)),
+        money_cell(entry, |e| display::money(e.annual, &e.currency)),
         entry.unknown_rates.join("; "),
         entry.blockers.iter().map(|b| b.id.as_str()).collect::<Vec<_>>().join("; "),
     ]);
     cells
+}
+
+/// A money cell of `entry`: "no roadmap" when it has none (no plan, so no
+/// cost yet, which is not a cost of 0).
+fn money_cell(entry: &PortfolioEntry, text: impl Fn(&PortfolioEntry) -> String) -> String {
+    if entry.has_roadmap {
+        text(entry)
+    } else {
+        "no roadmap".to_string()
+    }
+}
+
+/// The money of each system, as the CSV has it.
+const MONEY_COLUMNS: [&str; 6] = ["System", "Labor", "One-off", "Annual", "Total cost", "Rates missing for"];
+
+fn money_row(entry: &PortfolioEntry) -> Vec<String> {
+    vec![
+        entry.name().to_string(),
+        money_cell(entry, |e| display::money_or_unknown(e.labor, &e.unknown_rates, &e.currency)),
+        money_cell(entry, |e| display::money(e.one_off, &e.currency)),
+        money_cell(entry, |e| display::money(e.annual, &e.currency)),
+        Column::Total.text(entry),
+        if entry.unknown_rates.is_empty() { "—".to_string() } else { entry.unknown_rates.join(", ") },
+    ]
 }
 
 /// Text made safe inside a Markdown table cell: no line breaks, pipes escaped.
@@ -61,22 +87,29 @@ pub fn totals_lines(totals: &Totals) -> Vec<String> {
     ];
     for money in &totals.money {
         let c = &money.currency;
-        let unknown = || {
+        let unknown = |known_part: Bounds| {
             format!(
                 "unknown: {} lack{} rates (known part {})",
                 display::plural(money.unknown.len(), "system", "systems"),
                 if money.unknown.len() == 1 { "s" } else { "" },
-                display::money_range(money.known_total.min, money.known_total.max, c)
+                display::money_range(known_part.min, known_part.max, c)
             )
         };
-        let known = |b: Option<crate::core::numbers::summary::Bounds>| {
-            b.map_or_else(unknown, |b| display::money_range(b.min, b.max, c))
+        let known = |b: Option<Bounds>, known_part: Bounds| {
+            b.map_or_else(|| unknown(known_part), |b| display::money_range(b.min, b.max, c))
         };
         let label = if totals.money.len() > 1 { format!(" ({c})") } else { String::new() };
-        lines.push(format!("Labor{label}: {}", known(money.labor)));
+        lines.push(format!("Labor{label}: {}", known(money.labor, money.known_labor)));
         lines.push(format!("One-off{label}: {}", display::money_range(money.one_off.min, money.one_off.max, c)));
         lines.push(format!("Annual{label}: {}", display::money_range(money.annual.min, money.annual.max, c)));
-        lines.push(format!("Total{label}: {}", known(money.total)));
+        lines.push(format!("Total{label}: {}", known(money.total, money.known_total)));
+        if !money.no_roadmap.is_empty() {
+            lines.push(format!(
+                "Not counted{label}: {} without a roadmap, so without a cost yet ({})",
+                display::plural(money.no_roadmap.len(), "system", "systems"),
+                money.no_roadmap.join(", ")
+            ));
+        }
     }
     lines
 }
@@ -97,6 +130,11 @@ pub fn markdown(portfolio: &Portfolio) -> String {
     for line in totals_lines(&portfolio.totals) {
         out.push_str(&format!("- {line}\n"));
     }
+
+    out.push_str("\n## Money by system\n\n");
+    let header = MONEY_COLUMNS.map(str::to_string);
+    let rows: Vec<Vec<String>> = portfolio.rows.iter().map(money_row).collect();
+    table(&mut out, &header, &rows);
 
     out.push_str("\n## Categories by system\n\n");
     let map = &portfolio.heat_map;

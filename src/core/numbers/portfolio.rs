@@ -199,7 +199,10 @@ impl Column {
             Column::Ready => if entry.production_ready { "yes" } else { "no" }.to_string(),
             Column::Blockers => entry.blockers.len().to_string(),
             Column::Effort => display::range(entry.effort_days.min, entry.effort_days.max),
-            Column::Total => display::money_or_unknown(entry.total, &entry.unknown_rates, &entry.currency),
+            Column::Total if entry.has_roadmap => {
+                display::money_or_unknown(entry.total, &entry.unknown_rates, &entry.currency)
+            }
+            Column::Total => "no roadmap".to_string(),
             Column::Duration if entry.has_roadmap => display::range(entry.duration_weeks.min, entry.duration_weeks.max),
             Column::Duration => "no roadmap".to_string(),
             Column::LastMilestone => entry
@@ -230,7 +233,7 @@ impl Column {
             Column::Ready => a.production_ready.cmp(&b.production_ready),
             Column::Blockers => a.blockers.len().cmp(&b.blockers.len()),
             Column::Effort => numbers(Some(a.effort_days.max), Some(b.effort_days.max)),
-            Column::Total => numbers(a.total.map(|t| t.max), b.total.map(|t| t.max)),
+            Column::Total => numbers(a.money_total().map(|t| t.max), b.money_total().map(|t| t.max)),
             Column::Duration => {
                 numbers(a.has_roadmap.then_some(a.duration_weeks.max), b.has_roadmap.then_some(b.duration_weeks.max))
             }
@@ -243,10 +246,20 @@ impl Column {
                 a.changed_on.as_deref().and_then(date::day_number).map(|d| d as f64),
                 b.changed_on.as_deref().and_then(date::day_number).map(|d| d as f64),
             ),
-            Column::ReadyWhen => numbers(
-                a.ready_when.quarter().map(f64::from).map(|q| q * 1e6 + ready_week(a)),
-                b.ready_when.quarter().map(f64::from).map(|q| q * 1e6 + ready_week(b)),
-            ),
+            // Dated projections by their day, before those counted in weeks
+            // of their own roadmap (which no date places against them).
+            Column::ReadyWhen => {
+                let day = |e: &PortfolioEntry| e.ready_when.date().and_then(date::day_number);
+                match (day(a), day(b)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) if b.ready_when.quarter() != Some(0) => Ordering::Less,
+                    (None, Some(_)) if a.ready_when.quarter() != Some(0) => Ordering::Greater,
+                    _ => numbers(
+                        a.ready_when.quarter().map(f64::from).map(|q| q * 1e6 + ready_week(a)),
+                        b.ready_when.quarter().map(f64::from).map(|q| q * 1e6 + ready_week(b)),
+                    ),
+                }
+            }
         }
     }
 }
@@ -282,7 +295,7 @@ pub fn sort(rows: &mut [PortfolioEntry], column: Column, descending: bool) {
 fn has_no_value(column: Column, entry: &PortfolioEntry) -> bool {
     match column {
         Column::Overall | Column::Level => entry.overall.is_none(),
-        Column::Total => entry.total.is_none(),
+        Column::Total => entry.money_total().is_none(),
         Column::Duration => !entry.has_roadmap,
         Column::LastMilestone => entry.last_milestone.is_none(),
         Column::Change => entry.change_since_milestone().is_none(),

@@ -10,9 +10,13 @@
 //! When readiness is projected ([`ReadyWhen`]): the roadmap's phases are
 //! done in their order; the first phase after which the projected overall
 //! score reaches the ready threshold *and* every open blocker belongs to
-//! that phase or an earlier one is when the system becomes ready; its end
-//! week (counted from the roadmap's start) gives the roadmap quarter, weeks
-//! 0–13 being the first.
+//! that phase or an earlier one is when the system becomes ready, once
+//! that phase and every one before it have ended (the latest end week among
+//! them: phases may run side by side). That week, counted from the
+//! roadmap's start, gives the roadmap quarter, weeks 0–13 being the first;
+//! when the assessment has a start date, the last day of that week gives
+//! the calendar quarter too, so that systems planned from different days
+//! compare.
 
 use serde::{Deserialize, Serialize};
 
@@ -100,8 +104,16 @@ pub struct MilestoneScore {
 pub enum ReadyWhen {
     /// Ready already.
     Now,
-    /// Once `phase` is done: at `week` of the roadmap, in its `quarter` (1 = weeks 0–13).
-    Projected { phase: String, week: Bounds, quarter: u32 },
+    /// Once `phase` is done: at `week` of the roadmap, in its `quarter` (1 =
+    /// weeks 0–13); on `date` (`YYYY-MM-DD`, the latest) when the roadmap
+    /// has a start date.
+    Projected {
+        phase: String,
+        week: Bounds,
+        quarter: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+    },
     /// No phase of the roadmap gets it there.
     NotWithinRoadmap,
     /// It has no roadmap to project from.
@@ -113,7 +125,11 @@ impl ReadyWhen {
     pub fn text(&self) -> String {
         match self {
             ReadyWhen::Now => "ready now".to_string(),
-            ReadyWhen::Projected { phase, week, quarter } => {
+            ReadyWhen::Projected { phase, date: Some(date), .. } => match calendar_quarter(date) {
+                Some((year, q)) => format!("{year} Q{q} (by {date}, after {phase})"),
+                None => format!("by {date}, after {phase}"),
+            },
+            ReadyWhen::Projected { phase, week, quarter, date: None } => {
                 format!("Q{quarter} (week {}, after {phase})", crate::core::present::display::range(week.min, week.max))
             }
             ReadyWhen::NotWithinRoadmap => "not within the roadmap".to_string(),
@@ -121,7 +137,15 @@ impl ReadyWhen {
         }
     }
 
-    /// The quarter, for sorting: 0 when ready now, none when never.
+    /// The day it is projected ready, when the roadmap has a start date.
+    pub fn date(&self) -> Option<&str> {
+        match self {
+            ReadyWhen::Projected { date, .. } => date.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The quarter of the roadmap, for sorting: 0 when ready now, none when never.
     pub fn quarter(&self) -> Option<u32> {
         match self {
             ReadyWhen::Now => Some(0),
@@ -196,6 +220,12 @@ impl PortfolioEntry {
         }
     }
 
+    /// Its total cost: `None` when a rate it needs is unknown, or when it
+    /// has no roadmap (no plan has a cost yet, which is not a cost of 0).
+    pub fn money_total(&self) -> Option<Bounds> {
+        self.total.filter(|_| self.has_roadmap)
+    }
+
     /// How far the overall score moved since the last milestone; `None`
     /// without a milestone or a score on either side.
     pub fn change_since_milestone(&self) -> Option<f64> {
@@ -224,16 +254,33 @@ fn ready_when(assessment: &Assessment, summary: &Summary) -> ReadyWhen {
     let blocker_phases: Vec<Option<&str>> =
         summary.blockers.iter().map(|id| assessment.gap(id).and_then(|g| g.phase.as_deref())).collect();
     let mut done: Vec<&str> = Vec::new();
+    // The latest end of the phases done so far, in weeks and (with a start
+    // date) in days: a phase that runs beside a longer one ends first.
+    let mut week = Bounds { min: 0.0, max: 0.0 };
+    let mut last_day: Option<i64> = None;
+    let mut dated = true;
     for phase in &summary.phases {
         done.push(&phase.id);
+        week = Bounds { min: week.min.max(phase.end_week.min), max: week.max.max(phase.end_week.max) };
+        match &phase.dates {
+            Some(dates) => last_day = Some(last_day.map_or(dates.days.end.latest, |d| d.max(dates.days.end.latest))),
+            None => dated = false,
+        }
         let reaches = phase.projected_overall.is_some_and(|p| p >= summary.ready_threshold);
         let unblocked = blocker_phases.iter().all(|p| p.is_some_and(|p| done.contains(&p)));
         if reaches && unblocked {
-            let week = phase.end_week;
             // Weeks 0–13 are the first quarter; a phase ending on week 13 still ends in it.
             let quarter = ((week.max / WEEKS_PER_QUARTER).ceil().max(1.0)).min(f64::from(u32::MAX)) as u32;
-            return ReadyWhen::Projected { phase: phase.name.clone(), week, quarter };
+            let date = last_day.filter(|_| dated).and_then(date::date_text);
+            return ReadyWhen::Projected { phase: phase.name.clone(), week, quarter, date };
         }
     }
     ReadyWhen::NotWithinRoadmap
+}
+
+/// The year and quarter (1–4) of a `YYYY-MM-DD` date.
+fn calendar_quarter(date: &str) -> Option<(&str, u32)> {
+    date::day_number(date)?;
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    Some((date.get(..4)?, (month - 1) / 3 + 1))
 }

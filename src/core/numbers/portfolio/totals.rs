@@ -1,6 +1,7 @@
 //! The portfolio's totals: blockers and remaining effort over every chosen
 //! system, and money per currency (never summed across currencies), with
-//! labor and total unknown once a system of that currency lacks a rate.
+//! labor and total unknown once a system of that currency lacks a rate, and
+//! the systems without a roadmap named apart (they plan no cost yet).
 
 use serde::Serialize;
 
@@ -29,6 +30,10 @@ pub struct MoneyTotals {
     pub annual: Bounds,
     /// Labor plus one-off costs; `None` when labor is unknown.
     pub total: Option<Bounds>,
+    /// The labor of the systems whose labor is known: a lower bound when
+    /// `labor` is unknown.
+    #[serde(skip)]
+    pub known_labor: Bounds,
     /// The total of the systems whose total is known: a lower bound when
     /// `total` is unknown.
     #[serde(skip)]
@@ -36,6 +41,10 @@ pub struct MoneyTotals {
     /// The names of the systems whose rates are missing.
     #[serde(skip)]
     pub unknown: Vec<String>,
+    /// The names of the systems without a roadmap: no plan, so no cost to
+    /// count (not a cost of 0); left out of the sums.
+    #[serde(skip)]
+    pub no_roadmap: Vec<String>,
 }
 
 fn plus(a: Bounds, b: Bounds) -> Bounds {
@@ -63,14 +72,23 @@ impl Totals {
                         one_off: Bounds::default(),
                         annual: Bounds::default(),
                         total: Some(Bounds::default()),
+                        known_labor: Bounds::default(),
                         known_total: Bounds::default(),
                         unknown: Vec::new(),
+                        no_roadmap: Vec::new(),
                     });
                     totals.money.len() - 1
                 }
             };
             let money = &mut totals.money[index];
             money.systems += 1;
+            if !entry.has_roadmap {
+                money.no_roadmap.push(entry.name().to_string());
+                continue;
+            }
+            if let Some(labor) = entry.labor {
+                money.known_labor = plus(money.known_labor, labor);
+            }
             money.labor = money.labor.zip(entry.labor).map(|(a, b)| plus(a, b));
             money.total = money.total.zip(entry.total).map(|(a, b)| plus(a, b));
             money.one_off = plus(money.one_off, point(entry.one_off));
