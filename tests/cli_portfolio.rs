@@ -136,11 +136,48 @@ fn a_folder_is_searched_other_json_is_skipped_and_a_broken_file_fails() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("System") && stdout.contains("Open blockers: "), "{stdout}");
     assert!(stdout.contains("Skipped 1 file (not Gapmap)"), "{stdout}");
-    // A file named on its own must be a Gapmap file.
+    // Files named one by one (a shell's `*.json`): JSON of another format
+    // is skipped there too; a folder's node_modules is never searched.
+    std::fs::create_dir_all(dir.join("node_modules/x")).unwrap();
+    std::fs::copy(&good[0], dir.join("node_modules/x/copy.json")).unwrap();
+    let mut named: Vec<String> = good.iter().map(|p| p.display().to_string()).collect();
+    named.push(dir.join("package.json").display().to_string());
+    let args: Vec<&str> = ["portfolio", "--json"].into_iter().chain(named.iter().map(String::as_str)).collect();
+    let (code, stdout, stderr) = cli::run(&args, None).parts();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json(&stdout)["skipped"], serde_json::json!([dir.join("package.json").display().to_string()]));
+    let (code, stdout, _) = cli::run(&["portfolio", dir.to_str().unwrap(), "--json"], None).parts();
+    assert_eq!(code, 0);
+    assert_eq!(json(&stdout)["assessments"].as_array().unwrap().len(), good.len(), "node_modules left out");
+    // Nothing to show is an error, not an empty portfolio a gate would pass.
     let (code, _, stderr) = cli::run(&["portfolio", dir.join("package.json").to_str().unwrap()], None).parts();
     assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no Gapmap file in") && stderr.contains("skipped"), "{stderr}");
     let (code, _, stderr) = cli::run(&["portfolio"], None).parts();
     assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn a_system_without_a_roadmap_has_a_null_total_and_the_gate_speaks_beside_unreadable_files() {
+    let dir = folder("no-roadmap");
+    let worked = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/worked-example.json");
+    let mut unplanned = format::load(&std::fs::read(&worked).unwrap()).unwrap();
+    unplanned.id = "unplanned".into();
+    unplanned.phases.clear();
+    for gap in unplanned.gaps.iter_mut() {
+        gap.phase = None;
+    }
+    std::fs::write(dir.join("unplanned.json"), format::save(&unplanned)).unwrap();
+    let (code, stdout, stderr) = cli::run(&["portfolio", dir.to_str().unwrap(), "--json"], None).parts();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json(&stdout)["assessments"][0]["total"], Value::Null);
+    let (_, text, _) = cli::run(&["portfolio", dir.to_str().unwrap()], None).parts();
+    assert!(text.contains("Not counted: 1 system without a roadmap"), "{text}");
+    // An unreadable file makes the exit code 1, and the gate still names who fails it.
+    std::fs::write(dir.join("cut.json"), "{\"format\": \"gapmap\", \"version\": 2, \"id\": ").unwrap();
+    let (code, _, stderr) = cli::run(&["portfolio", dir.to_str().unwrap(), "--min-score", "99"], None).parts();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("cut.json") && stderr.contains("readiness gate failed for 1") && stderr.contains("(unplanned)"), "{stderr}");
 }
 
 #[test]
@@ -196,7 +233,7 @@ fn the_command_and_the_apps_portfolio_agree_on_the_same_files() {
         let expected = floats(serde_json::json!({
             "id": entry.id, "title": entry.title, "system": entry.system, "overall": entry.overall,
             "level": entry.level, "blockers": entry.blockers.len(), "production_ready": entry.production_ready,
-            "total": entry.total, "duration_weeks": entry.duration_weeks,
+            "total": entry.money_total(), "duration_weeks": entry.duration_weeks,
         }));
         let mut row = row.clone();
         row.as_object_mut().unwrap().remove("path");

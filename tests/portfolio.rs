@@ -4,8 +4,10 @@
 //! without a roadmap, when readiness is projected, filters, sorting, and
 //! the CSV's escaping of formulas.
 
-use gapmap::core::export::portfolio::{csv, markdown};
-use gapmap::core::model::{Assessment, Category, Gap, Phase, Priority, Range, Role, Status, TeamMember};
+use gapmap::core::export::portfolio::{csv, markdown, totals_lines};
+use gapmap::core::model::{
+    Assessment, Category, Cost, CostKind, Effort, EffortUnit, Gap, Phase, Priority, Range, Role, Status, TeamMember,
+};
 use gapmap::core::numbers::portfolio::{
     sort, CategoryMapping, Column, Filter, MismatchKind, Portfolio, PortfolioEntry, ReadyWhen,
 };
@@ -149,6 +151,77 @@ fn unknown_rates_stay_unknown_in_the_totals_and_the_known_part_is_said() {
     let report = markdown(&p);
     assert!(report.contains("Total (USD): unknown: 1 system lacks rates (known part $12,000–$16,000)"), "{report}");
     assert!(!report.contains("Total (USD): $"), "{report}");
+    // Labor's known part is labor alone (here all of the known total: no one-off cost).
+    assert!(report.contains("Labor (USD): unknown: 1 system lacks rates (known part $12,000–$16,000)"), "{report}");
+}
+
+#[test]
+fn the_known_part_of_unknown_labor_is_labor_alone() {
+    let mut priced = with_roadmap(system("a", &[("sec", "Security", None)]), Some(1000.0));
+    priced.phases[0].costs = vec![Cost::new("Licence", 5000.0, CostKind::OneOff)];
+    let unpriced = with_roadmap(system("b", &[("sec", "Security", None)]), None);
+    let p = Portfolio::of(&entries(&[priced, unpriced]), &Filter::default(), &[]);
+    let lines = totals_lines(&p.totals);
+    assert!(lines.contains(&"Labor: unknown: 1 system lacks rates (known part $12,000–$16,000)".to_string()), "{lines:?}");
+    assert!(lines.contains(&"One-off: $5,000".to_string()), "{lines:?}");
+    assert!(lines.contains(&"Total: unknown: 1 system lacks rates (known part $17,000–$21,000)".to_string()), "{lines:?}");
+}
+
+#[test]
+fn a_system_without_a_roadmap_has_no_cost_yet_not_a_cost_of_zero() {
+    let planned = with_roadmap(system("a", &[("sec", "Security", None)]), Some(1000.0));
+    let mut unplanned = system("b", &[("sec", "Security", None)]);
+    unplanned.gaps.push(Gap { effort: Some(Effort::new(2.0, 3.0, EffortUnit::Days)), ..Gap::new("g", "sec", "g") });
+    let p = Portfolio::of(&entries(&[planned, unplanned]), &Filter::default(), &[]);
+    assert_eq!(Column::Total.text(&p.rows[1]), "no roadmap");
+    assert_eq!(p.rows[1].money_total(), None);
+    let usd = &p.totals.money[0];
+    // Its money is not summed (as 0 or otherwise); its effort is.
+    assert_eq!(usd.total, Some(Bounds { min: 12000.0, max: 16000.0 }));
+    assert_eq!(usd.no_roadmap, ["b"]);
+    assert_eq!(p.totals.effort_days, Bounds { min: 2.0, max: 3.0 });
+    let lines = totals_lines(&p.totals);
+    assert!(lines.contains(&"Not counted: 1 system without a roadmap, so without a cost yet (b)".to_string()), "{lines:?}");
+    let report = markdown(&p);
+    assert!(report.contains("| b | no roadmap | no roadmap | no roadmap | no roadmap | — |"), "{report}");
+    assert!(csv(&p).contains(",no roadmap,"), "{}", csv(&p));
+    // Sorted by total cost, it goes last either way, as an unknown cost does.
+    let mut rows = p.rows.clone();
+    for descending in [false, true] {
+        sort(&mut rows, Column::Total, descending);
+        assert_eq!(rows[1].id, "b");
+    }
+}
+
+#[test]
+fn readiness_waits_for_every_phase_before_it_and_has_a_calendar_quarter_with_a_start_date() {
+    // p1 runs weeks 0–20 beside p2 (weeks 0–1, after nothing): the
+    // blocker is in p2, the other gap in p1; ready once both have ended.
+    let mut a = system("a", &[("sec", "Security", None)]);
+    a.gaps.push(blocker("g1", "sec", Some("p2")));
+    a.gaps.push(Gap { priority: Priority::P1, phase: Some("p1".into()), ..Gap::new("g2", "sec", "g2") });
+    a.phases = vec![Phase::new("p1", "Long", Range::new(20.0, 20.0)), Phase::new("p2", "Short", Range::new(1.0, 1.0))];
+    a.phases[1].after = Some(vec![]);
+    let entry = PortfolioEntry::of(&a, None);
+    assert_eq!(
+        entry.ready_when,
+        ReadyWhen::Projected { phase: "Short".into(), week: Bounds { min: 20.0, max: 20.0 }, quarter: 2, date: None }
+    );
+    assert_eq!(Column::ReadyWhen.text(&entry), "Q2 (week 20, after Short)");
+    // From a start date: the last day of week 20, in that year's quarter.
+    a.start_date = Some("2026-01-05".into());
+    let dated = PortfolioEntry::of(&a, None);
+    assert_eq!(dated.ready_when.date(), Some("2026-05-24"));
+    assert_eq!(Column::ReadyWhen.text(&dated), "2026 Q2 (by 2026-05-24, after Short)");
+    // Two systems planned from different days order by their dates.
+    let mut later = a.clone();
+    later.id = "b".into();
+    later.system = "b".into();
+    later.start_date = Some("2026-11-02".into());
+    let mut rows = entries(&[later, a]);
+    assert_eq!(Column::ReadyWhen.text(&rows[0]), "2027 Q1 (by 2027-03-21, after Short)");
+    sort(&mut rows, Column::ReadyWhen, false);
+    assert_eq!(rows.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
 }
 
 #[test]

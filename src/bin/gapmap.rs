@@ -246,16 +246,32 @@ fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
 /// read make it fail (1) before the gate of `min` (3) is looked at.
 fn portfolio(paths: &[String], json: bool, min: Option<f64>) -> Result<(), Failure> {
     let found = portfolio::read(paths).map_err(Failure::File)?;
+    if found.entries.is_empty() && found.unreadable.is_empty() {
+        // A gate over nothing would pass: finding nothing is an error.
+        return Err(Failure::File(format!(
+            "gapmap portfolio: no Gapmap file in {}{}",
+            paths.join(", "),
+            if found.skipped.is_empty() {
+                String::new()
+            } else {
+                format!(" (skipped {}, not Gapmap)", found.skipped.join(", "))
+            }
+        )));
+    }
     let whole = portfolio::portfolio_of(&found);
     print(&if json { portfolio::json(&found, &whole) } else { portfolio::text(&found, &whole) })?;
-    if !found.unreadable.is_empty() {
-        return Err(Failure::File(portfolio::problems(&found)));
-    }
+    // The gate names the systems it fails for even when some files could
+    // not be read; unreadable files still decide the exit code (1).
     let failing = min.map(|min| portfolio::gate(&whole, min)).unwrap_or_default();
-    if failing.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::Gate(format!("readiness gate failed for {}:\n  {}", failing.len(), failing.join("\n  "))))
+    let gate = (!failing.is_empty())
+        .then(|| format!("readiness gate failed for {}:\n  {}", failing.len(), failing.join("\n  ")));
+    match (found.unreadable.is_empty(), gate) {
+        (false, gate) => {
+            let problems = portfolio::problems(&found);
+            Err(Failure::File(gate.map_or(problems.clone(), |gate| format!("{problems}\n{gate}"))))
+        }
+        (true, Some(gate)) => Err(Failure::Gate(gate)),
+        (true, None) => Ok(()),
     }
 }
 

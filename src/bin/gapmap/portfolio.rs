@@ -2,11 +2,12 @@
 //! once, as the core's `Portfolio` has them.
 //!
 //! A path is a file, read as an assessment, or a folder, searched (with its
-//! subfolders, except hidden ones) for `*.json` files. In a folder, a JSON
-//! file whose `format` is not `gapmap`, or a file that is not JSON and does
-//! not name `gapmap` at all, is skipped and counted; every other file that
-//! cannot be read as a valid assessment is listed with its problems and
-//! makes the exit code 1. Files are read in parallel, a thread per core,
+//! subfolders, except hidden ones and `node_modules`) for `*.json` files. A
+//! JSON file whose `format` is not `gapmap` is skipped and counted, named
+//! or found; in a folder, so is a file that is not JSON and does not name
+//! `gapmap` at all; every other file that cannot be read as a valid
+//! assessment is listed with its problems and makes the exit code 1 (the
+//! gate of `--min-score` still names the systems it fails for). Files are read in parallel, a thread per core,
 //! and listed in the order of the paths, a folder's files sorted by path.
 
 use std::path::{Path, PathBuf};
@@ -61,12 +62,15 @@ pub(crate) fn read(paths: &[String]) -> Result<Found, String> {
     Ok(found)
 }
 
-/// The `*.json` files under `folder`, hidden folders and files left out.
+/// The `*.json` files under `folder`, hidden folders and files left out,
+/// and `node_modules` (a package manager's, never assessments).
 fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for item in std::fs::read_dir(folder)? {
         let item = item?;
         let path = item.path();
-        if item.file_name().to_string_lossy().starts_with('.') {
+        let name = item.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || (name == "node_modules" && item.file_type()?.is_dir()) {
             continue;
         }
         if item.file_type()?.is_dir() {
@@ -121,6 +125,10 @@ fn one(candidate: &Candidate) -> Outcome {
                 .and_then(|d| portfolio::day_of_millis(d.as_millis() as f64));
             Outcome::Entry(Box::new(PortfolioEntry::of(&assessment, changed_on)))
         }
+        // A file named itself (a shell's `*.json`) is skipped when it is
+        // JSON of another format; one found in a folder also when it is
+        // not JSON and names no `gapmap`.
+        Err(error) if candidate.named && error.kind == LoadErrorKind::NotGapmap => Outcome::Skipped,
         Err(error) if !candidate.named && skippable(&error, &bytes) => Outcome::Skipped,
         Err(error) => Outcome::Unreadable(error),
     }
@@ -196,7 +204,7 @@ pub(crate) fn json(found: &Found, portfolio: &Portfolio) -> String {
                 level: e.level.as_deref(),
                 blockers: e.blockers.len(),
                 production_ready: e.production_ready,
-                total: e.total,
+                total: e.money_total(),
                 duration_weeks: e.duration_weeks,
             })
             .collect(),
