@@ -177,7 +177,10 @@ fn a_system_without_a_roadmap_has_a_null_total_and_the_gate_speaks_beside_unread
     std::fs::write(dir.join("cut.json"), "{\"format\": \"gapmap\", \"version\": 2, \"id\": ").unwrap();
     let (code, _, stderr) = cli::run(&["portfolio", dir.to_str().unwrap(), "--min-score", "99"], None).parts();
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("cut.json") && stderr.contains("readiness gate failed for 1") && stderr.contains("(unplanned)"), "{stderr}");
+    assert!(
+        stderr.contains("cut.json") && stderr.contains("readiness gate failed for 1") && stderr.contains("(unplanned)"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -162,9 +162,15 @@ fn the_known_part_of_unknown_labor_is_labor_alone() {
     let unpriced = with_roadmap(system("b", &[("sec", "Security", None)]), None);
     let p = Portfolio::of(&entries(&[priced, unpriced]), &Filter::default(), &[]);
     let lines = totals_lines(&p.totals);
-    assert!(lines.contains(&"Labor: unknown: 1 system lacks rates (known part $12,000–$16,000)".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Labor: unknown: 1 system lacks rates (known part $12,000–$16,000)".to_string()),
+        "{lines:?}"
+    );
     assert!(lines.contains(&"One-off: $5,000".to_string()), "{lines:?}");
-    assert!(lines.contains(&"Total: unknown: 1 system lacks rates (known part $17,000–$21,000)".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Total: unknown: 1 system lacks rates (known part $17,000–$21,000)".to_string()),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -181,7 +187,10 @@ fn a_system_without_a_roadmap_has_no_cost_yet_not_a_cost_of_zero() {
     assert_eq!(usd.no_roadmap, ["b"]);
     assert_eq!(p.totals.effort_days, Bounds { min: 2.0, max: 3.0 });
     let lines = totals_lines(&p.totals);
-    assert!(lines.contains(&"Not counted: 1 system without a roadmap, so without a cost yet (b)".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Not counted: 1 system without a roadmap, so without a cost yet (b)".to_string()),
+        "{lines:?}"
+    );
     let report = markdown(&p);
     assert!(report.contains("| b | no roadmap | no roadmap | no roadmap | no roadmap | — |"), "{report}");
     assert!(csv(&p).contains(",no roadmap,"), "{}", csv(&p));

@@ -58,7 +58,7 @@ test("a lead looks across three services: filter, sort, heat map data and CSV", 
   // Only the payments team's systems.
   await page.getByRole("group", { name: "Tags" }).getByRole("checkbox", { name: "payments" }).check();
   await expect(table.locator("tbody tr")).toHaveCount(2);
-  await expect(table.getByRole("caption")).toHaveText("2 assessments");
+  await expect(table.getByRole("caption")).toHaveText("2 assessments · tags: payments");
 
   // Most blockers first.
   await table.getByRole("button", { name: "Blockers" }).click();
@@ -144,6 +144,16 @@ test("thirty services: the heat map draws the first ones and all on asking, syst
   await expect(table.locator("tbody tr")).toHaveCount(1);
   await expect(table.getByRole("rowheader")).toHaveText("Service 7");
   await expect(page.getByText("Choose systems (30 in all, 1 chosen)")).toBeVisible();
+  await expect(table.getByRole("caption")).toHaveText("1 assessment · systems: Service 7");
+  // Sorting is a button in each column's heading, reached and pressed from the keyboard.
+  await table.getByRole("button", { name: "Overall" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(table.getByRole("columnheader", { name: "Overall" })).toHaveAttribute("aria-sort", "descending");
+  // Printed, the headings stay (as text) and the buttons of actions go.
+  await page.emulateMedia({ media: "print" });
+  await expect(table.getByRole("columnheader", { name: "Overall" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download CSV" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
   await app.expectAccessible("the portfolio of many systems");
   await app.screenshot("portfolio-many");
   app.expectNoErrors();

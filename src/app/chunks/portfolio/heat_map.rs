@@ -117,7 +117,10 @@ pub(super) fn HeatMapView(view: View) -> impl IntoView {
         <section class="portfolio-section" aria-labelledby="heat-map-heading">
             <h2 id="heat-map-heading">"Categories by system"</h2>
             <figure class="chart">
-                <div class="chart-scroll">{drawing}</div>
+                // Wide maps scroll sideways: the box takes the keyboard's focus to scroll.
+                <div class="chart-scroll" tabindex="0" role="region" aria-label="Heat map (scrolls)">
+                    {drawing}
+                </div>
                 <Show when=more>
                     <button class="button no-print" on:click=move |_| all.set(true)>
                         {move || format!("Show all {} systems", count())}

@@ -115,10 +115,18 @@ pub(super) fn PortfolioTable(view: View) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="portfolio-table">
+                // What is chosen is said in the caption, so that a printed
+                // table says what it covers.
                 <caption>
                     {move || {
                         let n = rows.with(Vec::len);
-                        format!("{n} {}", if n == 1 { "assessment" } else { "assessments" })
+                        let chosen = view.filter.with(|f| {
+                            let list = |what: &str, words: &[String]| {
+                                (!words.is_empty()).then(|| format!(" \u{b7} {what}: {}", words.join(", ")))
+                            };
+                            list("tags", &f.tags).unwrap_or_default() + &list("systems", &f.systems).unwrap_or_default()
+                        });
+                        format!("{n} {}{chosen}", if n == 1 { "assessment" } else { "assessments" })
                     }}
                 </caption>
                 <thead>
