@@ -44,6 +44,22 @@ fn a_save_reads_back_and_lists_in_the_library() {
 }
 
 #[wasm_bindgen_test]
+fn the_merge_bases_of_deleted_assessments_are_forgotten() {
+    clear_storage();
+    local::save(&sample("a1"), 0).unwrap();
+    local::save(&sample("a2"), 0).unwrap();
+    for id in ["a1", "a2"] {
+        assert_eq!(local::set_base(id, "{}"), Ok(true));
+    }
+    local::remove("a2").unwrap();
+    assert_eq!(local::base("a2").as_deref(), Some("{}"), "kept until forgotten: an Undo may follow");
+    assert_eq!(local::forget_orphan_bases(), 1);
+    assert_eq!(local::base("a2"), None);
+    assert_eq!(local::base("a1").as_deref(), Some("{}"));
+    assert_eq!(local::forget_orphan_bases(), 0);
+}
+
+#[wasm_bindgen_test]
 fn a_save_over_a_newer_revision_is_refused() {
     clear_storage();
     local::save(&sample("a1"), 0).unwrap();

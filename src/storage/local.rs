@@ -429,3 +429,18 @@ pub fn set_base(id: &str, canonical: &str) -> Result<bool, StorageError> {
 pub fn base(id: &str) -> Option<String> {
     get(&super::durability::base_key(id)).ok().flatten()
 }
+
+/// Deletes the merge bases of assessments no longer stored (deleted, or
+/// replaced under another id): each is a whole copy of a file, counted
+/// against the budget, that no merge can use any more. Returns how many
+/// were deleted; best effort (a key that cannot be deleted stays).
+pub fn forget_orphan_bases() -> usize {
+    let stored = assessment_ids();
+    let base_prefix = super::durability::base_key("");
+    all()
+        .into_iter()
+        .filter_map(|(key, _)| key.strip_prefix(&base_prefix).map(str::to_string))
+        .filter(|id| !stored.contains(id))
+        .filter(|id| delete(&super::durability::base_key(id)).is_ok())
+        .count()
+}

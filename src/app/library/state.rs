@@ -102,6 +102,8 @@ impl Library {
     /// stored entries, the list shows their quick lines at once, and the
     /// index is rebuilt (by what [`Library::open`] was given).
     pub fn refresh(&self) {
+        // The merge bases of deleted assessments take room no merge can use.
+        local::forget_orphan_bases();
         self.measure();
         match local::listing() {
             Ok(listing) => {

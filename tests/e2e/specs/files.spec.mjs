@@ -71,6 +71,16 @@ test("a file opened where it lives is saved back with Ctrl+S, stays linked after
   await expect(page.getByRole("heading", { level: 1, name: "Worked example" })).toBeVisible();
   await expect(file).toHaveText(`${NAME} · saved`);
 
+  // An edit exported (downloaded) but not saved to the file is still unsaved
+  // there, after a reload too: the link remembers what the file holds.
+  await status(page, "g4").selectOption("done");
+  await expect(file).toHaveText(`${NAME} · unsaved changes`);
+  await app.download(page.getByRole("button", { name: "Export", exact: true }));
+  await expect(file).toHaveText(`${NAME} · unsaved changes`);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Worked example" })).toBeVisible();
+  await expect(file).toHaveText(`${NAME} · unsaved changes`);
+
   // Another editor changes the file behind the app's back; then the app saves.
   const onDisk = JSON.parse(saved);
   onDisk.gaps.find((g) => g.id === "g2").status = "missing";
@@ -96,6 +106,7 @@ test("a file opened where it lives is saved back with Ctrl+S, stays linked after
   const merged = JSON.parse(await readFile(page));
   expect(merged.gaps.find((g) => g.id === "g2").status).toBe("missing");
   expect(merged.gaps.find((g) => g.id === "g3").status).toBe("done");
+  expect(merged.gaps.find((g) => g.id === "g4").status).toBe("done");
   await expect(status(page, "g2")).toHaveValue("missing");
   app.expectNoErrors();
 });

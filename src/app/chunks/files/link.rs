@@ -2,9 +2,9 @@
 //! file's handle, its name, and the canonical text of the version Gapmap
 //! last read from it or wrote to it (what "unsaved changes" compares the
 //! working copy with, and the base of a merge when the file changed on
-//! disk). Handles are also kept in IndexedDB (`handles`), so that a link
-//! survives a reload; the text then comes from the library's merge base,
-//! which every read and write of the file updates.
+//! disk). Handles are also kept in IndexedDB (`handles`) with that text,
+//! so that a link survives a reload, and an Export (which moves the
+//! library's merge base) does not make the file look saved.
 //!
 //! A file opened with "Open file…" whose id is already in the library waits
 //! for the user's choice in the conflict dialog: its link is held as
@@ -64,22 +64,22 @@ pub(in crate::app::chunks) fn link(library: Library, id: &str, handle: FileSyste
     HANDLES.with(|handles| handles.borrow_mut().insert(id.to_string(), handle.clone()));
     LINKS.with(|links| {
         links.update(|links| {
-            links.insert(id.to_string(), Linked { name, canonical: Some(canonical) });
+            links.insert(id.to_string(), Linked { name, canonical: Some(canonical.clone()) });
         })
     });
-    let id = id.to_string();
-    leptos::task::spawn_local(async move { handles::keep(&id, &handle).await });
+    let (id, text) = (id.to_string(), canonical);
+    leptos::task::spawn_local(async move { handles::keep(&id, &handle, &text).await });
 }
 
 /// Restores the link of `id` kept in IndexedDB before a reload, if any and
-/// not already restored; the last text read or written is the library's
-/// merge base for it, when one was kept.
+/// not already restored, with the last text read or written kept beside
+/// it (for a link kept by an earlier version, the library's merge base).
 pub(in crate::app::chunks) async fn restore(library: Library, id: &str) {
     if handle(id).is_some() {
         return;
     }
-    let Some(handle) = handles::kept(id).await else { return };
-    let canonical = library.base(id).map(|a| format::save(&a));
+    let Some((handle, text)) = handles::kept(id).await else { return };
+    let canonical = text.or_else(|| library.base(id).map(|a| format::save(&a)));
     let name = handle.name();
     HANDLES.with(|handles| handles.borrow_mut().insert(id.to_string(), handle));
     LINKS.with(|links| {
