@@ -94,8 +94,8 @@ fn plan() -> String {
 /// the properties a case names, `NAME=value`, joined by ` | `.
 fn check(name: &str, (file, as_of): (&str, &str), expected: &[&str]) {
     let assessment = format::load(file.as_bytes()).expect("valid");
-    let text = ics::calendar(&assessment, as_of);
-    assert_eq!(text, ics::calendar(&assessment, as_of), "the same bytes every time");
+    let text = ics::calendar(&assessment, as_of).unwrap();
+    assert_eq!(text, ics::calendar(&assessment, as_of).unwrap(), "the same bytes every time");
     let found: Vec<String> = events(&text)
         .iter()
         .map(|e| {
@@ -136,7 +136,7 @@ fn one_event_per_phase_and_per_due_date() {
 
 #[test]
 fn the_calendar_names_itself_and_escapes_what_rfc_5545_escapes() {
-    let text = ics::calendar(&format::load(plan().as_bytes()).unwrap(), "2025-03-01");
+    let text = ics::calendar(&format::load(plan().as_bytes()).unwrap(), "2025-03-01").unwrap();
     assert!(text.contains("\r\nVERSION:2.0\r\n") && text.contains("\r\nPRODID:"), "{text}");
     assert!(text.contains("\r\nX-WR-CALNAME:Shop\\; checkout\\, v2\r\n"), "{text}");
     // The raw title never appears unescaped.
@@ -151,9 +151,18 @@ fn gapmap_report_writes_the_calendar() {
     let (code, stdout, stderr) =
         cli_run::run(&["report", path.to_str().unwrap(), "--format", "ics", "--as-of", "2025-03-01"], None).parts();
     assert_eq!((code, stderr.as_str()), (0, ""));
-    assert_eq!(stdout, ics::calendar(&format::load(plan().as_bytes()).unwrap(), "2025-03-01"));
+    assert_eq!(stdout, ics::calendar(&format::load(plan().as_bytes()).unwrap(), "2025-03-01").unwrap());
     assert_eq!(events(&stdout).len(), 3);
     let (code, _, stderr) = cli_run::run(&["report", path.to_str().unwrap(), "--as-of", "someday"], None).parts();
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--as-of takes a date YYYY-MM-DD"), "{stderr}");
+    // Nothing on a day (no start date, no due date): no empty calendar, a reason.
+    let mut undated = format::load(plan().as_bytes()).unwrap();
+    undated.start_date = None;
+    undated.gaps.iter_mut().for_each(|gap| gap.due = None);
+    assert_eq!(ics::calendar(&undated, "2025-03-01"), Err(ics::NoEvents));
+    std::fs::write(&path, format::save(&undated)).unwrap();
+    let (code, stdout, stderr) = cli_run::run(&["report", path.to_str().unwrap(), "--format", "ics"], None).parts();
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(stderr.contains("nothing to put in a calendar") && stderr.contains("no start date"), "{stderr}");
 }

@@ -124,7 +124,8 @@ fn run(command: Command) -> Result<(), Failure> {
             print(&export::markdown::report_as_of(&assessment, &options, &as_of))
         }
         Command::Report { file, format: ReportFormat::Ics, as_of, .. } => {
-            print(&export::ics::calendar(&load(&file)?, &as_of))
+            let calendar = export::ics::calendar(&load(&file)?, &as_of);
+            print(&calendar.map_err(|none| Failure::File(format!("{file}: {none}")))?)
         }
         Command::Report { file, format: ReportFormat::Csv(layout), .. } => {
             print(&export::csv::write(&load(&file)?, layout))

@@ -18,9 +18,24 @@ use crate::core::model::Assessment;
 use crate::core::numbers::summary::summarize_as_of;
 use crate::core::present::date::{date_text, day_number};
 
+/// Why there is no calendar: nothing in the assessment falls on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoEvents;
+
+impl std::fmt::Display for NoEvents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "There is nothing to put in a calendar: the roadmap has no start date (so its phases have no dates) and no gap has a due date."
+        )
+    }
+}
+
 /// The calendar of `assessment` as of `as_of` (`YYYY-MM-DD`, the DTSTAMP of
-/// every event; a text that is not a date stamps 1970-01-01).
-pub fn calendar(assessment: &Assessment, as_of: &str) -> String {
+/// every event; a text that is not a date stamps 1970-01-01). A calendar
+/// holds at least one event (RFC 5545): without any, [`NoEvents`].
+pub fn calendar(assessment: &Assessment, as_of: &str) -> Result<String, NoEvents> {
+    let mut events = 0;
     let stamp = format!("{}T000000Z", compact(day_number(as_of).unwrap_or(0)));
     let mut ical = ICalendar::new("2.0", "-//Gapmap//Gapmap roadmap//EN");
     ical.push(::ics::properties::CalScale::new("GREGORIAN"));
@@ -47,6 +62,7 @@ pub fn calendar(assessment: &Assessment, as_of: &str) -> String {
         }
         let uid = format!("{}/phase/{}", assessment.id, phase.id);
         ical.add_event(event(&uid, &stamp, &phase.name, &description.join("\n"), days.start.earliest, days.end.latest));
+        events += 1;
     }
     for gap in &assessment.gaps {
         let Some(due) = gap.due.as_deref().and_then(day_number).filter(|&d| date_text(d).is_some()) else {
@@ -58,8 +74,12 @@ pub fn calendar(assessment: &Assessment, as_of: &str) -> String {
         }
         let uid = format!("{}/gap/{}", assessment.id, gap.id);
         ical.add_event(event(&uid, &stamp, &format!("Due: {}", gap.title), &description.join("\n"), due, due));
+        events += 1;
     }
-    ical.to_string()
+    if events == 0 {
+        return Err(NoEvents);
+    }
+    Ok(ical.to_string())
 }
 
 /// An all-day event from day `first` to day `last`, both included (DTEND is

@@ -74,9 +74,13 @@ pub(super) fn MoreExports() -> impl IntoView {
             menu.set_open(false);
         }
         let (name, mime, text) = match kind {
-            ExportKind::Calendar => {
-                (files::file_name(&assessment.title, "ics"), "text/calendar", ics::calendar(&assessment, &today))
-            }
+            ExportKind::Calendar => match ics::calendar(&assessment, &today) {
+                Ok(text) => (files::file_name(&assessment.title, "ics"), "text/calendar", text),
+                Err(none) => {
+                    notices.error("No calendar was downloaded.", vec![none.to_string()]);
+                    return;
+                }
+            },
             ExportKind::Markdown => {
                 let text = markdown::report_as_of(&assessment, &markdown::ReportOptions::default(), &today);
                 (files::file_name(&assessment.title, "md"), "text/markdown", text)
