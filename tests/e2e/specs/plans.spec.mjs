@@ -64,6 +64,16 @@ test("criteria met, evidence links, overdue reviews and scenarios", async ({ app
   await expect(riskRow.getByText("Overdue", { exact: true })).toBeVisible();
   await app.screenshot("plans-risks");
 
+  // The report says the same: the evidence link (the trap as text), the risk's owner and overdue review.
+  await app.tab("Report");
+  const reportGaps = page.locator("section.report-gaps");
+  await expect(reportGaps.getByRole("link", { name: "Pentest report" })).toHaveAttribute("href", "https://pentest.example.com/report/7");
+  await expect(reportGaps.getByRole("link", { name: "Try me" })).toHaveCount(0);
+  await expect(reportGaps.getByText("javascript:alert(1)")).toBeVisible();
+  const reportRisk = page.locator("section.report-kpis-risks").getByRole("row").filter({ hasText: "shared password" });
+  await expect(reportRisk).toContainText("Tomas Lindqvist");
+  await expect(reportRisk).toContainText("2020-01-15 (overdue)");
+
   // Afternoon: a fast track, as a copy of the roadmap, with a shorter hardening.
   await app.tab("Roadmap");
   await page.getByRole("textbox", { name: "New scenario name" }).fill("Fast track");

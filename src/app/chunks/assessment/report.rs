@@ -63,7 +63,7 @@ pub(super) fn Report() -> impl IntoView {
                                     {blockers(a, s)}
                                     {gaps_by_category(a, s)}
                                     {roadmap_section(a, s)}
-                                    {kpis_and_risks(a)}
+                                    {kpis_and_risks(a, &editor.today.get_value())}
                                     {appendix(a, s)}
                                 }
                             })

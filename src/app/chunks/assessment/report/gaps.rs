@@ -1,9 +1,11 @@
 //! The gaps in the report: the blockers (open P0 gaps), then every gap
-//! grouped by category (an "Uncategorised" group for unknown ones).
+//! grouped by category (an "Uncategorised" group for unknown ones), with
+//! its evidence (links only where `SafeLink` allows).
 
 use leptos::prelude::*;
 
 use super::layout::{report_table, section};
+use crate::app::chunks::assessment::safe_link::SafeLink;
 use crate::core::model::{Assessment, Gap};
 use crate::core::numbers::summary::Summary;
 use crate::core::present::display::{self, plural};
@@ -62,6 +64,24 @@ pub(super) fn blockers(a: &Assessment, s: &Summary) -> impl IntoView {
     section("blockers", "Blockers", body)
 }
 
+/// A gap's evidence: each entry's text, its address a link only where
+/// `SafeLink` allows one; entries apart by semicolons.
+fn evidence(gap: &Gap) -> impl IntoView {
+    gap.evidence
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let separator = (i > 0).then_some("; ");
+            let text = entry.text.clone();
+            let shown = match entry.url.clone().filter(|u| !u.trim().is_empty()) {
+                Some(url) => view! { <SafeLink address=url label=text /> }.into_any(),
+                None => view! { <span>{text}</span> }.into_any(),
+            };
+            view! { {separator} {shown} }
+        })
+        .collect_view()
+}
+
 /// Every gap, grouped by category.
 pub(super) fn gaps_by_category(a: &Assessment, s: &Summary) -> impl IntoView {
     // The core groups them, with an "Uncategorised" group for gaps whose
@@ -82,6 +102,7 @@ pub(super) fn gaps_by_category(a: &Assessment, s: &Summary) -> impl IntoView {
                             <td class="num">{effort_text(gap)}</td>
                             <td>{gap.owner.clone()}</td>
                             <td>{phase_name(a, gap)}</td>
+                            <td>{evidence(gap)}</td>
                         </tr>
                     }
                 })
@@ -93,7 +114,18 @@ pub(super) fn gaps_by_category(a: &Assessment, s: &Summary) -> impl IntoView {
                         view! { <p class="hint">"No gaps in this category."</p> }.into_any()
                     } else {
                         view! {
-                            {report_table(&[("Gap", false), ("Priority", false), ("Status", false), ("Effort", true), ("Owner", false), ("Phase", false)], rows)}
+                            {report_table(
+                                &[
+                                    ("Gap", false),
+                                    ("Priority", false),
+                                    ("Status", false),
+                                    ("Effort", true),
+                                    ("Owner", false),
+                                    ("Phase", false),
+                                    ("Evidence", false),
+                                ],
+                                rows,
+                            )}
                         }
                             .into_any()
                     }}

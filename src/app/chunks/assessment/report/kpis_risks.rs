@@ -1,5 +1,5 @@
 //! The KPIs and risks in the report: each KPI with its targets, and the
-//! risk register by severity.
+//! risk register by severity, with owners, statuses and review dates.
 
 use leptos::prelude::*;
 
@@ -8,8 +8,9 @@ use crate::core::model::Assessment;
 use crate::core::numbers::risk;
 use crate::core::present::display::{self};
 
-/// The KPIs with their targets, and the risks by severity.
-pub(super) fn kpis_and_risks(a: &Assessment) -> impl IntoView {
+/// The KPIs with their targets, and the risks by severity with their
+/// owner, status and review date (marked when overdue on `today`).
+pub(super) fn kpis_and_risks(a: &Assessment, today: &str) -> impl IntoView {
     let kpis = if a.kpis.is_empty() {
         view! { <p>"No KPIs."</p> }.into_any()
     } else {
@@ -57,6 +58,12 @@ pub(super) fn kpis_and_risks(a: &Assessment) -> impl IntoView {
                 let r = &a.risks[i];
                 let gaps =
                     r.gaps.iter().filter_map(|g| a.gap(g)).map(|g| g.title.clone()).collect::<Vec<_>>().join("; ");
+                let or_dash = |t: &str| if t.trim().is_empty() { "\u{2014}".to_string() } else { t.to_string() };
+                let review = match r.review_on.as_deref() {
+                    Some(day) if risk::review_overdue(r, today) => format!("{day} (overdue)"),
+                    Some(day) => day.to_string(),
+                    None => "\u{2014}".to_string(),
+                };
                 view! {
                     <tr>
                         <th scope="row">{r.title.clone()}</th>
@@ -65,12 +72,28 @@ pub(super) fn kpis_and_risks(a: &Assessment) -> impl IntoView {
                         <td class="num">{r.severity()}</td>
                         <td>{r.mitigation.clone()}</td>
                         <td>{gaps}</td>
+                        <td>{or_dash(&r.owner)}</td>
+                        <td>{r.status.as_str()}</td>
+                        <td>{review}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
-            {report_table(&[("Risk", false), ("Probability", false), ("Impact", false), ("Severity", true), ("Mitigation", false), ("Mitigating gaps", false)], rows)}
+            {report_table(
+                &[
+                    ("Risk", false),
+                    ("Probability", false),
+                    ("Impact", false),
+                    ("Severity", true),
+                    ("Mitigation", false),
+                    ("Mitigating gaps", false),
+                    ("Owner", false),
+                    ("Status", false),
+                    ("Review", false),
+                ],
+                rows,
+            )}
         }
         .into_any()
     };
