@@ -1,7 +1,8 @@
 //! `gapmap diff`, run as a user runs it: two files, a milestone of a file
 //! (`FILE@NAME`, by name or id, `FILE@latest`), standard input, a path that
 //! holds `@`; the text output and `--json`, which is the core's comparison
-//! serialized (the value a compare view renders); exit 1 for an unreadable
+//! serialized (the value a compare view renders); `--as-of`, the day files
+//! are scored as of (a milestone keeps its own); exit 1 for an unreadable
 //! file or an unknown milestone, 2 for usage. Also `gapmap report --since`,
 //! which names a milestone the same way for the Markdown report's "Changes
 //! since" section.
@@ -300,4 +301,50 @@ fn the_markdown_report_shows_the_changes_since_the_milestone_named() {
         &["--since applies to the Markdown report only"],
     );
     check(&["score", &file, "--since", "Baseline"], None, 2, &[], &["--since does not apply here"]);
+}
+
+/// The worked example with `g1` (its P0 blocker) accepted until the end of
+/// January 2025.
+fn accepted_until_end_of_january() -> String {
+    let text = CANONICAL.replacen(
+        "\"status\": \"missing\"",
+        "\"status\": \"accepted\",\n      \"acceptance\": {\"by\": \"Ada\", \"expires\": \"2025-01-31\"}",
+        1,
+    );
+    scratch("accepted.json", &format::load(text.as_bytes()).unwrap())
+}
+
+/// Regression: `gapmap diff f f` scored with no day, so an expired
+/// acceptance still counted as accepted, unlike `gapmap score`.
+#[test]
+fn as_of_a_day_each_file_is_scored_as_gapmap_score_scores_it() {
+    let file = accepted_until_end_of_january();
+    for (day, overall) in [("2025-01-31", "77.5"), ("2025-02-01", "53.7")] {
+        check(&["score", &file, "--as-of", day], None, 0, &[&format!("Overall: {overall}")], &[]);
+        check(&["diff", &file, &file, "--as-of", day], None, 0, &[&format!("Overall: {overall} (no change)")], &[]);
+        let json = run(&["diff", &file, &file, "--json", "--as-of", day], None);
+        let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let overall: f64 = overall.parse().unwrap();
+        assert_eq!(json["overall"], serde_json::json!({"before": overall, "after": overall}), "{day}");
+    }
+    // A milestone saved while the acceptance held keeps its numbers; the
+    // file, as of a day after it expired, has fallen and reopened g1.
+    let mut a = format::load(std::fs::read(&file).unwrap().as_slice()).unwrap();
+    a.milestones.push(save_milestone(&a, "January", "2025-01-15"));
+    let file = scratch("accepted-milestone.json", &a);
+    check(
+        &["diff", &format!("{file}@January"), &file, "--as-of", "2025-02-01"],
+        None,
+        0,
+        &["Overall: 77.5 → 53.7 (-23.8)", "Blockers: 1 opened, 0 closed\n  opened   g1"],
+        &[],
+    );
+}
+
+#[test]
+fn as_of_takes_a_date() {
+    let file = scratch("as-of-usage.json", &worked_example());
+    for bad in ["2025-02-30", "tomorrow", "2025-02-01T10:00"] {
+        check(&["diff", &file, &file, "--as-of", bad], None, 2, &[], &["--as-of takes a date YYYY-MM-DD"]);
+    }
 }

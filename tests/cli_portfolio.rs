@@ -1,6 +1,7 @@
 //! `gapmap portfolio` on a folder of the shared fixtures, the templates and
 //! generated assessments (tests/support/generate.rs), with a JSON file that
-//! is not Gapmap and a Gapmap file that cannot be read; its gate; and the
+//! is not Gapmap and a Gapmap file that cannot be read; its gate; `--as-of`;
+//! and the
 //! agreement of its JSON with the portfolio the app builds from the
 //! library's index (`storage::envelope::Entry::indexed`, read back as the
 //! Portfolio screen reads it).
@@ -213,7 +214,10 @@ fn the_gate_names_each_system_below_the_score_or_with_a_blocker() {
 fn the_command_and_the_apps_portfolio_agree_on_the_same_files() {
     let dir = folder("agree");
     let files = fill(&dir);
-    let (code, stdout, stderr) = cli::run(&["portfolio", dir.to_str().unwrap(), "--json"], None).parts();
+    // Both on one day: the command's --as-of, the day the app saves on.
+    let day = "2025-06-30";
+    let (code, stdout, stderr) =
+        cli::run(&["portfolio", dir.to_str().unwrap(), "--json", "--as-of", day], None).parts();
     assert_eq!(code, 0, "{stderr}");
     let command = json(&stdout);
 
@@ -223,7 +227,7 @@ fn the_command_and_the_apps_portfolio_agree_on_the_same_files() {
     sorted.sort();
     let lines: Vec<Entry> = sorted
         .iter()
-        .map(|path| Entry::indexed(&format::load(&std::fs::read(path).unwrap()).unwrap(), 1, 1.7e12))
+        .map(|path| Entry::indexed(&format::load(&std::fs::read(path).unwrap()).unwrap(), 1, 1.7e12, day))
         .collect();
     let index = gapmap::storage::envelope::open_index(&gapmap::storage::envelope::seal_index(&lines)).unwrap();
     let app_entries: Vec<PortfolioEntry> =
@@ -251,4 +255,43 @@ fn the_command_and_the_apps_portfolio_agree_on_the_same_files() {
         assert_eq!(totals["labor"][&money.currency], value(serde_json::to_value(money.labor)));
     }
     assert_eq!(totals["total"].as_object().unwrap().len(), app.totals.money.len());
+}
+
+/// Regression: the portfolio scored each file with no day, so an expired
+/// acceptance still counted as accepted, unlike `gapmap score --as-of`.
+#[test]
+fn as_of_a_day_each_system_is_scored_as_gapmap_score_scores_it() {
+    let dir = folder("as-of");
+    let worked =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/worked-example.json"))
+            .unwrap();
+    // g1, the worked example's P0 blocker, accepted until the end of January.
+    let accepted = worked.replacen(
+        "\"status\": \"missing\"",
+        "\"status\": \"accepted\",\n      \"acceptance\": {\"by\": \"Ada\", \"expires\": \"2025-01-31\"}",
+        1,
+    );
+    let file = dir.join("accepted.json");
+    std::fs::write(&file, &accepted).unwrap();
+    let file = file.to_str().unwrap();
+    for (day, blockers) in [("2025-01-31", 0), ("2025-02-01", 1)] {
+        let score = cli::run(&["score", file, "--json", "--as-of", day], None);
+        let score = json(&score.stdout);
+        let (code, stdout, stderr) = cli::run(&["portfolio", file, "--json", "--as-of", day], None).parts();
+        assert_eq!(code, 0, "{stderr}");
+        let row = &json(&stdout)["assessments"][0];
+        assert_eq!(row["overall"], score["overall"], "{day}");
+        assert_eq!(row["blockers"], serde_json::json!(blockers as f64), "{day}");
+        assert_eq!(score["blockers"], serde_json::json!(blockers as f64), "{day}");
+    }
+    let (_, before, _) = cli::run(&["portfolio", file, "--json", "--as-of", "2025-01-31"], None).parts();
+    let (_, after, _) = cli::run(&["portfolio", file, "--json", "--as-of", "2025-02-01"], None).parts();
+    assert_eq!(json(&before)["assessments"][0]["overall"], serde_json::json!(77.5));
+    assert_eq!(json(&after)["assessments"][0]["overall"], serde_json::json!(53.7));
+    // The text says it too, and a day that is not a date is a usage error.
+    let (code, stdout, stderr) = cli::run(&["portfolio", file, "--as-of", "2025-02-01"], None).parts();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("53.7"), "{stdout}");
+    let (code, _, stderr) = cli::run(&["portfolio", file, "--as-of", "2025-13-01"], None).parts();
+    assert_eq!((code, stderr.contains("--as-of takes a date YYYY-MM-DD")), (2, true), "{stderr}");
 }

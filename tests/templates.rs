@@ -114,7 +114,7 @@ fn the_example_is_seeded_with_the_cores_own_numbers() {
     use gapmap::storage::envelope::Entry;
     use gapmap::templates::{EXAMPLE as SEEDED, EXAMPLE_FIGURES};
     assert_eq!(SEEDED, EXAMPLE);
-    let entry = Entry::of(&load("example.json", EXAMPLE), 1, 0.0);
+    let entry = Entry::of(&load("example.json", EXAMPLE), 1, 0.0, "2025-01-01");
     let figures = (entry.overall, entry.level.as_deref(), entry.blockers);
     let seeded = (EXAMPLE_FIGURES.overall, EXAMPLE_FIGURES.level, EXAMPLE_FIGURES.blockers);
     assert_eq!(seeded, figures, "EXAMPLE_FIGURES in src/templates.rs is stale: set it to what the core computes");

@@ -12,6 +12,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The day the index's numbers are for (nothing in these samples expires).
+const DAY: &str = "2025-01-01";
+
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
@@ -33,11 +36,11 @@ fn sample(id: &str) -> Assessment {
 fn a_save_reads_back_and_lists_in_the_library() {
     clear_storage();
     assert!(local::is_available());
-    let revision = local::save(&sample("a1"), 0).unwrap();
+    let revision = local::save(&sample("a1"), 0, DAY).unwrap();
     assert_eq!(revision, 1);
     let stored = local::open("a1").unwrap().unwrap().unwrap();
     assert_eq!(stored.assessment, sample("a1"));
-    let entries = local::entries().unwrap();
+    let entries = local::entries(DAY).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].title, "Checkout service");
     assert_eq!(entries[0].overall, Some(100.0));
@@ -62,12 +65,12 @@ fn the_merge_bases_of_deleted_assessments_are_forgotten() {
 #[wasm_bindgen_test]
 fn a_save_over_a_newer_revision_is_refused() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
-    local::save(&sample("a1"), 1).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
+    local::save(&sample("a1"), 1, DAY).unwrap();
     // A second tab opened the assessment at revision 1 and saves late.
     let mut stale = sample("a1");
     stale.title = "Stale edit".into();
-    assert_eq!(local::save(&stale, 1), Err(StorageError::Conflict { stored: 2, base: 1 }));
+    assert_eq!(local::save(&stale, 1, DAY), Err(StorageError::Conflict { stored: 2, base: 1 }));
     let kept = local::open("a1").unwrap().unwrap().unwrap();
     assert_eq!(kept.assessment.title, "Checkout service");
 }
@@ -75,7 +78,7 @@ fn a_save_over_a_newer_revision_is_refused() {
 #[wasm_bindgen_test]
 fn two_saves_of_the_same_revision_are_told_apart_by_their_time() {
     clear_storage();
-    let (revision, saved_at) = local::save_over(&sample("a1"), 0, None).unwrap();
+    let (revision, saved_at) = local::save_over(&sample("a1"), 0, None, DAY).unwrap();
     assert_eq!(local::stamp("a1"), Some((revision, saved_at)));
     // Another tab read revision 0 at the same moment, and its write of
     // revision 1 landed over this one.
@@ -86,36 +89,36 @@ fn two_saves_of_the_same_revision_are_told_apart_by_their_time() {
     let mut mine = sample("a1");
     mine.title = "Mine".into();
     assert_eq!(
-        local::save_over(&mine, revision, Some(saved_at)),
+        local::save_over(&mine, revision, Some(saved_at), DAY),
         Err(StorageError::Conflict { stored: revision, base: revision })
     );
     assert_eq!(local::raw("a1").unwrap().as_deref(), Some(text.as_str()));
     // Knowing their save time, the save goes through.
-    assert!(local::save_over(&mine, revision, Some(saved_at + 7.0)).is_ok());
+    assert!(local::save_over(&mine, revision, Some(saved_at + 7.0), DAY).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn a_damaged_entry_is_never_overwritten() {
     clear_storage();
     storage().set_item(&assessment_key("a1"), "{ this is not an envelope").unwrap();
-    let result = local::save(&sample("a1"), 0);
+    let result = local::save(&sample("a1"), 0, DAY);
     assert!(matches!(result, Err(StorageError::Protected(_))), "{result:?}");
     assert_eq!(local::raw("a1").unwrap().as_deref(), Some("{ this is not an envelope"));
-    let entries = local::entries().unwrap();
+    let entries = local::entries(DAY).unwrap();
     assert!(entries[0].unreadable.is_some());
 }
 
 #[wasm_bindgen_test]
 fn the_index_is_rebuilt_from_the_entries() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
-    local::save(&sample("a2"), 0).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
+    local::save(&sample("a2"), 0, DAY).unwrap();
     storage().remove_item(INDEX_KEY).unwrap();
-    let mut ids: Vec<String> = local::entries().unwrap().into_iter().map(|e| e.id).collect();
+    let mut ids: Vec<String> = local::entries(DAY).unwrap().into_iter().map(|e| e.id).collect();
     ids.sort();
     assert_eq!(ids, ["a1", "a2"]);
     storage().set_item(INDEX_KEY, "garbage").unwrap();
-    assert_eq!(local::entries().unwrap().len(), 2);
+    assert_eq!(local::entries(DAY).unwrap().len(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -123,8 +126,8 @@ fn a_broken_index_lists_quick_lines_until_the_rebuild() {
     clear_storage();
     let mut a1 = sample("a1");
     a1.system = "checkout".into();
-    local::save(&a1, 0).unwrap();
-    local::save(&sample("a2"), 0).unwrap();
+    local::save(&a1, 0, DAY).unwrap();
+    local::save(&sample("a2"), 0, DAY).unwrap();
     let full = local::listing().unwrap();
     assert!(!full.stale);
     assert!(full.entries.iter().all(|e| !e.pending && e.overall == Some(100.0)), "{full:?}");
@@ -146,7 +149,7 @@ fn a_broken_index_lists_quick_lines_until_the_rebuild() {
         assert!(lines.iter().all(|e| e.pending && e.overall.is_none() && e.revision == 1), "{lines:?}");
         // Listing does not rebuild; the rebuild does, and writes the index.
         assert!(local::listing().unwrap().stale);
-        assert_eq!(local::entries().unwrap().len(), 2);
+        assert_eq!(local::entries(DAY).unwrap().len(), 2);
         let rebuilt = local::listing().unwrap();
         assert!(!rebuilt.stale && rebuilt.entries.iter().all(|e| !e.pending && e.overall == Some(100.0)));
     }
@@ -155,10 +158,10 @@ fn a_broken_index_lists_quick_lines_until_the_rebuild() {
 #[wasm_bindgen_test]
 fn a_delete_leaves_a_broken_index_to_its_rebuild_and_undo_puts_back_every_byte() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
-    local::save(&sample("a2"), 0).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
+    local::save(&sample("a2"), 0, DAY).unwrap();
     let text = local::raw("a1").unwrap().unwrap();
-    let line = local::entries().unwrap().into_iter().find(|e| e.id == "a1");
+    let line = local::entries(DAY).unwrap().into_iter().find(|e| e.id == "a1");
     // With a trusted index, the line goes and comes back with the entry.
     local::remove("a1").unwrap();
     assert!(!local::listing().unwrap().stale);
@@ -176,13 +179,13 @@ fn a_delete_leaves_a_broken_index_to_its_rebuild_and_undo_puts_back_every_byte()
     assert_eq!(local::listing().unwrap().entries.len(), 1);
     assert_eq!(local::restore("a1", &text, line), Ok(true));
     assert!(local::listing().unwrap().stale);
-    assert_eq!(local::entries().unwrap().len(), 2);
+    assert_eq!(local::entries(DAY).unwrap().len(), 2);
 }
 
 #[wasm_bindgen_test]
 fn a_full_quota_keeps_the_last_good_save() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
     // Fill the site's storage with ballast until the browser refuses more.
     let chunk = "x".repeat(256 * 1024);
     let mut n = 0;
@@ -191,7 +194,7 @@ fn a_full_quota_keeps_the_last_good_save() {
     }
     let mut big = sample("a1");
     big.summary = "y".repeat(512 * 1024);
-    let result = local::save(&big, 1);
+    let result = local::save(&big, 1, DAY);
     clear_ballast(n);
     assert_eq!(result, Err(StorageError::QuotaExceeded));
     let kept = local::open("a1").unwrap().unwrap().unwrap();
@@ -218,13 +221,13 @@ fn a_newer_entry_is_listed_read_only_and_never_overwritten() {
     clear_storage();
     let text = newer_entry("n1", "From the future");
     storage().set_item(&assessment_key("n1"), &text).unwrap();
-    let entries = local::entries().unwrap();
+    let entries = local::entries(DAY).unwrap();
     assert_eq!(entries.len(), 1);
     assert!(entries[0].read_only && entries[0].unreadable.is_some(), "{:?}", entries[0]);
     assert_eq!(entries[0].title, "From the future");
     // Whatever base a save claims, it does not go over the newer entry.
     for base in [0, 4, 99] {
-        let result = local::save(&sample("n1"), base);
+        let result = local::save(&sample("n1"), base, DAY);
         assert!(matches!(result, Err(StorageError::Protected(_) | StorageError::Conflict { .. })), "{result:?}");
     }
     assert_eq!(local::raw("n1").unwrap().as_deref(), Some(text.as_str()));
@@ -240,14 +243,14 @@ fn a_bundle_export_reads_back_whole() {
 #[wasm_bindgen_test]
 fn an_export_time_is_kept_beside_the_assessment_not_among_them() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
     assert_eq!(local::exported_at("a1"), None);
     let before = js_sys::Date::now();
     local::mark_exported("a1").unwrap();
     let at = local::exported_at("a1").expect("an export time");
     assert!(at >= before && at <= js_sys::Date::now(), "{at}");
     // The flag is no assessment: the library still lists exactly one.
-    let entries = local::entries().unwrap();
+    let entries = local::entries(DAY).unwrap();
     assert_eq!(entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a1"]);
     // Something else under the key reads as "never", not as an error.
     storage().set_item(&gapmap::storage::durability::exported_key("a1"), "yesterday").unwrap();
@@ -259,8 +262,8 @@ fn an_export_time_is_kept_beside_the_assessment_not_among_them() {
 #[wasm_bindgen_test]
 fn a_delete_whose_index_cannot_be_written_still_succeeds() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
-    local::save(&sample("a2"), 0).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
+    local::save(&sample("a2"), 0, DAY).unwrap();
     let stored = storage().get_item(&assessment_key("a1")).unwrap().unwrap();
     js_sys::eval(
         r#"(() => {
@@ -347,7 +350,7 @@ mod components {
     async fn the_library_lists_saved_assessments_with_their_scores() {
         clear_storage();
         local::set_flag("seeded", "1").unwrap();
-        local::save(&sample("a1"), 0).unwrap();
+        local::save(&sample("a1"), 0, DAY).unwrap();
         let _ = web_sys::window().unwrap().location().set_hash("#/");
         let mount = leptos::mount::mount_to(document().body().unwrap(), gapmap::app::App);
         next_frame().await;
@@ -374,22 +377,22 @@ mod components {
         let listing = local::listing().unwrap();
         assert!(!listing.stale);
         let stored = local::raw("example").unwrap().unwrap();
-        assert_eq!(listing.entries, [gapmap::storage::envelope::Entry::from_stored("example", &stored)]);
+        assert_eq!(listing.entries, [gapmap::storage::envelope::Entry::from_stored("example", &stored, DAY)]);
         assert_eq!(local::open("example").unwrap().unwrap().unwrap().revision, 1);
-        assert_eq!(local::entries().unwrap().len(), 1);
+        assert_eq!(local::entries(DAY).unwrap().len(), 1);
         drop(mount);
         // Deleting the example does not bring it back on the next start.
         local::remove("example").unwrap();
         let mount = leptos::mount::mount_to(document().body().unwrap(), gapmap::app::App);
         next_frame().await;
-        assert!(local::entries().unwrap().is_empty());
+        assert!(local::entries(DAY).unwrap().is_empty());
         drop(mount);
     }
 
     #[wasm_bindgen_test]
     async fn an_edit_is_saved_after_the_debounce_and_undo_restores_it() {
         clear_storage();
-        local::save(&sample("a1"), 0).unwrap();
+        local::save(&sample("a1"), 0, DAY).unwrap();
         let owner = Owner::new();
         owner.set();
         let editor = gapmap::app::chunks::Editor::new(sample("a1"), 1, false);
@@ -437,7 +440,7 @@ mod components {
     async fn an_edit_is_saved_once_the_delay_after_the_last_edit_is_over() {
         const PROMISED_DELAY_MS: f64 = 300.0;
         clear_storage();
-        local::save(&sample("d1"), 0).unwrap();
+        local::save(&sample("d1"), 0, DAY).unwrap();
         let owner = Owner::new();
         owner.set();
         let editor = gapmap::app::chunks::Editor::new(sample("d1"), 1, false);
@@ -472,7 +475,7 @@ mod components {
     #[wasm_bindgen_test]
     fn hiding_or_leaving_the_page_saves_a_waiting_edit_at_once() {
         clear_storage();
-        local::save(&sample("h1"), 0).unwrap();
+        local::save(&sample("h1"), 0, DAY).unwrap();
         let owner = Owner::new();
         owner.set();
         let editor = gapmap::app::chunks::Editor::new(sample("h1"), 1, false);
@@ -507,7 +510,7 @@ mod components {
     fn a_save_that_does_not_read_back_as_written_fails_and_the_last_good_save_stays() {
         use gapmap::app::chunks::{Editor, SaveState};
         clear_storage();
-        local::save(&sample("r1"), 0).unwrap();
+        local::save(&sample("r1"), 0, DAY).unwrap();
         let good = local::raw("r1").unwrap().unwrap();
         let index = storage().get_item(INDEX_KEY).unwrap();
         let owner = Owner::new();
@@ -526,7 +529,7 @@ mod components {
             })()"#,
         )
         .unwrap();
-        let direct = local::save(&editor.snapshot(), 1);
+        let direct = local::save(&editor.snapshot(), 1, DAY);
         editor.flush();
         js_sys::eval("window.__gapmapRestoreSetItem()").unwrap();
 
@@ -554,7 +557,7 @@ mod components {
     #[wasm_bindgen_test]
     fn a_save_kept_damaged_puts_the_last_good_save_back() {
         clear_storage();
-        local::save(&sample("d2"), 0).unwrap();
+        local::save(&sample("d2"), 0, DAY).unwrap();
         let good = local::raw("d2").unwrap().unwrap();
         let mut edited = sample("d2");
         edited.title = "Cut in half on its way".into();
@@ -569,7 +572,7 @@ mod components {
             })()"#,
         )
         .unwrap();
-        let result = local::save(&edited, 1);
+        let result = local::save(&edited, 1, DAY);
         js_sys::eval("window.__gapmapRestoreSetItem()").unwrap();
         assert!(matches!(&result, Err(StorageError::Failed(m)) if m.contains("did not read back")), "{result:?}");
         assert_eq!(local::raw("d2").unwrap(), Some(good));
@@ -609,14 +612,14 @@ mod components {
     #[wasm_bindgen_test]
     fn a_conflict_is_refused_then_resolved_either_way() {
         clear_storage();
-        local::save(&sample("a1"), 0).unwrap();
+        local::save(&sample("a1"), 0, DAY).unwrap();
         let owner = Owner::new();
         owner.set();
         let editor = gapmap::app::chunks::Editor::new(sample("a1"), 1, false);
         // Another tab saves revision 2 first.
         let mut theirs = sample("a1");
         theirs.title = "Theirs".into();
-        local::save(&theirs, 1).unwrap();
+        local::save(&theirs, 1, DAY).unwrap();
         editor.edit(None, |a| a.title = "Mine".into());
         editor.flush();
         assert_eq!(
@@ -636,7 +639,7 @@ mod components {
         editor.edit(None, |a| a.title = "Mine again".into());
         let mut newer = theirs.clone();
         newer.title = "Theirs, later".into();
-        local::save(&newer, 2).unwrap();
+        local::save(&newer, 2, DAY).unwrap();
         editor.flush();
         assert!(matches!(editor.save_state.get_untracked(), gapmap::app::chunks::SaveState::Failed(_)));
         editor.reload_theirs().unwrap();

@@ -109,9 +109,9 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Schema => print(&core::format::schema::json_schema()),
         Command::Import { file, output } => import_markdown(&file, output.as_deref()),
         Command::Rates { file, apply, output } => rates(&file, apply, output.as_deref()),
-        Command::Diff { before, after, json } => print(&diff::run(&before, &after, json)?),
+        Command::Diff { before, after, json, as_of } => print(&diff::run(&before, &after, json, &as_of)?),
         Command::Merge { base, ours, theirs, json } => print(&merge::run(&base, &ours, &theirs, json)?),
-        Command::Portfolio { paths, json, min_score } => portfolio(&paths, json, min_score),
+        Command::Portfolio { paths, json, min_score, as_of } => portfolio(&paths, json, min_score, &as_of),
         Command::Report { file, format: ReportFormat::Markdown, since, as_of } => {
             let assessment = load(&file)?;
             let since = match since {
@@ -243,10 +243,11 @@ fn rates(file: &str, apply: bool, output: Option<&str>) -> Result<(), Failure> {
     }
 }
 
-/// `gapmap portfolio`: the table or its JSON; the files that could not be
-/// read make it fail (1) before the gate of `min` (3) is looked at.
-fn portfolio(paths: &[String], json: bool, min: Option<f64>) -> Result<(), Failure> {
-    let found = portfolio::read(paths).map_err(Failure::File)?;
+/// `gapmap portfolio`: the table or its JSON, as of the day `as_of`; the
+/// files that could not be read make it fail (1), after the gate of `min`
+/// (3) has named the systems it fails for.
+fn portfolio(paths: &[String], json: bool, min: Option<f64>, as_of: &str) -> Result<(), Failure> {
+    let found = portfolio::read(paths, as_of).map_err(Failure::File)?;
     if found.entries.is_empty() && found.unreadable.is_empty() {
         // A gate over nothing would pass: finding nothing is an error.
         return Err(Failure::File(format!(

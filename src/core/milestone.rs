@@ -1,7 +1,18 @@
 //! Milestones of an assessment (`model::Milestone`): freezing the current
 //! state into a [`Snapshot`], turning a snapshot back into an
-//! [`Assessment`] that `summarize` and `compare` read like any other, and
-//! finding a milestone by id, by name, or the latest one.
+//! [`Assessment`] that `summarize` and `compare` read like any other, the
+//! day a milestone's own numbers are computed for ([`Milestone::as_of`]),
+//! and finding a milestone by id, by name, or the latest one.
+//!
+//! A milestone's numbers are its state's as of the day it was saved: an
+//! acceptance that had not expired then counts as accepted in them, however
+//! long ago that was. This is a judgement call: a milestone records where
+//! the assessment stood at that moment, and its score should not fall years
+//! later because an acceptance it held has since run out; the fall belongs
+//! to the states after the expiry, which are computed as of their own day.
+//! Every milestone's numbers (the History tab, the trend, the portfolio's
+//! "since the last milestone", a comparison with a milestone on one side)
+//! take their day from here.
 //!
 //! What a snapshot keeps, and why, is written at `model::Snapshot`. The
 //! round trip keeps every number: for any assessment `a`,
@@ -17,6 +28,20 @@ use crate::core::model::{
     Acceptance, Assessment, Category, CategoryRecord, Checklist, Extra, Gap, GapRecord, Item, Milestone, Phase,
     PhaseRecord, Snapshot,
 };
+use crate::core::numbers::summary::{summarize_as_of, Summary};
+
+impl Milestone {
+    /// The day its own numbers are computed for: the day it was saved
+    /// (`saved_on` without its time; why at the top of this file).
+    pub fn as_of(&self) -> &str {
+        self.saved_on.split_once('T').map_or(self.saved_on.as_str(), |(day, _)| day)
+    }
+
+    /// Every number of its state, as of the day it was saved.
+    pub fn summary(&self) -> Summary {
+        summarize_as_of(&self.state.to_assessment(), self.as_of())
+    }
+}
 
 impl Snapshot {
     /// What a milestone keeps of `assessment` (its milestones excepted).

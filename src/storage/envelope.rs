@@ -9,12 +9,15 @@
 //! index also keeps the assessment's portfolio line ([`PortfolioLine`]),
 //! so that the portfolio of the whole library is built from the index
 //! alone; the library's first screen reads past it without decoding it.
+//! A line's numbers are as of the day the caller gives (the app's today
+//! when it saves or rebuilds the index), the acceptances expired by then
+//! counting as missing: this file reads no clock.
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::core::numbers::portfolio::{day_of_millis, PortfolioEntry};
-use crate::core::{self, format, summarize, Assessment, Summary};
+use crate::core::{self, format, summarize_as_of, Assessment, Summary};
 
 /// The version of the storage layout (not of the file format, which the
 /// assessment inside carries itself).
@@ -228,24 +231,26 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The library's line for an assessment just saved.
-    pub fn of(assessment: &Assessment, revision: u64, saved_at: f64) -> Self {
-        Entry::of_summary(assessment, &summarize(assessment), revision, saved_at)
+    /// The library's line for an assessment just saved, its numbers as of
+    /// the day `as_of` (`YYYY-MM-DD`).
+    pub fn of(assessment: &Assessment, revision: u64, saved_at: f64, as_of: &str) -> Self {
+        Entry::of_summary(assessment, &summarize_as_of(assessment, as_of), revision, saved_at)
     }
 
-    /// The index's line for an assessment just saved: [`Entry::of`] with its portfolio line.
-    pub fn indexed(assessment: &Assessment, revision: u64, saved_at: f64) -> Self {
-        let summary = summarize(assessment);
+    /// The index's line for an assessment just saved: [`Entry::of`] with its
+    /// portfolio line, both as of the day `as_of`.
+    pub fn indexed(assessment: &Assessment, revision: u64, saved_at: f64, as_of: &str) -> Self {
+        let summary = summarize_as_of(assessment, as_of);
         let line = PortfolioEntry::from_summary(assessment, &summary, day_of_millis(saved_at));
         Entry { portfolio: PortfolioLine::of(&line), ..Entry::of_summary(assessment, &summary, revision, saved_at) }
     }
 
-    /// The index's line for a stored entry: [`Entry::from_stored`] with its
-    /// portfolio line when the entry can be read.
-    pub fn indexed_from_stored(id: &str, text: &str) -> Self {
+    /// The index's line for a stored entry, as of the day `as_of`:
+    /// [`Entry::from_stored`] with its portfolio line when the entry can be read.
+    pub fn indexed_from_stored(id: &str, text: &str, as_of: &str) -> Self {
         match open(text) {
-            Ok(stored) => Entry::indexed(&stored.assessment, stored.revision, stored.saved_at),
-            Err(_) => Entry::from_stored(id, text),
+            Ok(stored) => Entry::indexed(&stored.assessment, stored.revision, stored.saved_at, as_of),
+            Err(_) => Entry::from_stored(id, text, as_of),
         }
     }
 
@@ -299,10 +304,11 @@ impl Entry {
         }
     }
 
-    /// The library's line for a stored entry, read from its text.
-    pub fn from_stored(id: &str, text: &str) -> Self {
+    /// The library's line for a stored entry, read from its text, its
+    /// numbers as of the day `as_of`.
+    pub fn from_stored(id: &str, text: &str, as_of: &str) -> Self {
         match open(text) {
-            Ok(stored) => Entry::of(&stored.assessment, stored.revision, stored.saved_at),
+            Ok(stored) => Entry::of(&stored.assessment, stored.revision, stored.saved_at, as_of),
             Err(unreadable) => {
                 // A newer entry can still show its title; a damaged one shows its id.
                 let readable = match unreadable {
@@ -389,6 +395,9 @@ mod tests {
     /// How a saved file of this version states its version.
     const CURRENT: &str = "\"version\": 2";
 
+    /// The day the lines' numbers are for (nothing in these samples expires).
+    const DAY: &str = "2025-01-01";
+
     #[test]
     fn current_is_the_version_saved() {
         assert!(format::save(&sample()).contains(CURRENT));
@@ -436,7 +445,7 @@ mod tests {
         assert!(matches!(open(&newer_storage), Err(Unreadable::TooNew { .. })));
         let newer_format = seal(&sample(), 1, 0.0).replacen(CURRENT, "\"version\": 9", 1);
         assert!(matches!(open(&newer_format), Err(Unreadable::TooNew { .. })));
-        let entry = Entry::from_stored("a1", &newer_format);
+        let entry = Entry::from_stored("a1", &newer_format, DAY);
         assert!(entry.read_only && entry.unreadable.is_some());
         assert_eq!(entry.title, "Payments API");
     }
@@ -501,7 +510,7 @@ mod tests {
         a.assessed_on = Some("2026-01-02".into());
         let text = seal(&a, 5, 42.0);
         let quick = Entry::quick("a1", &text);
-        let full = Entry::from_stored("a1", &text);
+        let full = Entry::from_stored("a1", &text, DAY);
         assert!(quick.pending && !full.pending);
         assert_eq!((quick.overall, quick.level.as_deref(), quick.blockers), (None, None, 0));
         // Everything else is what the full reading lists.
@@ -517,7 +526,7 @@ mod tests {
         let newer_storage = seal(&sample(), 2, 0.0).replacen("\"storage\":1", "\"storage\":5", 1);
         for text in ["", "{", "null", "{\"storage\":1}", newer_storage.as_str()] {
             let quick = Entry::quick("x", text);
-            assert_eq!(quick, Entry::from_stored("x", text), "{text}");
+            assert_eq!(quick, Entry::from_stored("x", text, DAY), "{text}");
             assert!(quick.unreadable.is_some() && !quick.pending, "{text}");
         }
         // What only decoding finds (a newer format, a missing title) waits for the full reading.
@@ -529,12 +538,12 @@ mod tests {
         let quick = Entry::quick("odd", odd);
         assert!(quick.pending);
         assert_eq!((quick.title.as_str(), quick.revision, quick.saved_at), ("odd", 3, 7.0));
-        assert!(Entry::from_stored("odd", odd).unreadable.is_some());
+        assert!(Entry::from_stored("odd", odd, DAY).unreadable.is_some());
     }
 
     #[test]
     fn the_index_round_trips_and_rejects_garbage() {
-        let entries = vec![Entry::of(&sample(), 3, 5.0)];
+        let entries = vec![Entry::of(&sample(), 3, 5.0, DAY)];
         assert_eq!(open_index(&seal_index(&entries)), Some(entries));
         assert_eq!(open_index("not json"), None);
         assert_eq!(open_index("{\"storage\":99,\"entries\":[]}"), None);

@@ -1,5 +1,7 @@
 //! The layer over `window.localStorage`: availability, reads, verified
 //! writes, revisions, the index, and quota errors in every browser's spelling.
+//! What writes the index's lines takes the day their numbers are for from
+//! its caller (the app's today), as `envelope` does.
 
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
@@ -138,10 +140,11 @@ pub fn open(id: &str) -> Result<Option<Result<Stored, Unreadable>>, StorageError
 }
 
 /// Saves an assessment that was opened at revision `base` (0 for a new one),
-/// and returns its new revision. Refuses to overwrite a newer revision saved
-/// by another tab, or an entry that cannot be read.
-pub fn save(assessment: &Assessment, base: u64) -> Result<u64, StorageError> {
-    save_over(assessment, base, None).map(|(revision, _)| revision)
+/// and returns its new revision; its line in the index has its numbers as of
+/// the day `as_of`. Refuses to overwrite a newer revision saved by another
+/// tab, or an entry that cannot be read.
+pub fn save(assessment: &Assessment, base: u64, as_of: &str) -> Result<u64, StorageError> {
+    save_over(assessment, base, None, as_of).map(|(revision, _)| revision)
 }
 
 /// Like [`save`], and stricter: when `base_saved_at` is given, the stored
@@ -151,7 +154,12 @@ pub fn save(assessment: &Assessment, base: u64) -> Result<u64, StorageError> {
 /// over the first; the save time tells the two apart, so the tab whose save
 /// was overwritten finds out (at its next save, or from the `storage` event)
 /// instead of overwriting in turn. Returns the new revision and save time.
-pub fn save_over(assessment: &Assessment, base: u64, base_saved_at: Option<f64>) -> Result<(u64, f64), StorageError> {
+pub fn save_over(
+    assessment: &Assessment,
+    base: u64,
+    base_saved_at: Option<f64>,
+    as_of: &str,
+) -> Result<(u64, f64), StorageError> {
     let key = assessment_key(&assessment.id);
     if let Some(existing) = get(&key)? {
         match envelope::stamp_of(&existing) {
@@ -179,11 +187,11 @@ pub fn save_over(assessment: &Assessment, base: u64, base_saved_at: Option<f64>)
     // cannot be written it is dropped, and rebuilt from the entries next time.
     let entries = match index {
         Ok(Some(entries)) => Ok(entries),
-        _ => entries(),
+        _ => entries(as_of),
     };
     match entries {
         Ok(mut entries) => {
-            let entry = Entry::indexed(assessment, revision, now);
+            let entry = Entry::indexed(assessment, revision, now, as_of);
             match entries.iter_mut().find(|e| e.id == entry.id) {
                 Some(existing) => *existing = entry,
                 None => entries.push(entry),
@@ -324,16 +332,18 @@ pub fn listing() -> Result<Listing, StorageError> {
 }
 
 /// The library: every stored assessment, from the index when it matches the
-/// stored entries, else rebuilt from them with the core (and the index
-/// rewritten).
-pub fn entries() -> Result<Vec<Entry>, StorageError> {
+/// stored entries, else rebuilt from them with the core, numbers as of the
+/// day `as_of` (and the index rewritten).
+pub fn entries(as_of: &str) -> Result<Vec<Entry>, StorageError> {
     let ids = assessment_ids();
     if let Some(entries) = indexed(&ids)? {
         return Ok(entries);
     }
     let entries: Vec<Entry> = ids
         .iter()
-        .filter_map(|id| get(&assessment_key(id)).ok().flatten().map(|text| Entry::indexed_from_stored(id, &text)))
+        .filter_map(|id| {
+            get(&assessment_key(id)).ok().flatten().map(|text| Entry::indexed_from_stored(id, &text, as_of))
+        })
         .collect();
     // A failure to rewrite the index is harmless: it is rebuilt next time.
     let _ = put(INDEX_KEY, &envelope::seal_index(&entries));
@@ -342,16 +352,17 @@ pub fn entries() -> Result<Vec<Entry>, StorageError> {
 
 /// The library for the portfolio: [`entries`], with the portfolio line of
 /// each readable entry that lacks one (or has one this version cannot
-/// read) made from its stored text and written into the index. Only those
-/// are decoded: an index kept by saves has every line already.
-pub fn portfolio_entries() -> Result<Vec<Entry>, StorageError> {
-    let mut entries = entries()?;
+/// read) made from its stored text, as of the day `as_of`, and written into
+/// the index. Only those are decoded: an index kept by saves has every line
+/// already.
+pub fn portfolio_entries(as_of: &str) -> Result<Vec<Entry>, StorageError> {
+    let mut entries = entries(as_of)?;
     let mut filled = false;
     for entry in &mut entries {
         let missing = entry.portfolio.as_ref().and_then(|line| line.read()).is_none();
         if missing && entry.unreadable.is_none() {
             if let Some(text) = get(&assessment_key(&entry.id))? {
-                *entry = Entry::indexed_from_stored(&entry.id, &text);
+                *entry = Entry::indexed_from_stored(&entry.id, &text, as_of);
                 filled = true;
             }
         }

@@ -2,7 +2,9 @@
 //! core (reading and checking a stored file, saving one, rebuilding the
 //! index, the base of a merge): the other half of `app/library/state.rs`,
 //! visible to the chunks only, so that the first load cannot call them.
+//! The index's lines they write are as of today, by the user's clock.
 
+use crate::app::clock::today;
 use crate::app::library::state::Library;
 use crate::core::{format, Assessment};
 use crate::storage::envelope::{Entry, Stored, Unreadable};
@@ -23,7 +25,7 @@ impl Library {
     /// The library's lines for the portfolio, each with its portfolio line
     /// (`storage::local::portfolio_entries`).
     pub(in crate::app::chunks) fn portfolio_entries(&self) -> Result<Vec<Entry>, StorageError> {
-        local::portfolio_entries()
+        local::portfolio_entries(&today())
     }
 
     /// A small setting of a view, kept in local storage (`None` when unset).
@@ -42,7 +44,7 @@ impl Library {
             Some(Ok(stored)) => stored.revision,
             _ => 0,
         };
-        let result = local::save(assessment, base).map(|_| ());
+        let result = local::save(assessment, base, &today()).map(|_| ());
         self.refresh();
         result
     }
@@ -74,5 +76,5 @@ impl Library {
 /// Rebuilds the library's index from the stored entries, with the core,
 /// and returns it.
 pub(super) fn rebuild_index() -> Result<Vec<Entry>, StorageError> {
-    local::entries()
+    local::entries(&today())
 }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::import::offer::Landing;
+use crate::app::clock::today;
 use crate::app::dialog::Dialog;
 use crate::app::ids::new_id;
 use crate::app::import::waiting::{use_pending, Pending};
@@ -16,7 +17,7 @@ use crate::app::share::address::{clear_fragment, payload_here};
 use crate::core::format::share;
 use crate::core::format::validate::Problem;
 use crate::core::present::display;
-use crate::core::{summarize, Assessment};
+use crate::core::{summarize_as_of, Assessment};
 
 /// A shared assessment read from the page's address, waiting for the user.
 #[derive(Clone)]
@@ -113,7 +114,8 @@ fn SharedLinkDialog() -> impl IntoView {
 /// The facts of a shared assessment, every number from the core.
 fn preview(shared: &Shared) -> impl IntoView {
     let a = &shared.assessment;
-    let summary = summarize(a);
+    // As of today, as the editor will show it once imported.
+    let summary = summarize_as_of(a, &today());
     let system = if a.system.trim().is_empty() { "—".to_string() } else { a.system.clone() };
     let counts = format!(
         "{} categories, {} gaps, {} phases, {} KPIs, {} risks",

@@ -46,7 +46,9 @@ Usage:
                                           into OUT; - for standard output)
   gapmap diff A B [--json]                compare two states: files, or FILE@NAME
                                           for a milestone of a file (by name or
-                                          id; FILE@latest for the newest)
+                                          id; FILE@latest for the newest), a
+                                          milestone scored as of the day it
+                                          was saved
   gapmap merge BASE OURS THEIRS [--json]  merge two edited versions of BASE into
                                           OURS (git's merge driver: gapmap merge
                                           %O %A %B); exit 1 with the conflicts
@@ -64,9 +66,10 @@ Usage:
   gapmap --version                        show the version
 
 FILE may be - for standard input (fmt then writes to standard output).
-validate, score, next and report take --as-of YYYY-MM-DD, the day the
-numbers are for (today by default): an accepted gap whose acceptance expired
-before it counts as missing, and gaps due before it are overdue.
+validate, score, next, report, diff and portfolio take --as-of YYYY-MM-DD,
+the day the numbers are for (today by default): an accepted gap whose
+acceptance expired before it counts as missing, and gaps due before it are
+overdue.
 
 Exit codes: 0 success, 1 invalid or unreadable file (for import: nothing
 could be recognised; for rates: no rate can be derived; for diff and
@@ -85,9 +88,9 @@ pub(crate) enum Command {
     Import { file: String, output: Option<String> },
     Report { file: String, format: ReportFormat, since: Option<String>, as_of: String },
     Rates { file: String, apply: bool, output: Option<String> },
-    Diff { before: String, after: String, json: bool },
+    Diff { before: String, after: String, json: bool, as_of: String },
     Merge { base: String, ours: String, theirs: String, json: bool },
-    Portfolio { paths: Vec<String>, json: bool, min_score: Option<f64> },
+    Portfolio { paths: Vec<String>, json: bool, min_score: Option<f64>, as_of: String },
     Schema,
     Help,
     Version,
@@ -213,7 +216,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Resul
             Command::Rates { file: need_file(file)?, apply, output: output.take() }
         }
         "diff" => match (file, second) {
-            (Some(before), Some(after)) => Command::Diff { before, after, json },
+            (Some(before), Some(after)) => Command::Diff { before, after, json, as_of },
             _ => {
                 return Err(Failure::Usage(
                     "gapmap diff: which two states? Give two files, or FILE@MILESTONE for a milestone of a file"
@@ -239,7 +242,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Resul
                 "gapmap portfolio: which assessments? Give files, or folders to search for Gapmap files".to_string(),
             ))
         }
-        "portfolio" => Command::Portfolio { paths: std::mem::take(&mut paths), json, min_score },
+        "portfolio" => Command::Portfolio { paths: std::mem::take(&mut paths), json, min_score, as_of },
         "schema" => Command::Schema,
         "help" => Command::Help,
         other => return Err(Failure::Usage(format!("gapmap: unknown command \"{other}\""))),
@@ -275,7 +278,12 @@ pub(crate) fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Resul
     }
     if !matches!(
         command,
-        Command::Validate { .. } | Command::Score { .. } | Command::Next { .. } | Command::Report { .. }
+        Command::Validate { .. }
+            | Command::Score { .. }
+            | Command::Next { .. }
+            | Command::Report { .. }
+            | Command::Diff { .. }
+            | Command::Portfolio { .. }
     ) {
         unused("--as-of", given_as_of)?;
     }

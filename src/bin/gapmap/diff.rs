@@ -1,7 +1,9 @@
-//! `gapmap diff A B [--json]`: what changed between two states of an
-//! assessment. Each state is a file, or `FILE@NAME`, a milestone of a file
-//! named by its name or id (`FILE@latest`: the newest). A path that itself
-//! contains `@` and is a file is read as that file.
+//! `gapmap diff A B [--json] [--as-of DATE]`: what changed between two
+//! states of an assessment. Each state is a file, or `FILE@NAME`, a
+//! milestone of a file named by its name or id (`FILE@latest`: the
+//! newest). A path that itself contains `@` and is a file is read as that
+//! file. A file is scored as of `--as-of` (today by default), a milestone
+//! as of the day it was saved (`Milestone::as_of`).
 //!
 //! The comparison is the core's (`core::numbers::compare`), in the words
 //! of `core::present::compare`, which the app's compare view shares;
@@ -14,7 +16,7 @@ use std::path::Path;
 
 use gapmap::core::milestone::{find_milestone, MilestoneLookup};
 use gapmap::core::model::Milestone;
-use gapmap::core::numbers::compare::{compare, Change, Comparison, GapFacts, KpiMovement, Presence};
+use gapmap::core::numbers::compare::{compare_as_of, Change, Comparison, GapFacts, KpiMovement, Presence};
 use gapmap::core::numbers::summary::Bounds;
 use gapmap::core::present::compare::{field_changes, level_change, money_change, phase_weeks, score_change};
 use gapmap::core::present::display;
@@ -22,40 +24,45 @@ use gapmap::core::{format, Assessment};
 
 use super::{invalid, read_bytes, Failure};
 
-/// One side of the comparison: what the user named, and the state.
+/// One side of the comparison: what the user named, the state, and the
+/// day it is scored as of.
 struct Side {
     label: String,
     assessment: Assessment,
+    as_of: String,
 }
 
-/// Compares the states `before` and `after` name; the output to print.
-pub fn run(before: &str, after: &str, json: bool) -> Result<String, Failure> {
+/// Compares the states `before` and `after` name, files as of the day
+/// `as_of`; the output to print.
+pub fn run(before: &str, after: &str, json: bool, as_of: &str) -> Result<String, Failure> {
     // Standard input can be read once; `-` and `-@NAME` may both use it.
     let mut stdin = None;
-    let before = side(before, &mut stdin)?;
-    let after = side(after, &mut stdin)?;
-    let comparison = compare(&before.assessment, &after.assessment);
+    let before = side(before, &mut stdin, as_of)?;
+    let after = side(after, &mut stdin, as_of)?;
+    let comparison = compare_as_of(&before.assessment, &before.as_of, &after.assessment, &after.as_of);
     Ok(if json { format::to_canonical_json(&comparison) } else { text(&before, &after, &comparison) })
 }
 
-/// The state `arg` names: a file, or a milestone of one.
-fn side(arg: &str, stdin: &mut Option<Vec<u8>>) -> Result<Side, Failure> {
+/// The state `arg` names: a file (scored as of `as_of`), or a milestone of one.
+fn side(arg: &str, stdin: &mut Option<Vec<u8>>, as_of: &str) -> Result<Side, Failure> {
     let is_file = |path: &str| path == "-" || Path::new(path).is_file();
+    let file_side = |assessment| Side { label: arg.to_string(), assessment, as_of: as_of.to_string() };
     if is_file(arg) {
-        return Ok(Side { label: arg.to_string(), assessment: load(arg, stdin)? });
+        return Ok(file_side(load(arg, stdin)?));
     }
     // The last `@` after which the rest names a milestone: what comes
     // before it must be a file, so a path holding `@` still reads.
     let split = arg.match_indices('@').rev().map(|(at, _)| (&arg[..at], &arg[at + 1..])).find(|(f, _)| is_file(f));
     let Some((file, wanted)) = split else {
         // Neither a file nor a milestone of one: the reader says why.
-        return Ok(Side { label: arg.to_string(), assessment: load(arg, stdin)? });
+        return Ok(file_side(load(arg, stdin)?));
     };
     let assessment = load(file, stdin)?;
     let milestone = milestone(file, &assessment, wanted)?;
     Ok(Side {
         label: format!("{file}@{} (milestone {}, saved {})", milestone.name, milestone.id, milestone.saved_on),
         assessment: milestone.state.to_assessment(),
+        as_of: milestone.as_of().to_string(),
     })
 }
 

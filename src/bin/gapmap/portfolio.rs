@@ -1,5 +1,6 @@
-//! `gapmap portfolio PATH… [--json] [--min-score N]`: many assessments at
-//! once, as the core's `Portfolio` has them.
+//! `gapmap portfolio PATH… [--json] [--min-score N] [--as-of DATE]`: many
+//! assessments at once, as the core's `Portfolio` has them, each scored as
+//! of the same day (today by default).
 //!
 //! A path is a file, read as an assessment, or a folder, searched (with its
 //! subfolders, except hidden ones and `node_modules`) for `*.json` files. A
@@ -35,8 +36,9 @@ struct Candidate {
     named: bool,
 }
 
-/// Reads every assessment under `paths`; a path that does not exist is unreadable.
-pub(crate) fn read(paths: &[String]) -> Result<Found, String> {
+/// Reads every assessment under `paths`, its numbers as of the day
+/// `as_of`; a path that does not exist is unreadable.
+pub(crate) fn read(paths: &[String], as_of: &str) -> Result<Found, String> {
     let mut candidates = Vec::new();
     for path in paths {
         let path = PathBuf::from(path);
@@ -49,7 +51,7 @@ pub(crate) fn read(paths: &[String]) -> Result<Found, String> {
             candidates.push(Candidate { path, named: true });
         }
     }
-    let outcomes = read_all(&candidates);
+    let outcomes = read_all(&candidates, as_of);
     let mut found = Found { entries: Vec::new(), skipped: Vec::new(), unreadable: Vec::new() };
     for (candidate, outcome) in candidates.iter().zip(outcomes) {
         let name = candidate.path.display().to_string();
@@ -90,20 +92,20 @@ enum Outcome {
 
 /// Reads the candidates in parallel, one share per available core, and
 /// gives their outcomes in order.
-fn read_all(candidates: &[Candidate]) -> Vec<Outcome> {
+fn read_all(candidates: &[Candidate], as_of: &str) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
     let share = candidates.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = candidates
             .chunks(share)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(|c| one(c, as_of)).collect::<Vec<_>>()))
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
 }
 
-/// Reads one file.
-fn one(candidate: &Candidate) -> Outcome {
+/// Reads one file, its numbers as of `as_of`.
+fn one(candidate: &Candidate, as_of: &str) -> Outcome {
     let bytes = match std::fs::read(&candidate.path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -123,7 +125,7 @@ fn one(candidate: &Candidate) -> Outcome {
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .and_then(|d| portfolio::day_of_millis(d.as_millis() as f64));
-            Outcome::Entry(Box::new(PortfolioEntry::of(&assessment, changed_on)))
+            Outcome::Entry(Box::new(PortfolioEntry::as_of(&assessment, as_of, changed_on)))
         }
         // A file named itself (a shell's `*.json`) is skipped when it is
         // JSON of another format; one found in a folder also when it is

@@ -48,19 +48,20 @@ pub struct ReportOptions {
 }
 
 /// The Markdown report of an assessment, with the changes since its newest
-/// milestone.
+/// milestone, with no day: no acceptance expires (as `summarize`).
 pub fn report(a: &Assessment) -> String {
     report_with_options(a, &ReportOptions::default())
 }
 
-/// The Markdown report of an assessment, as `options` say.
+/// The Markdown report of an assessment, as `options` say, with no day.
 pub fn report_with_options(a: &Assessment, options: &ReportOptions) -> String {
     write(a, options, summarize(a))
 }
 
 /// The Markdown report of an assessment as `options` say, its numbers as
 /// of the day `as_of` (`YYYY-MM-DD`): acceptances expired before it count
-/// as missing and are listed, with the gaps overdue then.
+/// as missing and are listed, with the gaps overdue then; the "Changes
+/// since" section scores the assessment as of that day too.
 pub fn report_as_of(a: &Assessment, options: &ReportOptions, as_of: &str) -> String {
     write(a, options, summarize_as_of(a, as_of))
 }

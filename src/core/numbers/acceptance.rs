@@ -4,7 +4,8 @@
 //! blockers, gains), and is listed as "acceptance expired".
 //!
 //! The day is an input: the app passes today, the command `--as-of` (today
-//! by default). Without one (`summarize`), no acceptance expires. The rule
+//! by default), and a milestone is scored as of the day it was saved
+//! (`Milestone::as_of`). Without one (`summarize`), no acceptance expires. The rule
 //! is applied once, here, by giving the scoring an assessment in which each
 //! expired gap is missing; nothing else in the numbers knows of it.
 

@@ -1,7 +1,7 @@
 //! Comparing two states of an assessment: what moved between "before" and
 //! "after" (two files, a milestone and now, two milestones).
 //!
-//! [`compare`] gives one [`Comparison`]: the overall score and level before →
+//! [`compare_as_of`] gives one [`Comparison`]: the overall score and level before →
 //! after, each category's score, the blockers opened and closed, the gaps
 //! added, removed and changed (with which of their fields changed), the
 //! roadmap's phases, total cost and duration, the KPIs' values, whether the
@@ -14,6 +14,15 @@
 //! fields marked `serde(skip)` are what views and the text output add.
 //! Every number is taken from each side's [`Summary`](crate::core::Summary), rounded as shown, so
 //! a comparison never disagrees with the overview of either side.
+//!
+//! Each side is scored as of a day of its own (`numbers::acceptance`): the
+//! day the caller's numbers are for (the app's today, the command's
+//! `--as-of`), or a milestone's own day ([`Milestone::as_of`]). Its
+//! blockers, and its score under the other side's settings, are those of
+//! that day; the gaps' changes compare the two files as written.
+//! [`compare`] gives neither side a day, as `summarize` does.
+//!
+//! [`Milestone::as_of`]: crate::core::model::Milestone::as_of
 //!
 //! Entries are matched by id: categories, gaps, phases and KPIs. An id that
 //! names a different gap on each side (another title, another category) is
@@ -35,7 +44,9 @@ pub use roadmap::PhaseChange;
 pub use scores::{CategoryChange, KpiChange, KpiMovement, Rescored};
 
 use crate::core::model::{Assessment, Settings};
+use crate::core::numbers::acceptance;
 use crate::core::numbers::summary::{summarize, Bounds};
+use crate::core::present::date::day_number;
 
 /// A value on each side.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -141,16 +152,40 @@ impl Comparison {
     }
 }
 
-/// Compares two states of an assessment.
+/// Compares two states of an assessment with no day: no acceptance
+/// expires on either side (as `summarize`).
 pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
-    let (summary_before, summary_after) = (summarize(before), summarize(after));
+    compare_on(before, None, after, None)
+}
+
+/// Compares two states of an assessment, `before` scored as of the day
+/// `before_as_of` and `after` as of `after_as_of` (`YYYY-MM-DD`; a text
+/// that is not a date is no day, as in `summarize_as_of`). Comparing a
+/// state with itself on one day finds no change, and each side's numbers
+/// are `summarize_as_of`'s for its day.
+pub fn compare_as_of(before: &Assessment, before_as_of: &str, after: &Assessment, after_as_of: &str) -> Comparison {
+    compare_on(before, Some(before_as_of), after, Some(after_as_of))
+}
+
+fn compare_on(
+    before: &Assessment,
+    before_as_of: Option<&str>,
+    after: &Assessment,
+    after_as_of: Option<&str>,
+) -> Comparison {
+    // Each side as its numbers see it on its day (the acceptances expired
+    // by then count as missing): what its summary, its blockers and its
+    // rescoring read. The gaps' changes read the files as they are.
+    let before_counted = acceptance::as_of(before, before_as_of.and_then(day_number));
+    let after_counted = acceptance::as_of(after, after_as_of.and_then(day_number));
+    let (summary_before, summary_after) = (summarize(&before_counted), summarize(&after_counted));
     let roadmap = |a: &Assessment, figure: Bounds| (!a.phases.is_empty()).then_some(figure);
     let settings_changed = before.settings != after.settings;
     Comparison {
         overall: Change { before: summary_before.overall, after: summary_after.overall },
         level: Change { before: summary_before.level.clone(), after: summary_after.level.clone() },
         categories: scores::categories(&summary_before, &summary_after),
-        blockers: gaps::blockers(before, after),
+        blockers: gaps::blockers(&before_counted, &after_counted),
         gaps: gaps::gaps(before, after),
         total: Change {
             before: summary_before.total.and_then(|t| roadmap(before, t)),
@@ -166,7 +201,8 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
         currency: Change { before: before.currency.clone(), after: after.currency.clone() },
         production_ready: Change { before: summary_before.production_ready, after: summary_after.production_ready },
         settings: Change { before: before.settings.clone(), after: after.settings.clone() },
-        rescored: settings_changed.then(|| scores::rescored(before, after, &summary_before, &summary_after)),
+        rescored: settings_changed
+            .then(|| scores::rescored(&before_counted, &after_counted, &summary_before, &summary_after)),
         phases: roadmap::phases(&summary_before.phases, &summary_after.phases),
         kpis: scores::kpis(before, after),
     }

@@ -11,6 +11,9 @@
 //!
 //! Listed: every gap that is missing or partial, in a category that exists.
 //! Done, accepted and not-applicable gaps gain nothing and are not listed.
+//! As of a day ([`summarize_as_of`], [`gain_terms_as_of`]), a gap whose
+//! acceptance expired before it is missing (`numbers::acceptance`), and so
+//! listed; without one, no acceptance expires.
 //!
 //! Everything is exact ([`Decimal`]) here; [`NextSummary`] rounds it as shown
 //! and is the JSON of `gapmap next --json`. [`gain_terms`] gives the terms of
@@ -28,9 +31,9 @@ use serde::Serialize;
 
 use crate::core::decimal::{one_decimal, rounded, Span};
 use crate::core::model::{Assessment, Category, Priority};
-use crate::core::numbers::cost;
-use crate::core::numbers::score;
 use crate::core::numbers::summary::Bounds;
+use crate::core::numbers::{acceptance, cost, score};
+use crate::core::present::date::day_number;
 
 pub use path::{path_to_ready, PathToReady};
 
@@ -184,7 +187,13 @@ fn tenths(span: Span) -> Bounds {
     Bounds { min: one_decimal(span.min), max: one_decimal(span.max) }
 }
 
-/// The gains and the path of `assessment`, rounded as shown.
+/// The gains and the path of `assessment` as of the day `as_of`
+/// (`YYYY-MM-DD`; a text that is not a date is no day), rounded as shown.
+pub fn summarize_as_of(assessment: &Assessment, as_of: &str) -> NextSummary {
+    summarize(&acceptance::as_of(assessment, day_number(as_of)))
+}
+
+/// The gains and the path of `assessment`, rounded as shown, with no day.
 pub fn summarize(assessment: &Assessment) -> NextSummary {
     let next = next(assessment);
     let id = |i: usize| assessment.gaps[i].id.clone();
@@ -257,9 +266,14 @@ pub struct GainTerms {
     pub hand_scored: bool,
 }
 
+/// As [`gain_terms`], as of the day `as_of` (as [`summarize_as_of`]).
+pub fn gain_terms_as_of(assessment: &Assessment, index: usize, as_of: &str) -> Option<GainTerms> {
+    gain_terms(&acceptance::as_of(assessment, day_number(as_of)), index)
+}
+
 /// The terms of the gain of the gap at `index` (its position in the
 /// assessment's gaps); `None` when that gap is not open, not scored or in no
-/// category that exists (it is then in no list of gains).
+/// category that exists (it is then in no list of gains). No day.
 pub fn gain_terms(assessment: &Assessment, index: usize) -> Option<GainTerms> {
     let settings = &assessment.settings;
     let gap = assessment.gaps.get(index).filter(|gap| gap.status.is_open())?;

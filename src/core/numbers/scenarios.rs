@@ -16,13 +16,17 @@
 //!   already ready is ready at week 0; one that no phase makes ready has no
 //!   ready week.
 //! - **Money** is unknown (`None`) where a rate is, as everywhere.
+//! - **The day**: every roadmap is scored as of the same day
+//!   ([`compare_roadmaps_as_of`]), the acceptances expired by then counting
+//!   as missing (`numbers::acceptance`); [`compare_roadmaps`] has no day.
 
 use serde::Serialize;
 
 use crate::core::edit::{roadmap_names, with_scenario};
 use crate::core::model::Assessment;
-use crate::core::numbers::score;
 use crate::core::numbers::summary::{summarize, Bounds};
+use crate::core::numbers::{acceptance, score};
+use crate::core::present::date::day_number;
 
 /// One roadmap's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -58,7 +62,7 @@ pub struct AfterPhase {
 }
 
 /// Every roadmap of `a`, the active one first: one roadmap (unnamed, shown
-/// as "Roadmap") when it holds no scenarios.
+/// as "Roadmap") when it holds no scenarios. No day: no acceptance expires.
 pub fn compare_roadmaps(a: &Assessment) -> Vec<RoadmapFigures> {
     let names = roadmap_names(a);
     if names.is_empty() {
@@ -74,7 +78,16 @@ pub fn compare_roadmaps(a: &Assessment) -> Vec<RoadmapFigures> {
         .collect()
 }
 
-/// The figures of `a`'s active roadmap, under the name `name`.
+/// As [`compare_roadmaps`], every roadmap scored as of the day `as_of`
+/// (`YYYY-MM-DD`; a text that is not a date is no day): its figures are
+/// those `summarize_as_of` gives the assessment with that roadmap active.
+pub fn compare_roadmaps_as_of(a: &Assessment, as_of: &str) -> Vec<RoadmapFigures> {
+    // The rule is applied once, before any roadmap is made active: the
+    // scenarios change phases, never a gap's status or acceptance.
+    compare_roadmaps(&acceptance::as_of(a, day_number(as_of)))
+}
+
+/// The figures of `a`'s active roadmap, under the name `name`, with no day.
 pub fn figures(a: &Assessment, name: &str, active: bool) -> RoadmapFigures {
     let summary = summarize(a);
     let threshold = a.settings.ready_threshold;

@@ -16,7 +16,9 @@ use leptos::prelude::*;
 use super::editor::Editor;
 use super::links::gap_href;
 use crate::core::model::Assessment;
-use crate::core::numbers::compare::{Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence};
+use crate::core::numbers::compare::{
+    compare_as_of, Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence,
+};
 use crate::core::numbers::summary::Bounds;
 use crate::core::present::compare::{field_changes, level_change, money_change, phase_weeks, score_change};
 use crate::core::present::display;
@@ -31,9 +33,11 @@ pub(super) struct Compared {
 }
 
 impl Compared {
-    /// Compares `before` with `after`.
-    pub fn new(before: Assessment, after: Assessment) -> Compared {
-        let comparison = crate::core::numbers::compare::compare(&before, &after);
+    /// Compares `before`, scored as of the day `before_as_of`, with `after`,
+    /// scored as of `after_as_of` (the editor's today for the open
+    /// assessment or a file, `Milestone::as_of` for a milestone).
+    pub fn new(before: Assessment, before_as_of: &str, after: Assessment, after_as_of: &str) -> Compared {
+        let comparison = compare_as_of(&before, before_as_of, &after, after_as_of);
         Compared { comparison, before, after }
     }
 }

@@ -325,7 +325,9 @@ impl Editor {
         }
         let base = self.revision.get_value();
         let base_saved_at = self.saved_at.get_value();
-        let result = self.doc.with_untracked(|a| local::save_over(a, base, base_saved_at));
+        // The index's line is as of the day the editor's numbers are.
+        let result =
+            self.today.with_value(|today| self.doc.with_untracked(|a| local::save_over(a, base, base_saved_at, today)));
         match result {
             Ok((revision, saved_at)) => {
                 self.revision.set_value(revision);
@@ -395,7 +397,7 @@ impl Editor {
         let mut mine = self.doc.get_untracked();
         mine.id = new_id();
         mine.title = format!("{} (copy)", mine.title);
-        local::save(&mine, 0)?;
+        self.today.with_value(|today| local::save(&mine, 0, today))?;
         // Nothing of this tab's version is left to save under the old id.
         self.save_state.set(SaveState::Saved);
         if let Some(library) = self.library {

@@ -1,13 +1,14 @@
 //! The milestones of the open assessment as the views read them: each
 //! one's id, name, date and the summary of its state (`core::milestone`
-//! turns the state back into an assessment, `summarize` scores it), worked
-//! out again only when the milestones change, not at every edit.
+//! turns the state back into an assessment and scores it as of the day it
+//! was saved, `Milestone::summary`), worked out again only when the
+//! milestones change, not at every edit.
 
 use leptos::prelude::*;
 
 use super::editor::Editor;
 use crate::core::model::Milestone;
-use crate::core::{summarize, Summary};
+use crate::core::Summary;
 
 /// A milestone with the numbers of its state.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +31,7 @@ pub(super) fn past(editor: Editor) -> Memo<Vec<Past>> {
                     id: m.id.clone(),
                     name: m.name.clone(),
                     saved_on: m.saved_on.clone(),
-                    summary: summarize(&m.state.to_assessment()),
+                    summary: m.summary(),
                 })
                 .collect()
         })

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::chunks::fields::keyword_label;
+use crate::app::clock::today;
 use crate::app::ids::new_id;
 use crate::app::import::waiting::{MarkdownImport, MarkdownQueue};
 use crate::app::library::state::Library;
@@ -15,7 +16,7 @@ use crate::core::import::{markdown, Import, Note};
 use crate::core::model::Status;
 use crate::core::present::display;
 use crate::core::present::query::{filter_gaps, GapFilter, StatusFilter};
-use crate::core::{summarize, Assessment};
+use crate::core::{summarize_as_of, Assessment};
 
 /// Reads a Markdown assessment document (the core's importer).
 pub(in crate::app::chunks) fn read(text: &str) -> Import {
@@ -45,7 +46,8 @@ pub(in crate::app::chunks) fn preview_first(queue: MarkdownQueue) -> AnyView {
 fn preview(pending: &MarkdownImport) -> impl IntoView {
     let assessment = &pending.import.assessment;
     let report = &pending.import.report;
-    let summary = summarize(assessment);
+    // As of today, as the editor will show it once imported.
+    let summary = summarize_as_of(assessment, &today());
     let c = report.counts;
     let stated = summary.stated_overall.map_or_else(|| "none".to_string(), |v| display::score(Some(v)));
     let statuses: Vec<(String, usize)> = Status::ALL

@@ -5,7 +5,9 @@
 //! after, the categories whose score changed, the blockers opened and
 //! closed, the gaps added, removed and changed (with their fields), and the
 //! roadmap's total cost and duration; a note first when the scoring
-//! settings differ.
+//! settings differ. The assessment is scored as of the report's day (the
+//! day of its header's numbers), the milestone as of its own
+//! (`Milestone::as_of`).
 //!
 //! It sits in a file of its own because, unlike the other sections, it
 //! reads a second state of the assessment, and none of it is read back:
@@ -15,7 +17,7 @@
 use super::{effort_phrase, inline, status_words, Report};
 use crate::core::milestone::latest_milestone;
 use crate::core::model::{Assessment, Milestone};
-use crate::core::numbers::compare::{compare, Change, Comparison, GapChange, GapFacts, GapField, Presence};
+use crate::core::numbers::compare::{compare_as_of, Change, Comparison, GapChange, GapFacts, GapField, Presence};
 use crate::core::numbers::summary::Bounds;
 use crate::core::present::display;
 
@@ -53,8 +55,11 @@ impl Report<'_> {
             return;
         };
         let before = milestone.state.to_assessment();
-        let c = compare(&before, self.a);
-        let saved_on = milestone.saved_on.split_once('T').map_or(milestone.saved_on.as_str(), |(date, _)| date);
+        // The report's own day, that of its header; a report with none has
+        // an empty one, which is no day (`compare_as_of`).
+        let now = self.s.as_of.as_deref().unwrap_or_default();
+        let c = compare_as_of(&before, milestone.as_of(), self.a, now);
+        let saved_on = milestone.as_of();
         let mut lines = vec![format!("## Changes since {} ({})", inline(&milestone.name), inline(saved_on))];
         if let Some(rescored) = &c.rescored {
             lines.push(String::new());

@@ -4,6 +4,11 @@
 //! assessment (the app stores it at each save; `gapmap portfolio` makes it
 //! from each file it reads).
 //!
+//! Its numbers are its summary's as of a day ([`PortfolioEntry::as_of`]:
+//! the command's `--as-of`, the app's day of the save), the acceptances
+//! expired by then counting as missing; the last milestone's score is the
+//! milestone's own, as of the day it was saved (`Milestone::as_of`).
+//!
 //! Money keeps the summary's rule: a figure that needs a weekly rate nobody
 //! has given is `None`, with the roles that lack one, never 0.
 //!
@@ -21,7 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::Assessment;
-use crate::core::numbers::summary::{summarize, Bounds, Summary};
+use crate::core::numbers::summary::{summarize, summarize_as_of, Bounds, Summary};
 use crate::core::present::date;
 
 /// The weeks of one roadmap quarter.
@@ -156,9 +161,16 @@ impl ReadyWhen {
 }
 
 impl PortfolioEntry {
-    /// The portfolio line of `assessment`, which last changed on `changed_on`.
+    /// The portfolio line of `assessment`, which last changed on
+    /// `changed_on`, with no day: no acceptance expires (as `summarize`).
     pub fn of(assessment: &Assessment, changed_on: Option<String>) -> Self {
         PortfolioEntry::from_summary(assessment, &summarize(assessment), changed_on)
+    }
+
+    /// The portfolio line of `assessment`, which last changed on
+    /// `changed_on`, its numbers as of the day `as_of` (`YYYY-MM-DD`).
+    pub fn as_of(assessment: &Assessment, as_of: &str, changed_on: Option<String>) -> Self {
+        PortfolioEntry::from_summary(assessment, &summarize_as_of(assessment, as_of), changed_on)
     }
 
     /// As [`PortfolioEntry::of`], from the summary the caller has already made.
@@ -179,7 +191,7 @@ impl PortfolioEntry {
         let last_milestone = crate::core::milestone::latest_milestone(&assessment.milestones).map(|m| MilestoneScore {
             name: m.name.clone(),
             saved_on: m.saved_on.clone(),
-            overall: summarize(&m.state.to_assessment()).overall,
+            overall: m.summary().overall,
         });
         PortfolioEntry {
             id: assessment.id.clone(),

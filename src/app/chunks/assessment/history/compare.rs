@@ -65,7 +65,8 @@ pub(super) fn Compare(sides: Sides) -> impl IntoView {
     });
     let compared = Memo::new(move |_| {
         let state = |choice: &Choice| state(editor, choice, picked);
-        Some(Compared::new(state(&before.get())?, state(&after.get())?))
+        let ((before, before_as_of), (after, after_as_of)) = (state(&before.get())?, state(&after.get())?);
+        Some(Compared::new(before, &before_as_of, after, &after_as_of))
     });
     let wants_file = move || before.get() == Choice::File || after.get() == Choice::File;
     let chosen = move |list: Option<web_sys::FileList>| {
@@ -164,14 +165,16 @@ pub(super) fn Compare(sides: Sides) -> impl IntoView {
     }
 }
 
-/// The state `choice` names, tracked: `None` for a file not yet picked or
-/// not readable.
-fn state(editor: Editor, choice: &Choice, picked: RwSignal<Option<Picked>>) -> Option<Assessment> {
+/// The state `choice` names, tracked, with the day it is scored as of (the
+/// editor's today; a milestone's own day): `None` for a file not yet
+/// picked or not readable.
+fn state(editor: Editor, choice: &Choice, picked: RwSignal<Option<Picked>>) -> Option<(Assessment, String)> {
+    let today = || editor.today.get_value();
     match choice {
-        Choice::Now => Some(editor.with(Clone::clone)),
-        Choice::Milestone(id) => {
-            editor.with(|a| a.milestones.iter().find(|m| &m.id == id).map(|m| m.state.to_assessment()))
-        }
-        Choice::File => picked.with(|p| p.as_ref().and_then(|p| p.read.clone().ok())),
+        Choice::Now => Some((editor.with(Clone::clone), today())),
+        Choice::Milestone(id) => editor.with(|a| {
+            a.milestones.iter().find(|m| &m.id == id).map(|m| (m.state.to_assessment(), m.as_of().to_string()))
+        }),
+        Choice::File => picked.with(|p| p.as_ref().and_then(|p| p.read.clone().ok())).map(|a| (a, today())),
     }
 }

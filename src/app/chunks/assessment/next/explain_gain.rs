@@ -26,7 +26,11 @@ pub(super) fn ExplainGain() -> impl IntoView {
             chosen.or_else(|| s.gains.first().map(|g| g.index))
         })
     });
-    let terms = Memo::new(move |_| explained.get().and_then(|i| editor.with(|a| next::gain_terms(a, i))));
+    let terms = Memo::new(move |_| {
+        explained
+            .get()
+            .and_then(|i| editor.today.with_value(|today| editor.with(|a| next::gain_terms_as_of(a, i, today))))
+    });
     let category = move || {
         explained
             .get()

@@ -1,6 +1,6 @@
 //! The view state of the "Next steps" tab, shared by its parts through
 //! context: the core's summary of what to do next, as one memo over the
-//! editor's assessment, and the filter of the quick wins with the gaps it
+//! editor's assessment as of its today, and the filter of the quick wins with the gaps it
 //! lets through (the core's `query::filter_gaps`).
 
 use std::collections::HashSet;
@@ -29,7 +29,8 @@ pub(super) struct NextState {
 impl NextState {
     /// The state of a newly shown tab: nothing filtered out.
     pub(super) fn new(editor: Editor) -> Self {
-        let summary = Memo::new(move |_| editor.with(next::summarize));
+        let summary =
+            Memo::new(move |_| editor.today.with_value(|today| editor.with(|a| next::summarize_as_of(a, today))));
         let filter = RwSignal::new(GapFilter::default());
         let matching = Memo::new(move |_| {
             filter.with(|filter| editor.with(|a| query::filter_gaps(a, filter).into_iter().collect()))

@@ -1,7 +1,8 @@
 //! The report's "Changes since <milestone>" section: the assessment
 //! compared with its newest milestone, chosen as the Markdown report
 //! chooses it (`export::markdown::Since::Latest`) and shown as the History
-//! tab shows a comparison. No section when the assessment has no milestone.
+//! tab shows a comparison, the assessment as of the editor's today and the
+//! milestone as of its own day. No section when the assessment has no milestone.
 
 use leptos::prelude::*;
 
@@ -15,7 +16,9 @@ use crate::core::model::Assessment;
 pub(super) fn changes_since(a: &Assessment, editor: Editor) -> Option<impl IntoView> {
     let milestone = Since::Latest.milestone(&a.milestones)?;
     let title = format!("Changes since {} ({})", milestone.name, day(&milestone.saved_on));
-    let compared = Compared::new(milestone.state.to_assessment(), a.clone());
+    let compared = editor
+        .today
+        .with_value(|today| Compared::new(milestone.state.to_assessment(), milestone.as_of(), a.clone(), today));
     Some(view! {
         <section class="report-section report-changes" aria-labelledby="report-changes">
             <h2 id="report-changes">{title}</h2>

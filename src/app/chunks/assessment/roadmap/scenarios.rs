@@ -10,7 +10,7 @@ use crate::app::chunks::assessment::editor::use_editor;
 use crate::app::chunks::assessment::figures::{bounds, money_or_unknown, use_currency};
 use crate::app::chunks::fields::TextField;
 use crate::core::edit;
-use crate::core::numbers::scenarios::{compare_roadmaps, RoadmapFigures};
+use crate::core::numbers::scenarios::{compare_roadmaps_as_of, RoadmapFigures};
 use crate::core::present::display;
 
 /// The scenario picker, the scenarios' names, adding one, and the comparison.
@@ -162,7 +162,8 @@ fn ScenarioLine(
 fn Comparison() -> impl IntoView {
     let editor = use_editor();
     let currency = use_currency();
-    let figures = Memo::new(move |_| editor.with(compare_roadmaps));
+    let figures =
+        Memo::new(move |_| editor.today.with_value(|today| editor.with(|a| compare_roadmaps_as_of(a, today))));
     let row = move |label: &'static str, cell: fn(&RoadmapFigures, &str) -> String| {
         view! {
             <tr>
