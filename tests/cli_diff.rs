@@ -243,6 +243,36 @@ fn notes_come_first_when_settings_or_assessments_differ() {
     );
     let notes = outcome.stdout.find("Note:").unwrap();
     assert!(notes < outcome.stdout.find("Overall:").unwrap(), "the notes come before the headline");
+    assert!(!outcome.stdout.contains("current settings"), "two files: the after side's are the current ones");
+}
+
+#[test]
+fn two_milestones_with_other_settings_are_also_scored_under_the_files_current_ones() {
+    // January under P0 = 8, February under P0 = 1; the file now weighs P0 at 4.
+    let mut a = worked_example();
+    a.milestones.push(save_milestone(&a, "January", "2025-01-10"));
+    a.settings.priority_weights.p0 = 1.0;
+    a.milestones.push(save_milestone(&a, "February", "2025-02-01"));
+    a.settings.priority_weights.p0 = 4.0;
+    let file = scratch("settings-milestones.json", &a);
+    let under_now = |m: usize| {
+        let mut state = a.milestones[m].state.to_assessment();
+        state.settings = a.settings.clone();
+        gapmap::core::summarize(&state).overall.unwrap()
+    };
+    let (january, february) = (under_now(0), under_now(1));
+    // The same gaps under one rule: the same score, said as no change.
+    assert_eq!(january, february);
+    check(
+        &["diff", &format!("{file}@January"), &format!("{file}@February")],
+        None,
+        0,
+        &[
+            "Note: the scoring settings differ",
+            &format!("Under the file's current settings it goes {january:.1} (no change)."),
+        ],
+        &[],
+    );
 }
 
 #[test]

@@ -15,8 +15,9 @@ use gapmap::core::model::{
     Assessment, Better, Category, Criterion, EffortUnit, Evidence, Gap, Item, Kpi, KpiValue, Phase, Priority, Range,
     Status,
 };
-use gapmap::core::numbers::compare::{compare, Comparison, KpiMovement, Presence};
+use gapmap::core::numbers::compare::{compare, compare_under_current, Comparison, KpiMovement, Presence};
 use gapmap::core::numbers::summary::Bounds;
+use gapmap::core::summarize;
 
 const CANONICAL: &str = include_str!("fixtures/worked-example.json");
 
@@ -389,6 +390,36 @@ fn settings_changed() {
     );
     // Settings that change no score still differ.
     check(|_, a| a.settings.hours_per_day = 7.5, &["settings changed; under the after settings 53.7 → 53.7"]);
+}
+
+#[test]
+fn two_states_with_other_settings_than_now_are_also_scored_under_the_current_ones() {
+    // Before: the worked example (P0 weighs 8); after: P0 weighs 1 and g1
+    // is done (72.9, see above); now: P0 weighs 4, the rule both are also
+    // scored under, each as `summarize` scores it under that rule.
+    let before = worked_example();
+    let mut after = worked_example();
+    after.settings.priority_weights.p0 = 1.0;
+    gap(&mut after, "g1").status = Status::Done;
+    let mut current = after.settings.clone();
+    current.priority_weights.p0 = 4.0;
+    let c = compare_under_current(&before, "2025-01-01", &after, "2025-01-01", &current);
+    let rescored = c.rescored.expect("the sides' settings differ");
+    let under = rescored.under_current.expect("now's settings are neither side's");
+    let overall_under = |a: &Assessment| {
+        let mut a = a.clone();
+        a.settings = current.clone();
+        summarize(&a).overall
+    };
+    assert_eq!((under.before, under.after), (overall_under(&before), overall_under(&after)));
+    assert_ne!(under.before, rescored.under_after.before, "another rule, another score");
+    assert_eq!(c.overall, compare(&before, &after).overall, "the comparison itself is the same");
+    // When now's settings are the "after" side's, that row is the one shown already.
+    let c = compare_under_current(&before, "2025-01-01", &after, "2025-01-01", &after.settings);
+    assert_eq!(c.rescored.unwrap().under_current, None);
+    // Sides with the same settings: nothing rescored at all.
+    let c = compare_under_current(&before, "2025-01-01", &before, "2025-01-01", &current);
+    assert_eq!(c.rescored, None);
 }
 
 #[test]

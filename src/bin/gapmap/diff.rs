@@ -16,7 +16,8 @@ use std::path::Path;
 
 use gapmap::core::milestone::{find_milestone, MilestoneLookup};
 use gapmap::core::model::Milestone;
-use gapmap::core::numbers::compare::{compare_as_of, Change, Comparison, GapFacts, KpiMovement, Presence};
+use gapmap::core::model::Settings;
+use gapmap::core::numbers::compare::{compare_under_current, Change, Comparison, GapFacts, KpiMovement, Presence};
 use gapmap::core::numbers::summary::Bounds;
 use gapmap::core::present::compare::{field_changes, level_change, money_change, phase_weeks, score_change};
 use gapmap::core::present::display;
@@ -30,6 +31,9 @@ struct Side {
     label: String,
     assessment: Assessment,
     as_of: String,
+    /// The settings of the file as it is now, when the side is one of its
+    /// milestones (else the side's own).
+    current: Settings,
 }
 
 /// Compares the states `before` and `after` name, files as of the day
@@ -39,14 +43,22 @@ pub fn run(before: &str, after: &str, json: bool, as_of: &str) -> Result<String,
     let mut stdin = None;
     let before = side(before, &mut stdin, as_of)?;
     let after = side(after, &mut stdin, as_of)?;
-    let comparison = compare_as_of(&before.assessment, &before.as_of, &after.assessment, &after.as_of);
+    // Two milestones that score with different settings are also scored
+    // under the file's settings as it is now.
+    let comparison =
+        compare_under_current(&before.assessment, &before.as_of, &after.assessment, &after.as_of, &after.current);
     Ok(if json { format::to_canonical_json(&comparison) } else { text(&before, &after, &comparison) })
 }
 
 /// The state `arg` names: a file (scored as of `as_of`), or a milestone of one.
 fn side(arg: &str, stdin: &mut Option<Vec<u8>>, as_of: &str) -> Result<Side, Failure> {
     let is_file = |path: &str| path == "-" || Path::new(path).is_file();
-    let file_side = |assessment| Side { label: arg.to_string(), assessment, as_of: as_of.to_string() };
+    let file_side = |assessment: Assessment| Side {
+        label: arg.to_string(),
+        current: assessment.settings.clone(),
+        assessment,
+        as_of: as_of.to_string(),
+    };
     if is_file(arg) {
         return Ok(file_side(load(arg, stdin)?));
     }
@@ -63,6 +75,7 @@ fn side(arg: &str, stdin: &mut Option<Vec<u8>>, as_of: &str) -> Result<Side, Fai
         label: format!("{file}@{} (milestone {}, saved {})", milestone.name, milestone.id, milestone.saved_on),
         assessment: milestone.state.to_assessment(),
         as_of: milestone.as_of().to_string(),
+        current: assessment.settings.clone(),
     })
 }
 
@@ -117,6 +130,9 @@ fn text(before: &Side, after: &Side, c: &Comparison) -> String {
             "Note: the scoring settings differ, so part of the change comes from the rules. Under the \"after\" settings the overall score goes {}.",
             score_change(&rescored.under_after)
         ));
+        if let Some(current) = &rescored.under_current {
+            out.push(format!("Under the file's current settings it goes {}.", score_change(current)));
+        }
     }
     out.push(String::new());
     out.push(format!("Overall: {}, level {}", score_change(&c.overall), level_change(&c.level)));

@@ -155,7 +155,7 @@ impl Comparison {
 /// Compares two states of an assessment with no day: no acceptance
 /// expires on either side (as `summarize`).
 pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
-    compare_on(before, None, after, None)
+    compare_on(before, None, after, None, None)
 }
 
 /// Compares two states of an assessment, `before` scored as of the day
@@ -164,7 +164,22 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
 /// state with itself on one day finds no change, and each side's numbers
 /// are `summarize_as_of`'s for its day.
 pub fn compare_as_of(before: &Assessment, before_as_of: &str, after: &Assessment, after_as_of: &str) -> Comparison {
-    compare_on(before, Some(before_as_of), after, Some(after_as_of))
+    compare_on(before, Some(before_as_of), after, Some(after_as_of), None)
+}
+
+/// As [`compare_as_of`], and when the two sides score with different
+/// settings, both also under `current` (the settings of the assessment as
+/// it is now) when those are neither side's "after" ones: comparing two
+/// milestones, a reader asks what the change would be under today's rules
+/// (`Rescored::under_current`).
+pub fn compare_under_current(
+    before: &Assessment,
+    before_as_of: &str,
+    after: &Assessment,
+    after_as_of: &str,
+    current: &Settings,
+) -> Comparison {
+    compare_on(before, Some(before_as_of), after, Some(after_as_of), Some(current))
 }
 
 fn compare_on(
@@ -172,6 +187,7 @@ fn compare_on(
     before_as_of: Option<&str>,
     after: &Assessment,
     after_as_of: Option<&str>,
+    current: Option<&Settings>,
 ) -> Comparison {
     // Each side as its numbers see it on its day (the acceptances expired
     // by then count as missing): what its summary, its blockers and its
@@ -202,7 +218,7 @@ fn compare_on(
         production_ready: Change { before: summary_before.production_ready, after: summary_after.production_ready },
         settings: Change { before: before.settings.clone(), after: after.settings.clone() },
         rescored: settings_changed
-            .then(|| scores::rescored(&before_counted, &after_counted, &summary_before, &summary_after)),
+            .then(|| scores::rescored(&before_counted, &after_counted, &summary_before, &summary_after, current)),
         phases: roadmap::phases(&summary_before.phases, &summary_after.phases),
         kpis: scores::kpis(before, after),
     }

@@ -130,5 +130,13 @@ test("a milestone, three changes, the comparison and the trend", async ({ app, p
   await page.reload();
   await app.tab("History");
   await expect(milestones.getByRole("row")).toHaveCount(3);
+
+  // Between the two milestones, the gaps that changed still link to the gaps as they are now.
+  await page.getByRole("combobox", { name: "Before" }).selectOption("milestone:ms-1");
+  await page.getByRole("combobox", { name: "After" }).selectOption("milestone:ms-2");
+  const between = page.getByTestId("comparison").getByTestId("gap-changes");
+  await expect(between.locator("tbody tr")).toHaveCount(3);
+  await between.getByRole("link", { name: statusGap.title, exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Edit gap" }).getByRole("textbox", { name: "Title", exact: true })).toHaveValue(statusGap.title);
   app.expectNoErrors();
 });

@@ -15,9 +15,9 @@ use leptos::prelude::*;
 
 use super::editor::Editor;
 use super::links::gap_href;
-use crate::core::model::Assessment;
+use crate::core::model::{Assessment, Settings};
 use crate::core::numbers::compare::{
-    compare_as_of, Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence,
+    compare_under_current, Change, Comparison, GapFacts, KpiChange, KpiMovement, PhaseChange, Presence,
 };
 use crate::core::numbers::summary::Bounds;
 use crate::core::present::compare::{field_changes, level_change, money_change, phase_weeks, score_change};
@@ -36,8 +36,16 @@ impl Compared {
     /// Compares `before`, scored as of the day `before_as_of`, with `after`,
     /// scored as of `after_as_of` (the editor's today for the open
     /// assessment or a file, `Milestone::as_of` for a milestone).
-    pub fn new(before: Assessment, before_as_of: &str, after: Assessment, after_as_of: &str) -> Compared {
-        let comparison = compare_as_of(&before, before_as_of, &after, after_as_of);
+    /// When the two score with different settings, both are also scored
+    /// under `current` (the open assessment's settings now).
+    pub fn new(
+        before: Assessment,
+        before_as_of: &str,
+        after: Assessment,
+        after_as_of: &str,
+        current: &Settings,
+    ) -> Compared {
+        let comparison = compare_under_current(&before, before_as_of, &after, after_as_of, current);
         Compared { comparison, before, after }
     }
 }
@@ -86,8 +94,8 @@ pub(super) fn ComparisonView(compared: Compared, editor: Editor, after_is_now: b
             } else {
                 view! {
                     {categories(&c)}
-                    {blockers(&c, editor, after_is_now)}
-                    {gaps(&c, &before, &after, editor, after_is_now)}
+                    {blockers(&c, editor)}
+                    {gaps(&c, &before, &after, editor)}
                     {roadmap(&c)}
                     {kpis(&c)}
                 }
@@ -136,6 +144,15 @@ fn notes(c: &Comparison, after_is_now: bool) -> impl IntoView {
                             <td class="num">{display::score(r.under_after.before)}</td>
                             <td class="num">{display::score(r.under_after.after)}</td>
                         </tr>
+                        {r.under_current.clone().map(|current| {
+                            view! {
+                                <tr>
+                                    <th scope="row">"Both under the current settings"</th>
+                                    <td class="num">{display::score(current.before)}</td>
+                                    <td class="num">{display::score(current.after)}</td>
+                                </tr>
+                            }
+                        })}
                     </tbody>
                 </table>
             </div>
@@ -187,10 +204,12 @@ fn categories(c: &Comparison) -> impl IntoView {
 }
 
 /// A gap named by its title (its id when it has none), as a link that
-/// opens it on the Gaps tab when it is a gap of the open assessment as it
-/// is now.
-fn gap_name(gap: &GapFacts, editor: Editor, linked: bool) -> AnyView {
+/// opens it on the Gaps tab when the comparison is of the open assessment
+/// (either side has its id) and the gap is one of its gaps as it is now:
+/// between two milestones too, and a blocker closed since.
+fn gap_name(gap: &GapFacts, editor: Editor, c: &Comparison) -> AnyView {
     let name = if gap.title.trim().is_empty() { gap.id.clone() } else { gap.title.clone() };
+    let linked = editor.with_untracked(|a| (c.ids.before == a.id || c.ids.after == a.id) && a.gap(&gap.id).is_some());
     if linked {
         view! { <a href=gap_href(editor, &gap.id)>{name}</a> }.into_any()
     } else {
@@ -198,18 +217,17 @@ fn gap_name(gap: &GapFacts, editor: Editor, linked: bool) -> AnyView {
     }
 }
 
-fn blockers(c: &Comparison, editor: Editor, after_is_now: bool) -> impl IntoView {
+fn blockers(c: &Comparison, editor: Editor) -> impl IntoView {
     let (opened, closed) = (&c.blockers.opened, &c.blockers.closed);
-    let item = |what: &'static str, gap: &GapFacts, linked: bool| {
+    let item = |what: &'static str, gap: &GapFacts| {
         view! {
             <li>
-                {what} " " {gap_name(gap, editor, linked)} " " <code class="path">{gap.id.clone()}</code>
+                {what} " " {gap_name(gap, editor, c)} " " <code class="path">{gap.id.clone()}</code>
             </li>
         }
     };
-    let items = (opened.iter().map(|g| item("Opened:", g, after_is_now)))
-        .chain(closed.iter().map(|g| item("Closed:", g, false)))
-        .collect_view();
+    let items =
+        (opened.iter().map(|g| item("Opened:", g))).chain(closed.iter().map(|g| item("Closed:", g))).collect_view();
     view! {
         <h3>{format!("Blockers: {} opened, {} closed", opened.len(), closed.len())}</h3>
         <ul class="comparison-list" data-testid="blocker-changes">
@@ -218,12 +236,12 @@ fn blockers(c: &Comparison, editor: Editor, after_is_now: bool) -> impl IntoView
     }
 }
 
-fn gaps(c: &Comparison, before: &Assessment, after: &Assessment, editor: Editor, after_is_now: bool) -> impl IntoView {
+fn gaps(c: &Comparison, before: &Assessment, after: &Assessment, editor: Editor) -> impl IntoView {
     let g = &c.gaps;
-    let row = |what: &'static str, gap: &GapFacts, linked: bool, fields: Vec<(&'static str, String)>| {
+    let row = |what: &'static str, gap: &GapFacts, fields: Vec<(&'static str, String)>| {
         view! {
             <tr data-gap=gap.id.clone()>
-                <th scope="row">{gap_name(gap, editor, linked)} " " <code class="path">{gap.id.clone()}</code></th>
+                <th scope="row">{gap_name(gap, editor, c)} " " <code class="path">{gap.id.clone()}</code></th>
                 <td>{what}</td>
                 <td>
                     <ul class="comparison-fields">
@@ -237,12 +255,12 @@ fn gaps(c: &Comparison, before: &Assessment, after: &Assessment, editor: Editor,
         }
     };
     let facts = |gap: &GapFacts| vec![("", format!("{}, {}", gap.priority, gap.status))];
-    let rows = (g.added.iter().map(|gap| row("added", gap, after_is_now, facts(gap))))
-        .chain(g.removed.iter().map(|gap| row("removed", gap, false, facts(gap))))
+    let rows = (g.added.iter().map(|gap| row("added", gap, facts(gap))))
+        .chain(g.removed.iter().map(|gap| row("removed", gap, facts(gap))))
         .chain(g.changed.iter().map(|change| {
             let fields =
                 field_changes(change, before, after).into_iter().map(|f| (f.field.as_str(), f.to_string())).collect();
-            row("changed", &change.after, after_is_now, fields)
+            row("changed", &change.after, fields)
         }))
         .collect_view();
     let listed = !g.is_empty();

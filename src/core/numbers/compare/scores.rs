@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{pairs, Change, Presence};
 use crate::core::decimal::one_decimal;
-use crate::core::model::{Assessment, Better, Kpi, KpiValue};
+use crate::core::model::{Assessment, Better, Kpi, KpiValue, Settings};
 use crate::core::numbers::score;
 use crate::core::numbers::summary::Summary;
 
@@ -57,15 +57,32 @@ pub struct Rescored {
     pub own: Change<Option<f64>>,
     /// Each side under the "after" settings.
     pub under_after: Change<Option<f64>>,
+    /// Each side under the current settings (those of the assessment as
+    /// it is now), when the caller gave them and they are not the "after"
+    /// side's (two milestones, say); `None` otherwise.
+    pub under_current: Option<Change<Option<f64>>>,
 }
 
-pub(super) fn rescored(before: &Assessment, after: &Assessment, sb: &Summary, sa: &Summary) -> Rescored {
-    let mut before_now = before.clone();
-    before_now.settings = after.settings.clone();
-    let before_under_after = score::scores(&before_now).overall.map(one_decimal);
+/// The overall score of `a` under `settings`, as shown.
+fn overall_under(a: &Assessment, settings: &Settings) -> Option<f64> {
+    let mut rescored = a.clone();
+    rescored.settings = settings.clone();
+    score::scores(&rescored).overall.map(one_decimal)
+}
+
+pub(super) fn rescored(
+    before: &Assessment,
+    after: &Assessment,
+    sb: &Summary,
+    sa: &Summary,
+    current: Option<&Settings>,
+) -> Rescored {
     Rescored {
         own: Change { before: sb.overall, after: sa.overall },
-        under_after: Change { before: before_under_after, after: sa.overall },
+        under_after: Change { before: overall_under(before, &after.settings), after: sa.overall },
+        under_current: current
+            .filter(|current| **current != after.settings)
+            .map(|current| Change { before: overall_under(before, current), after: overall_under(after, current) }),
     }
 }
 

@@ -66,7 +66,8 @@ pub(super) fn Compare(sides: Sides) -> impl IntoView {
     let compared = Memo::new(move |_| {
         let state = |choice: &Choice| state(editor, choice, picked);
         let ((before, before_as_of), (after, after_as_of)) = (state(&before.get())?, state(&after.get())?);
-        Some(Compared::new(before, &before_as_of, after, &after_as_of))
+        let current = editor.with(|a| a.settings.clone());
+        Some(Compared::new(before, &before_as_of, after, &after_as_of, &current))
     });
     let wants_file = move || before.get() == Choice::File || after.get() == Choice::File;
     let chosen = move |list: Option<web_sys::FileList>| {

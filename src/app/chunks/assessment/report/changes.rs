@@ -16,9 +16,9 @@ use crate::core::model::Assessment;
 pub(super) fn changes_since(a: &Assessment, editor: Editor) -> Option<impl IntoView> {
     let milestone = Since::Latest.milestone(&a.milestones)?;
     let title = format!("Changes since {} ({})", milestone.name, day(&milestone.saved_on));
-    let compared = editor
-        .today
-        .with_value(|today| Compared::new(milestone.state.to_assessment(), milestone.as_of(), a.clone(), today));
+    let compared = editor.today.with_value(|today| {
+        Compared::new(milestone.state.to_assessment(), milestone.as_of(), a.clone(), today, &a.settings)
+    });
     Some(view! {
         <section class="report-section report-changes" aria-labelledby="report-changes">
             <h2 id="report-changes">{title}</h2>
