@@ -373,6 +373,13 @@ fn roadmaps_compare_side_by_side() {
     assert_eq!(full.ready_week, Some(summarize(&a).phases[0].end_week));
     assert_eq!(fast.ready_week.map(|w| w.max), Some(1.0));
     assert_eq!((full.blockers_left, fast.blockers_left), (0, 0));
+    // No start date, no day; from one, the last day of the week it gets there.
+    assert_eq!((full.ready_date.as_deref(), fast.ready_date.as_deref()), (None, None));
+    a.start_date = Some("2025-01-06".into());
+    let dated = compare_roadmaps(&a);
+    assert_eq!(dated[1].ready_date.as_deref(), Some("2025-01-12"), "one week from Monday 6 January");
+    let end = summarize(&a).phases[0].dates.clone().unwrap().end.1;
+    assert_eq!(dated[0].ready_date.as_deref(), Some(end.as_str()));
 }
 
 #[test]

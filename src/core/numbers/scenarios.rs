@@ -26,7 +26,7 @@ use crate::core::edit::{roadmap_names, with_scenario};
 use crate::core::model::Assessment;
 use crate::core::numbers::summary::{summarize, Bounds};
 use crate::core::numbers::{acceptance, score};
-use crate::core::present::date::day_number;
+use crate::core::present::date::{date_text, day_number};
 
 /// One roadmap's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -47,6 +47,10 @@ pub struct RoadmapFigures {
     /// The week the ready threshold is passed with no blocker left; `None`
     /// when this roadmap never gets there.
     pub ready_week: Option<Bounds>,
+    /// The day it is passed (`YYYY-MM-DD`, the last day of the phases done
+    /// by then, at the latest), when the roadmap has a start date and a
+    /// phase gets there.
+    pub ready_date: Option<String>,
     /// Open blockers that no phase of this roadmap closes.
     pub blockers_left: usize,
 }
@@ -95,15 +99,26 @@ pub fn figures(a: &Assessment, name: &str, active: bool) -> RoadmapFigures {
     let mut done_phases: Vec<&str> = Vec::new();
     let mut ready_week = summary.production_ready.then_some(Bounds { min: 0.0, max: 0.0 });
     let mut latest_end = Bounds { min: 0.0, max: 0.0 };
+    // The latest last day of the phases done so far, while every one has dates.
+    let mut latest_day: Option<i64> = None;
+    let mut dated = true;
+    let mut ready_date = None;
     let mut after_phases = Vec::with_capacity(summary.phases.len());
     for phase in &summary.phases {
         done_phases.push(&phase.id);
         latest_end.min = latest_end.min.max(phase.end_week.min);
         latest_end.max = latest_end.max.max(phase.end_week.max);
+        match &phase.dates {
+            Some(dates) => {
+                latest_day = Some(latest_day.map_or(dates.days.end.latest, |d| d.max(dates.days.end.latest)))
+            }
+            None => dated = false,
+        }
         let left = blockers.iter().filter(|g| !g.phase.as_deref().is_some_and(|p| done_phases.contains(&p))).count();
         let projected = phase.projected_overall;
         if ready_week.is_none() && left == 0 && projected.is_some_and(|p| p >= threshold) {
             ready_week = Some(latest_end);
+            ready_date = latest_day.filter(|_| dated).and_then(date_text);
         }
         after_phases.push(AfterPhase {
             phase: phase.name.clone(),
@@ -123,6 +138,7 @@ pub fn figures(a: &Assessment, name: &str, active: bool) -> RoadmapFigures {
         overall: summary.overall,
         after_phases,
         ready_week,
+        ready_date,
         blockers_left: blockers.iter().filter(|g| !g.phase.as_deref().is_some_and(closed_by_some_phase)).count(),
     }
 }

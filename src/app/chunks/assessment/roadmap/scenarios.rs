@@ -201,9 +201,10 @@ fn Comparison() -> impl IntoView {
                     {row("Labor", |f, c| money_or_unknown(f.labor, &f.unknown_rates, c))}
                     {row("Total cost", |f, c| money_or_unknown(f.total, &f.unknown_rates, c))}
                     {row("Score now", |f, _| display::score(f.overall))}
-                    {row("Ready threshold passed", |f, _| match f.ready_week {
-                        Some(week) => format!("week {}", bounds(week)),
-                        None => "not within this roadmap".to_string(),
+                    {row("Ready threshold passed", |f, _| match (f.ready_week, &f.ready_date) {
+                        (Some(week), Some(date)) => format!("by {date} (week {})", bounds(week)),
+                        (Some(week), None) => format!("week {}", bounds(week)),
+                        (None, _) => "not within this roadmap".to_string(),
                     })}
                     {row("Open blockers left", |f, _| f.blockers_left.to_string())}
                     <tr>
