@@ -171,6 +171,23 @@ fn the_github_backlog_labels_the_priority() {
 }
 
 #[test]
+fn the_github_backlog_links_only_safe_addresses() {
+    let mut a = rich();
+    let gap = a.gaps.iter_mut().find(|g| g.id == "g3").unwrap();
+    gap.evidence = vec![
+        Evidence::new("Run", Some("https://ci.example.com/1".into())),
+        Evidence::new("Trap", Some("javascript:alert(1)".into())),
+        Evidence::new("", Some("docs/runbook.md".into())),
+    ];
+    let body = row_where(&export::github(&a), "title", "g3")["body"].clone();
+    assert!(
+        body.contains("Evidence: Run <https://ci.example.com/1>\n\nTrap `javascript:alert(1)`\n\n<docs/runbook.md>"),
+        "{body}"
+    );
+    assert!(!body.contains("<javascript:"), "never an autolink: {body}");
+}
+
+#[test]
 fn the_azure_backlog_has_numbered_priorities_tags_and_html() {
     let text = export::azure_devops(&rich());
     assert_eq!(parse(&text)[0], ["Work Item Type", "Title", "Description", "Priority", "Tags", "Iteration Path"]);

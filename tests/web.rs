@@ -49,8 +49,8 @@ fn a_save_reads_back_and_lists_in_the_library() {
 #[wasm_bindgen_test]
 fn the_merge_bases_of_deleted_assessments_are_forgotten() {
     clear_storage();
-    local::save(&sample("a1"), 0).unwrap();
-    local::save(&sample("a2"), 0).unwrap();
+    local::save(&sample("a1"), 0, DAY).unwrap();
+    local::save(&sample("a2"), 0, DAY).unwrap();
     for id in ["a1", "a2"] {
         assert_eq!(local::set_base(id, "{}"), Ok(true));
     }

@@ -22,7 +22,7 @@
 
 use super::{category_name, phase_name, table};
 use crate::core::model::{Assessment, Evidence, Gap, Priority};
-use crate::core::present::{display, evidence, link};
+use crate::core::present::{display, link};
 
 /// The gaps a backlog lists: the open ones.
 fn open_gaps(assessment: &Assessment) -> impl Iterator<Item = &Gap> {
@@ -69,7 +69,7 @@ fn plain_description(assessment: &Assessment, gap: &Gap) -> String {
     if !gap.description.trim().is_empty() {
         parts.push(gap.description.trim().to_string());
     }
-    let evidence = evidence::to_text(&gap.evidence);
+    let evidence = markdown_evidence(&gap.evidence);
     if !evidence.trim().is_empty() {
         parts.push(format!("Evidence: {}", evidence.trim()));
     }
@@ -82,6 +82,26 @@ fn plain_description(assessment: &Assessment, gap: &Gap) -> String {
     }
     parts.push(facts(assessment, gap));
     parts.join("\n\n")
+}
+
+/// The evidence as Markdown for a tracker that renders it (GitHub): each
+/// entry's text, then its address as an autolink only when it may be a
+/// link (`present::link`), else as code, which no renderer follows; entries
+/// parted by blank lines.
+fn markdown_evidence(entries: &[Evidence]) -> String {
+    let safe = |url: &str| match link::href(url) {
+        Some(_) => format!("<{url}>"),
+        None => format!("`{}`", url.replace('`', "'")),
+    };
+    let shown: Vec<String> = entries
+        .iter()
+        .map(|e| match &e.url {
+            None => e.text.clone(),
+            Some(url) if e.text.trim().is_empty() => safe(url),
+            Some(url) => format!("{} {}", e.text.trim_end(), safe(url)),
+        })
+        .collect();
+    shown.join("\n\n")
 }
 
 /// Text made safe inside HTML: `&`, `<`, `>` and quotes as entities.
