@@ -1,6 +1,10 @@
 //! The Markdown report reads back: importing `report(a)` gives the same
-//! categories, gaps (status, priority, effort, checklist, phase), phases,
-//! roles, KPIs, risks and so the same scores, for generated assessments.
+//! categories, gaps (status, priority, effort, checklist, phase, evidence
+//! with its addresses, due day, dependencies, acceptance), phases (exit
+//! criteria met and their evidence, `after`), roles, the roadmap's start
+//! date, KPIs, risks (owner, status, review day) and so the same scores,
+//! for generated assessments. Addresses that may not be links
+//! (`present::link`) are never links in the report, and still read back.
 //! What the report does not carry (ids, scoring settings, unknown keys) is
 //! left out of the comparison; the generators keep to the default settings.
 //! The "Changes since <milestone>" section has its cases in
@@ -19,6 +23,10 @@ type ReadableCategory = (String, Option<f64>, Option<f64>, f64, String);
 /// by phase name (with whether each is ticked as met).
 type ReadableKpi = (String, String, Option<KpiValue>, Better, Vec<(String, KpiValue, bool)>);
 
+/// A risk as the report carries it: title, probability, impact,
+/// mitigation, gaps by title, owner, status, review day.
+type ReadableRisk = (String, Probability, Impact, String, Vec<String>, String, RiskStatus, Option<String>);
+
 /// What of an assessment the report carries, with ids replaced by names.
 #[derive(Debug, PartialEq)]
 struct Readable {
@@ -27,6 +35,7 @@ struct Readable {
     system: String,
     assessed_on: Option<String>,
     assessors: Vec<String>,
+    start_date: Option<String>,
     currency: String,
     stated_overall: Option<f64>,
     stated_total: Option<(f64, f64)>,
@@ -35,7 +44,7 @@ struct Readable {
     roles: Vec<(String, Option<f64>)>,
     phases: Vec<ReadablePhase>,
     kpis: Vec<ReadableKpi>,
-    risks: Vec<(String, Probability, Impact, String, Vec<String>)>,
+    risks: Vec<ReadableRisk>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -51,7 +60,13 @@ struct ReadableGap {
     owner: String,
     tags: Vec<String>,
     description: String,
-    evidence: Vec<String>,
+    /// Text and address of each entry.
+    evidence: Vec<(String, Option<String>)>,
+    due: Option<String>,
+    /// The gaps it depends on, by title.
+    depends_on: Vec<String>,
+    /// Reason, by, expires.
+    acceptance: Option<(String, String, Option<String>)>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -62,8 +77,11 @@ struct ReadablePhase {
     duration: (f64, f64),
     team: Vec<(String, f64, f64)>,
     costs: Vec<(String, f64, CostKind)>,
-    exit_criteria: Vec<String>,
+    /// Text, met, evidence.
+    exit_criteria: Vec<(String, bool, Option<String>)>,
     stated_cost: Option<(f64, f64)>,
+    /// The phases it starts after, by name.
+    after: Option<Vec<String>>,
 }
 
 fn readable(a: &Assessment) -> Readable {
@@ -79,6 +97,7 @@ fn readable(a: &Assessment) -> Readable {
         system: a.system.clone(),
         assessed_on: a.assessed_on.clone(),
         assessors: a.assessors.clone(),
+        start_date: a.start_date.clone(),
         currency: a.currency.clone(),
         stated_overall: a.stated_overall,
         stated_total: a.stated_total.as_ref().map(|t| (t.min, t.max)),
@@ -101,12 +120,20 @@ fn readable(a: &Assessment) -> Readable {
                 owner: g.owner.clone(),
                 tags: g.tags.clone(),
                 description: g.description.trim().to_string(),
+                // An entry without text or address is not written; one whose
+                // text is its address reads back without text.
                 evidence: g
                     .evidence
                     .iter()
-                    .map(|e| e.text.trim_end().to_string())
-                    .filter(|t| !t.trim().is_empty())
+                    .filter(|e| e.url.is_some() || !e.text.trim().is_empty())
+                    .map(|e| {
+                        let text = if Some(&e.text) == e.url.as_ref() { "" } else { e.text.trim_end() };
+                        (text.to_string(), e.url.clone())
+                    })
                     .collect(),
+                due: g.due.clone(),
+                depends_on: g.depends_on.iter().filter_map(|id| a.gap(id)).map(|g| g.title.clone()).collect(),
+                acceptance: g.acceptance.as_ref().map(|x| (x.reason.clone(), x.by.clone(), x.expires.clone())),
             })
             .collect(),
         roles: a.roles.iter().map(|r| (r.name.clone(), r.weekly_rate)).collect(),
@@ -120,8 +147,9 @@ fn readable(a: &Assessment) -> Readable {
                 duration: (p.duration_weeks.min, p.duration_weeks.max),
                 team: p.team.iter().map(|t| (role_name(&t.role), t.fte.min, t.fte.max)).collect(),
                 costs: p.costs.iter().map(|c| (c.name.clone(), c.amount, c.kind)).collect(),
-                exit_criteria: p.exit_criteria.iter().map(|c| c.text.clone()).collect(),
+                exit_criteria: p.exit_criteria.iter().map(|c| (c.text.clone(), c.met, c.evidence.clone())).collect(),
                 stated_cost: p.stated_cost.as_ref().map(|c| (c.min, c.max)),
+                after: p.after.as_ref().map(|after| after.iter().map(|id| phase_name(id)).collect()),
             })
             .collect(),
         kpis: a
@@ -137,7 +165,16 @@ fn readable(a: &Assessment) -> Readable {
             .iter()
             .map(|r| {
                 let gaps = r.gaps.iter().filter_map(|id| a.gap(id)).map(|g| g.title.clone()).collect();
-                (r.title.clone(), r.probability, r.impact, r.mitigation.clone(), gaps)
+                (
+                    r.title.clone(),
+                    r.probability,
+                    r.impact,
+                    r.mitigation.clone(),
+                    gaps,
+                    r.owner.clone(),
+                    r.status,
+                    r.review_on.clone(),
+                )
             })
             .collect(),
     }
@@ -251,6 +288,53 @@ fn kpi_value() -> impl Strategy<Value = KpiValue> {
     ]
 }
 
+/// A day, `YYYY-MM-DD`.
+fn date() -> impl Strategy<Value = String> {
+    (2020..2030u32, 1..=12u32, 1..=28u32).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+}
+
+/// Addresses as evidence holds them: links (absolute and relative) and
+/// what may not be one (`present::link`), which the report writes as text.
+const ADDRESSES: &[&str] = &[
+    "https://ci.example.com/run/42",
+    "http://wiki.example.com/page?a=1&b=2",
+    "HTTPS://EXAMPLE.COM/Upper",
+    "https://example.com/a&amp;b",
+    "docs/runbook.md",
+    "../audit/2024 report.pdf",
+    "#section",
+    "/absolute/path",
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    "data:text/html,<b>x</b>",
+    " https://leading.space.example.com",
+    "//evil.example.com/x",
+    "file:///etc/passwd",
+    "vbscript:msgbox",
+    "javascript%3Aalert(1)",
+    "https://example.com/`tick`",
+];
+
+/// One evidence entry: text (one line, several lines, or none) and an address.
+fn evidence_entry() -> impl Strategy<Value = Evidence> {
+    let text = prop_oneof![
+        2 => text(1..5),
+        1 => prop::collection::vec(text(1..5), 1..3).prop_map(|lines| format!("$ {}", lines.join("\n  "))),
+        1 => Just(String::new()),
+    ];
+    (text, prop::option::weighted(0.7, prop::sample::select(ADDRESSES)))
+        .prop_map(|(text, url)| Evidence::new(text, url.map(str::to_string)))
+}
+
+/// A criterion's evidence: an address or a few words.
+fn criterion_evidence() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(ADDRESSES).prop_map(str::to_string),
+        text(1..4),
+        Just("signed off by QA".to_string()),
+    ]
+}
+
 fn score() -> impl Strategy<Value = f64> {
     (0..=200u32).prop_map(|n| f64::from(n) / 2.0)
 }
@@ -287,6 +371,12 @@ struct GapSeed {
     tags: Vec<String>,
     description: Option<String>,
     evidence: Option<String>,
+    entries: Vec<Evidence>,
+    due: Option<String>,
+    /// Gaps before it (by index) that it depends on.
+    depends: Vec<usize>,
+    /// Reason, by, expires.
+    acceptance: Option<(Option<String>, Option<String>, Option<String>)>,
 }
 
 fn gap_seed() -> impl Strategy<Value = GapSeed> {
@@ -304,12 +394,23 @@ fn gap_seed() -> impl Strategy<Value = GapSeed> {
             prop::option::of(text(1..8)),
             prop::option::of(prop::collection::vec(text(1..5), 1..3)),
         ),
+        (
+            prop::collection::vec(evidence_entry(), 0..4),
+            prop::option::of(date()),
+            prop::collection::vec(0..10usize, 0..3),
+            prop::option::of((
+                prop::option::of(text(1..6)),
+                prop::option::of(prop::sample::select(&["Ana", "Bo Chen", "QA lead"][..]).prop_map(str::to_string)),
+                prop::option::of(date()),
+            )),
+        ),
     )
         .prop_map(
             |(
                 (category, title, status, priority),
                 (severity, effort, phase, items),
                 (owner, tags, description, evidence),
+                (entries, due, depends, acceptance),
             )| {
                 GapSeed {
                     category,
@@ -324,6 +425,10 @@ fn gap_seed() -> impl Strategy<Value = GapSeed> {
                     tags: tags.into_iter().map(str::to_string).collect(),
                     description,
                     evidence: evidence.map(|lines| format!("$ {}", lines.join("\n  "))),
+                    entries,
+                    due,
+                    depends,
+                    acceptance,
                 }
             },
         )
@@ -336,8 +441,10 @@ struct PhaseSeed {
     duration: (f64, f64),
     team: Vec<(usize, (f64, f64))>,
     costs: Vec<(usize, u32, bool)>,
-    exit: Vec<String>,
+    exit: Vec<(String, bool, Option<String>)>,
     stated_cost: Option<(u32, u32)>,
+    /// Phases before it (by index) that it starts after.
+    after: Option<Vec<usize>>,
 }
 
 fn phase_seed() -> impl Strategy<Value = PhaseSeed> {
@@ -347,10 +454,11 @@ fn phase_seed() -> impl Strategy<Value = PhaseSeed> {
         range_of(12),
         prop::collection::vec((0..4usize, (1..=12u32, 0..=4u32)), 0..3),
         prop::collection::vec((0..3usize, 0..100_000u32, any::<bool>()), 0..3),
-        prop::collection::vec(text(1..5), 0..3),
+        prop::collection::vec((text(1..5), any::<bool>(), prop::option::of(criterion_evidence())), 0..3),
         prop::option::of((1..200u32, 0..100u32)),
+        prop::option::of(prop::collection::vec(0..4usize, 0..3)),
     )
-        .prop_map(|(goal, start, duration, team, costs, exit, stated_cost)| PhaseSeed {
+        .prop_map(|(goal, start, duration, team, costs, exit, stated_cost, after)| PhaseSeed {
             goal,
             start,
             duration,
@@ -361,6 +469,7 @@ fn phase_seed() -> impl Strategy<Value = PhaseSeed> {
             costs,
             exit,
             stated_cost,
+            after,
         })
 }
 
@@ -404,6 +513,11 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     prop::sample::select(Impact::ALL),
                     prop::option::of(text(1..6)),
                     prop::collection::vec(0..10usize, 0..3),
+                    (
+                        prop::option::of(prop::sample::select(&["Ana", "Bo Chen"][..])),
+                        prop::sample::select(RiskStatus::ALL),
+                        prop::option::of(date()),
+                    ),
                 ),
                 0..3,
             ),
@@ -412,6 +526,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             prop::option::of(prop::sample::select(&["Payments API", "Ledger"][..])),
             prop::option::of((2020..2030u32, 1..=12u32, 1..=28u32)),
             prop::collection::vec(prop::sample::select(&["Ana", "Bo"][..]), 0..3),
+            prop::option::of(date()),
         ),
     )
         .prop_map(
@@ -422,7 +537,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 (phase_names, phase_seeds),
                 gap_seeds,
                 (kpi_seeds, risk_seeds),
-                (system, date, assessors),
+                (system, date, assessors, start_date),
             )| {
                 let mut a = Assessment::new("generated", title);
                 a.summary = summary.unwrap_or_default();
@@ -432,6 +547,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 a.currency = currency.to_string();
                 a.system = system.unwrap_or_default().to_string();
                 a.assessed_on = date.map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"));
+                a.start_date = start_date;
                 let mut seen = Vec::new();
                 for name in assessors {
                     if !seen.contains(&name) {
@@ -472,12 +588,31 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                             p.costs.push(Cost::new(COSTS[*name], f64::from(*amount), kind));
                         }
                     }
-                    p.exit_criteria = seed.exit.iter().map(Criterion::new).collect();
+                    p.exit_criteria = seed
+                        .exit
+                        .iter()
+                        .map(|(text, met, evidence)| Criterion {
+                            met: *met,
+                            evidence: evidence.clone(),
+                            ..Criterion::new(text)
+                        })
+                        .collect();
+                    // Only phases before it, so that no cycle forms.
+                    p.after = seed.after.as_ref().map(|after| {
+                        let mut ids: Vec<String> = Vec::new();
+                        for &j in after.iter().filter(|&&j| j < i) {
+                            if !ids.contains(&format!("p{j}")) {
+                                ids.push(format!("p{j}"));
+                            }
+                        }
+                        ids
+                    });
                     p.stated_cost = seed
                         .stated_cost
                         .map(|(min, extra)| Range::new(f64::from(min * 1000), f64::from((min + extra) * 1000)));
                     a.phases.push(p);
                 }
+                let mut depends = Vec::new();
                 for (i, seed) in gap_seeds.into_iter().enumerate() {
                     let category = a.categories[seed.category % a.categories.len()].id.clone();
                     let mut g = Gap::new(format!("g{i}"), category, seed.title);
@@ -491,6 +626,15 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     g.tags = seed.tags;
                     g.description = seed.description.unwrap_or_default();
                     g.evidence = seed.evidence.into_iter().map(|e| Evidence::new(e, None)).collect();
+                    g.evidence.extend(seed.entries);
+                    g.due = seed.due;
+                    g.acceptance = seed.acceptance.map(|(reason, by, expires)| Acceptance {
+                        reason: reason.unwrap_or_default(),
+                        by: by.unwrap_or_default(),
+                        expires,
+                        extra: Default::default(),
+                    });
+                    depends.push(seed.depends);
                     a.gaps.push(g);
                 }
                 for (i, (name, unit, current, better, targets)) in kpi_seeds.into_iter().enumerate() {
@@ -519,7 +663,19 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     .filter(|g| a.gaps.iter().filter(|h| h.title.eq_ignore_ascii_case(&g.title)).count() == 1)
                     .map(|g| g.id.clone())
                     .collect();
-                for (i, (title, probability, impact, mitigation, gaps)) in risk_seeds.into_iter().enumerate() {
+                // Dependencies name gaps by title too, and only earlier ones,
+                // so that no cycle forms.
+                for (i, depends) in depends.into_iter().enumerate() {
+                    for j in depends.into_iter().filter(|&j| j < i) {
+                        let id = format!("g{j}");
+                        if unique.contains(&id) && !a.gaps[i].depends_on.contains(&id) {
+                            a.gaps[i].depends_on.push(id);
+                        }
+                    }
+                }
+                for (i, (title, probability, impact, mitigation, gaps, (owner, status, review_on))) in
+                    risk_seeds.into_iter().enumerate()
+                {
                     let mut linked: Vec<String> = gaps.into_iter().filter_map(|g| unique.get(g).cloned()).collect();
                     linked.dedup();
                     a.risks.push(Risk {
@@ -529,9 +685,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         impact,
                         mitigation: mitigation.unwrap_or_default(),
                         gaps: linked,
-                        owner: String::new(),
-                        status: Default::default(),
-                        review_on: None,
+                        owner: owner.unwrap_or_default().to_string(),
+                        status,
+                        review_on,
                         extra: Default::default(),
                     });
                 }
@@ -594,6 +750,76 @@ fn a_gap_whose_category_is_missing_is_reported_as_uncategorised() {
     // Every gap appears exactly once.
     for gap in &a.gaps {
         assert_eq!(markdown.matches(&format!("**{}**", gap.title)).count(), 1, "{}", gap.title);
+    }
+}
+
+/// The addresses of the links in a Markdown text, as a renderer reads them.
+fn links_in(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(markdown, Options::all())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// An assessment whose one gap has `address` as evidence, with and without
+/// text, and whose one phase has a met criterion with it as evidence.
+fn with_address(address: &str) -> Assessment {
+    let mut a = Assessment::new("links", "Links");
+    a.categories.push(Category::new("c0", "Security"));
+    let mut gap = Gap::new("g0", "c0", "Missing audit log");
+    gap.evidence = vec![
+        Evidence::new("CI run", Some(address.to_string())),
+        Evidence::new("", Some(address.to_string())),
+        Evidence::new("$ make audit\n  ok", Some(address.to_string())),
+    ];
+    a.gaps.push(gap);
+    let mut phase = Phase::new("p0", "Foundation", Range::new(2.0, 3.0));
+    phase.exit_criteria =
+        vec![Criterion { met: true, evidence: Some(address.to_string()), ..Criterion::new("Audit log shipped") }];
+    a.phases.push(phase);
+    a
+}
+
+/// Checks that the report links `address` exactly when it may be a link,
+/// never links anything that may not be one, and reads every entry back.
+fn check_address(address: &str, linked: bool) {
+    let a = with_address(address);
+    let markdown = report(&a);
+    let links = links_in(&markdown);
+    for link in &links {
+        assert!(gapmap::core::present::link::href(link).is_some(), "{link:?} is a link\n{markdown}");
+    }
+    assert_eq!(links.iter().any(|l| l == address), linked, "{address:?}\n{markdown}");
+    check_round_trip(&a);
+}
+
+#[test]
+fn addresses_are_links_only_when_they_may_be_and_read_back_either_way() {
+    let cases = [
+        ("https://ci.example.com/run/42", true),
+        ("HTTP://EXAMPLE.COM/x?a=1&b=2", true),
+        ("https://example.com/a&amp;b", true),
+        ("docs/runbook.md", true),
+        ("#section", true),
+        ("javascript:alert(1)", false),
+        ("JavaScript:alert(document.cookie)", false),
+        ("data:text/html,<script>alert(1)</script>", false),
+        ("data:text/html;base64,PHNjcmlwdD4=", false),
+        (" https://leading-space.example.com", false),
+        (" javascript:alert(1)", false),
+        ("//evil.example.com/x", false),
+        ("javascript&#58;alert(1)", false),
+        ("javascript%3Aalert(1)", false),
+        ("https://example.com/`x`", false),
+        ("https://example.com/a)b", true),
+    ];
+    for (address, linked) in cases {
+        check_address(address, linked);
     }
 }
 

@@ -419,10 +419,11 @@ fn with_links() -> Assessment {
 #[test]
 fn the_markdown_report_links_safe_addresses_only() {
     let report = markdown::report(&with_links());
-    assert!(report.contains("**Evidence:** [Pentest report](<https://pentest.example.com/r/1>)"), "{report}");
-    assert!(report.contains("**Evidence:** Click me (` javascript:alert(1) `)"), "{report}");
-    assert!(report.contains("- [x] No P0 open — [evidence](<https://ci.example.com/run/9>)"), "{report}");
-    assert!(report.contains("- Pentest retest passed — data:text/html,x"), "{report}");
+    assert!(report.contains("**Evidence:**\n\n  - [Pentest report](<https://pentest.example.com/r/1>)\n"), "{report}");
+    assert!(report.contains("\n  - Click me (`javascript:alert(1)`)\n"), "{report}");
+    let met = "- [x] No P0 open — evidence: [https://ci.example.com/run/9](<https://ci.example.com/run/9>)";
+    assert!(report.contains(met), "{report}");
+    assert!(report.contains("- Pentest retest passed — evidence: `data:text/html,x`"), "{report}");
     assert!(!report.contains("](<javascript") && !report.contains("](<data"));
 }
 

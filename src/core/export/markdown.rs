@@ -7,9 +7,14 @@
 //! It reads well on its own: title and summary, the overall score with its
 //! level and blockers, what changed since a milestone (`changes.rs`), a
 //! table of category scores, the gaps by category with status, priority,
-//! effort and checklist, the roadmap with teams, costs and projected scores
-//! (and what the source document stated each phase and the whole roadmap
-//! cost, beside the computed figures), the KPIs and the risks.
+//! effort, due day, the gaps each depends on (by title), acceptance,
+//! checklist and evidence (a list of links, or text where an address may
+//! not be a link: `present::link`), the roadmap with its start date, each
+//! phase's timing (`Starts after: Phase 1`), teams, costs, exit criteria
+//! (ticked when met, with their evidence) and projected scores (and what
+//! the source document stated each phase and the whole roadmap cost, beside
+//! the computed figures), the KPIs and the risks with owner, status and
+//! review day.
 //!
 //! It is also a document the Markdown importer reads back into the same
 //! assessment (categories, gaps, phases, roles, KPIs, risks and so every
@@ -21,12 +26,14 @@
 //! recomputes them. Money is written in whole units, as the app shows it.
 //!
 //! Not written: the scoring settings (priority weights, partial credit,
-//! levels), ids, and keys the format does not know; an import gets defaults
-//! and new ids.
+//! levels), ids (gaps and phases are named by title and number instead),
+//! and keys the format does not know; an import gets defaults and new ids.
+//! An evidence entry whose text is its address reads back without text,
+//! which shows the same.
 
 use crate::core::import::markdown::{COMPUTED_END, COMPUTED_START};
 use crate::core::model::{
-    Assessment, CostKind, Criterion, Effort, EffortUnit, Evidence, Gap, KpiTarget, KpiValue, Role, Status,
+    Acceptance, Assessment, CostKind, Criterion, Effort, EffortUnit, Evidence, Gap, KpiTarget, KpiValue, Role, Status,
 };
 use crate::core::numbers::summary::{summarize, summarize_as_of, Bounds, Summary};
 use crate::core::present::display;
@@ -281,7 +288,20 @@ impl Report<'_> {
             let tags: Vec<String> = gap.tags.iter().map(|t| inline(t)).collect();
             facts.push(format!("**Tags:** {}", tags.join(", ")));
         }
+        if let Some(due) = &gap.due {
+            facts.push(format!("**Due:** {}", inline(due)));
+        }
         self.line(&format!("  {}", facts.join(" · ")));
+        // The gaps it depends on by title, as the risks name theirs: the
+        // report writes no ids.
+        let depends: Vec<String> =
+            gap.depends_on.iter().filter_map(|id| self.a.gap(id)).map(|g| inline(g.title.trim())).collect();
+        if !depends.is_empty() {
+            self.line(&format!("  **Depends on:** {}", depends.join("; ")));
+        }
+        if let Some(acceptance) = &gap.acceptance {
+            self.line(&format!("  {}", acceptance_line(acceptance)));
+        }
         let description = gap.description.trim();
         if !description.is_empty() {
             self.line("");
@@ -296,52 +316,82 @@ impl Report<'_> {
                 self.line(&format!("  - [{check}] {}", inline(&item.text)));
             }
         }
-        for evidence in &gap.evidence {
-            self.evidence(evidence);
+        let evidence: Vec<&Evidence> =
+            gap.evidence.iter().filter(|e| e.url.is_some() || !e.text.trim().is_empty()).collect();
+        if !evidence.is_empty() {
+            self.line("");
+            self.line("  **Evidence:**");
+            self.line("");
+            for entry in evidence {
+                self.evidence(entry);
+            }
         }
         self.line("");
     }
 
-    /// One entry of a gap's evidence: its text in a code block as written,
-    /// or, with an address, one line with the address as a link when it
-    /// may be one (`present::link`), else in a code span, never a link.
+    /// One entry of a gap's evidence, an item of the list under
+    /// "Evidence:": `[text](<address>)` when the address may be a link
+    /// (`present::link`); the text and the address in a code span, never
+    /// a link, when it may not (`text (`address`)`); the text alone when
+    /// there is no address. Text that one line of Markdown would not keep
+    /// as written (several lines, spaces at its ends) goes in a code block
+    /// under the item, which then holds only the address, if any. An entry
+    /// without text shows its address as the link's text, which the
+    /// importer reads back as no text.
     fn evidence(&mut self, evidence: &Evidence) {
-        match &evidence.url {
-            None if evidence.text.trim().is_empty() => {}
-            None => {
-                let fence = fence(&evidence.text);
-                self.line("");
-                self.line(&format!("  {fence}"));
-                for line in evidence.text.trim_end().lines() {
-                    if line.is_empty() {
-                        self.line("");
-                    } else {
-                        self.line(&format!("  {line}"));
+        let text = match evidence.text.as_str() {
+            "" => Some(String::new()),
+            text if one_line(text) => Some(inline(text)),
+            _ => None,
+        };
+        let shown = match (&evidence.url, &text) {
+            (None, Some(text)) => text.clone(),
+            (None, None) => String::new(),
+            (Some(url), text) => {
+                let label = text.as_deref().unwrap_or_default();
+                match link::href(url) {
+                    Some(href) => {
+                        let label = if label.is_empty() { inline(url) } else { label.to_string() };
+                        format!("[{label}](<{}>)", href.replace('&', "\\&"))
                     }
-                }
-                self.line(&format!("  {fence}"));
-            }
-            Some(url) => {
-                let text = evidence.text.trim();
-                let label = if text.is_empty() { inline(url) } else { inline(text) };
-                let shown = match link::href(url) {
-                    Some(href) => format!("[{label}](<{href}>)"),
-                    None if text.is_empty() => code_span(url),
+                    None if label.is_empty() => code_span(url),
                     None => format!("{label} ({})", code_span(url)),
-                };
+                }
+            }
+        };
+        if text.is_some() {
+            self.line(&format!("  - {shown}"));
+            return;
+        }
+        let fence = fence(&evidence.text);
+        if shown.is_empty() {
+            self.line(&format!("  - {fence}"));
+        } else {
+            self.line(&format!("  - {shown}"));
+            self.line("");
+            self.line(&format!("    {fence}"));
+        }
+        for line in evidence.text.trim_end().lines() {
+            if line.is_empty() {
                 self.line("");
-                self.line(&format!("  **Evidence:** {shown}"));
+            } else {
+                self.line(&format!("    {line}"));
             }
         }
+        self.line(&format!("    {fence}"));
     }
 
     fn roadmap(&mut self) {
         let a = self.a;
-        if a.phases.is_empty() && a.roles.is_empty() && a.stated_total.is_none() {
+        if a.phases.is_empty() && a.roles.is_empty() && a.stated_total.is_none() && a.start_date.is_none() {
             return;
         }
         self.line("## Roadmap");
         self.blank();
+        if let Some(start) = &a.start_date {
+            self.line(&format!("**Starts on:** {}", inline(start)));
+            self.blank();
+        }
         if let Some(stated) = &a.stated_total {
             self.line(&format!("**Stated total cost:** {}", display::money_range(stated.min, stated.max, &a.currency)));
             self.blank();
@@ -363,6 +413,17 @@ impl Report<'_> {
             )];
             if let Some(start) = phase.start_week {
                 facts.push(format!("**Starts in week:** {}", exact(start + 1.0)));
+            }
+            if let Some(after) = &phase.after {
+                // Phases by their number, as their headings name them.
+                let named: Vec<String> = after
+                    .iter()
+                    .filter_map(|id| a.phases.iter().position(|p| &p.id == id))
+                    .map(|i| format!("Phase {}", i + 1))
+                    .collect();
+                let named =
+                    if named.is_empty() { "none (at the roadmap's start)".to_string() } else { named.join(", ") };
+                facts.push(format!("**Starts after:** {named}"));
             }
             if let Some(stated) = &phase.stated_cost {
                 facts.push(format!("**Stated cost:** {}", display::money_range(stated.min, stated.max, &a.currency)));
@@ -509,17 +570,20 @@ impl Report<'_> {
         }
         self.line("## Risks");
         self.blank();
-        self.line("| Risk | Probability | Impact | Mitigation | Gaps |");
-        self.line("|---|---|---|---|---|");
+        self.line("| Risk | Probability | Impact | Mitigation | Gaps | Owner | Status | Review |");
+        self.line("|---|---|---|---|---|---|---|---|");
         for risk in &a.risks {
             let gaps: Vec<String> = risk.gaps.iter().filter_map(|id| a.gap(id)).map(|g| cell(&g.title)).collect();
             self.line(&format!(
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 cell(&risk.title),
                 risk.probability,
                 risk.impact,
                 cell(&risk.mitigation),
-                gaps.join("; ")
+                gaps.join("; "),
+                cell(&risk.owner),
+                risk.status,
+                risk.review_on.as_deref().map(cell).unwrap_or_default(),
             ));
         }
         self.blank();
@@ -609,28 +673,62 @@ fn cell(text: &str) -> String {
 
 /// An exit criterion as a list line's text: its text, ticked when met
 /// (`[x]`, as a task list shows it; an unmet one is written as before,
-/// plain), and its evidence, a link when it may be one.
+/// plain), and `— evidence:` with its evidence: the address as a link
+/// when it may be one, else a few words as written, or, when they could
+/// read as an address or would not keep on one line, in a code span,
+/// never a link.
 fn criterion_line(criterion: &Criterion) -> String {
     let mut line = inline(&criterion.text);
     if criterion.met {
         line = format!("[x] {line}");
     }
-    if let Some(evidence) = criterion.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
+    if let Some(evidence) = criterion.evidence.as_deref() {
         let shown = match link::href(evidence) {
-            Some(href) => format!("[evidence](<{href}>)"),
-            None => inline(evidence),
+            Some(href) => format!("[{}](<{}>)", inline(evidence), href.replace('&', "\\&")),
+            None if one_line(evidence) && !evidence.contains(':') && !evidence.starts_with("www.") => inline(evidence),
+            None => code_span(evidence),
         };
-        line = format!("{line} — {shown}");
+        line = format!("{line} — evidence: {shown}");
     }
     line
 }
 
-/// Text as a Markdown code span: never a link, whatever it holds.
+/// A gap's acceptance as one line: `**Accepted** until 2025-12-31, by
+/// Ana: the reason`, each part only when there is one.
+fn acceptance_line(acceptance: &Acceptance) -> String {
+    let mut line = "**Accepted**".to_string();
+    if let Some(expires) = &acceptance.expires {
+        line.push_str(&format!(" until {}", inline(expires)));
+    }
+    let by = acceptance.by.trim();
+    if !by.is_empty() {
+        let comma = if acceptance.expires.is_some() { "," } else { "" };
+        line.push_str(&format!("{comma} by {}", inline(by)));
+    }
+    let reason = acceptance.reason.trim();
+    if !reason.is_empty() {
+        line.push_str(&format!(": {}", inline(reason)));
+    }
+    line
+}
+
+/// Whether text keeps as written on one line of Markdown: not empty, no
+/// line break or other control character, no space at its ends.
+fn one_line(text: &str) -> bool {
+    !text.is_empty() && !text.chars().any(char::is_control) && text.trim() == text
+}
+
+/// Text as a Markdown code span: never a link, whatever it holds. A space
+/// pads it inside the backticks only where CommonMark needs one to read it
+/// back as written (a backtick at an end, or a space at both).
 fn code_span(text: &str) -> String {
     let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let longest = one_line.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let ticks = "`".repeat(longest + 1);
-    format!("{ticks} {one_line} {ticks}")
+    let pad =
+        one_line.starts_with('`') || one_line.ends_with('`') || (one_line.starts_with(' ') && one_line.ends_with(' '));
+    let pad = if pad { " " } else { "" };
+    format!("{ticks}{pad}{one_line}{pad}{ticks}")
 }
 
 /// A code fence longer than any run of backticks in the text.

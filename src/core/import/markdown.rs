@@ -22,8 +22,14 @@
 //!   team, stated cost, exit criteria and tasks (gaps assigned to the phase);
 //!   a task that restates a finding is that finding, assigned to the phase;
 //! - **the stated total** (`Total investment: $640K–840K`, a total row);
-//! - **tables** of KPIs (numbers or words), risks, resources by phase, rates
-//!   by role and infrastructure costs.
+//! - **tables** of KPIs (numbers or words), risks (with owner, status and
+//!   review columns), resources by phase, rates by role and infrastructure
+//!   costs;
+//! - what Gapmap's own report writes of plans (`export::markdown`): the
+//!   roadmap's `Starts on:` date, a phase's `Starts after: Phase 1` and its
+//!   criteria ticked with `— evidence:`, a gap's `Due:`, `Depends on:` (gaps
+//!   by title), `Accepted until …, by …: reason` and its `Evidence:` list of
+//!   links, with the addresses the outline keeps of links and code spans.
 //!
 //! Plain code blocks (no language) are read too when nearly every line is a
 //! score or a marked finding, since documents put score charts and finding

@@ -1,7 +1,8 @@
 //! Assembling the assessment from the drafts once every pass is done: ids
 //! made from names, unique by kind; defaults where the document states
 //! nothing (a title, a priority), each reported as a guess;
-//! gaps linked to their phases and risks to their gaps by name.
+//! gaps linked to their phases, to the gaps they depend on and risks to
+//! their gaps by name.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +10,7 @@ use super::drafts::{GapDraft, PhaseRef};
 use super::importer::Importer;
 use super::phrases;
 use crate::core::import::Import;
-use crate::core::model::{Assessment, Better, Category, Evidence, Gap, Kpi, KpiTarget, Priority, Risk, Role};
+use crate::core::model::{Assessment, Better, Category, Gap, Kpi, KpiTarget, Priority, Risk, Role};
 
 impl<'t> Importer<'t> {
     /// The assessment the drafts make, with the import report.
@@ -24,6 +25,7 @@ impl<'t> Importer<'t> {
         let mut a = Assessment::new(phrases::slug(&title, "imported-assessment"), title);
         a.system = self.system.take().unwrap_or_default();
         a.assessed_on = self.assessed_on.take();
+        a.start_date = self.start_date.take();
         a.assessors = std::mem::take(&mut self.assessors);
         if let Some((code, _)) = self.currency.take() {
             a.currency = code;
@@ -81,11 +83,13 @@ impl<'t> Importer<'t> {
         self.finish_phases(&mut a, &phase_ids, &role_ids);
 
         let gap_ids: Vec<String> = self.gaps.iter().map(|g| ids.next("gap", &g.title)).collect();
-        let gaps = std::mem::take(&mut self.gaps);
+        let mut gaps = std::mem::take(&mut self.gaps);
+        let depends: Vec<Vec<(String, usize)>> = gaps.iter_mut().map(|g| std::mem::take(&mut g.depends_on)).collect();
         for (draft, id) in gaps.into_iter().zip(&gap_ids) {
             let gap = self.finish_gap(draft, id.clone(), &category_ids, &phase_ids);
             a.gaps.push(gap);
         }
+        self.link_dependencies(&mut a, depends);
         if self.from_category.0 > 0 {
             let (count, line) = self.from_category;
             self.guessed(
@@ -134,15 +138,46 @@ impl<'t> Importer<'t> {
                 impact: draft.impact,
                 mitigation: draft.mitigation,
                 gaps,
-                owner: String::new(),
-                status: Default::default(),
-                review_on: None,
+                owner: draft.owner,
+                status: draft.status,
+                review_on: draft.review_on,
                 extra: Default::default(),
             });
         }
 
         self.complete_report(&a);
         Import { assessment: a, report: self.report }
+    }
+
+    /// Each gap's `Depends on:` titles as the ids of the gaps so titled,
+    /// matched as risks match theirs; a title that names no other gap, or
+    /// several, is kept in the description and reported.
+    fn link_dependencies(&mut self, a: &mut Assessment, depends: Vec<Vec<(String, usize)>>) {
+        for (i, titles) in depends.into_iter().enumerate() {
+            for (title, line) in titles {
+                let mut named = a.gaps.iter().enumerate().filter(|(_, g)| g.title.eq_ignore_ascii_case(&title));
+                let found = match (named.next(), named.next()) {
+                    (Some((j, g)), None) if j != i => Some(g.id.clone()),
+                    _ => None,
+                };
+                let gap = &mut a.gaps[i];
+                match found {
+                    Some(id) if !gap.depends_on.contains(&id) => gap.depends_on.push(id),
+                    Some(_) => {}
+                    None => {
+                        let message = format!(
+                            "\"{}\" depends on \"{title}\", which names no other gap (or several); kept in its description.",
+                            gap.title
+                        );
+                        if !gap.description.is_empty() {
+                            gap.description.push('\n');
+                        }
+                        gap.description.push_str(&format!("Depends on: {title}"));
+                        self.skipped(line, message);
+                    }
+                }
+            }
+        }
     }
 
     fn finish_gap(&mut self, draft: GapDraft, id: String, category_ids: &[String], phase_ids: &[String]) -> Gap {
@@ -172,7 +207,9 @@ impl<'t> Importer<'t> {
         gap.owner = draft.owner;
         gap.items = draft.items;
         gap.tags = draft.tags;
-        gap.evidence = draft.evidence.iter().map(|code| Evidence::new(code.clone(), None)).collect();
+        gap.evidence = draft.evidence;
+        gap.due = draft.due;
+        gap.acceptance = draft.acceptance;
         let mut description = draft.description;
         gap.phase = match draft.phase {
             Some(PhaseRef::Index(i)) => phase_ids.get(i).cloned(),

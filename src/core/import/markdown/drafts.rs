@@ -4,7 +4,10 @@
 //! every draft is known.
 
 use super::phrases::Weeks;
-use crate::core::model::{Better, Cost, Effort, Impact, Item, KpiValue, Priority, Probability, Severity, Status};
+use crate::core::model::{
+    Acceptance, Better, Cost, Criterion, Effort, Evidence, Impact, Item, KpiValue, Priority, Probability, RiskStatus,
+    Severity, Status,
+};
 
 /// A category: its name, its stated scores and weight, and its notes.
 #[derive(Debug)]
@@ -48,7 +51,7 @@ pub(super) struct GapDraft {
     pub(super) category: usize,
     pub(super) title: String,
     pub(super) description: Vec<String>,
-    pub(super) evidence: Vec<String>,
+    pub(super) evidence: Vec<Evidence>,
     pub(super) status: Status,
     pub(super) priority: Option<Priority>,
     pub(super) severity: Option<Severity>,
@@ -57,6 +60,12 @@ pub(super) struct GapDraft {
     pub(super) phase: Option<PhaseRef>,
     pub(super) items: Vec<Item>,
     pub(super) tags: Vec<String>,
+    /// The day it is due, `YYYY-MM-DD`.
+    pub(super) due: Option<String>,
+    /// The titles of the gaps it depends on (`Depends on: A; B`), made ids
+    /// once every gap has one.
+    pub(super) depends_on: Vec<(String, usize)>,
+    pub(super) acceptance: Option<Acceptance>,
     /// The line it was read from.
     pub(super) line: usize,
     /// For a roadmap task (a list item or numbered line under a phase).
@@ -79,6 +88,9 @@ impl GapDraft {
             phase: None,
             items: Vec::new(),
             tags: Vec::new(),
+            due: None,
+            depends_on: Vec::new(),
+            acceptance: None,
             line,
             task: None,
         }
@@ -106,8 +118,11 @@ pub(super) struct PhaseDraft {
     /// Roles by index, with their headcount range.
     pub(super) team: Vec<(usize, f64, f64)>,
     pub(super) costs: Vec<Cost>,
-    pub(super) exit_criteria: Vec<String>,
+    pub(super) exit_criteria: Vec<Criterion>,
     pub(super) stated_cost: Option<(f64, f64)>,
+    /// The phases it starts after, by index (`Starts after: Phase 1`); an
+    /// empty list: at the roadmap's start.
+    pub(super) after: Option<Vec<usize>>,
 }
 
 /// A role, with its weekly rate when the document states one.
@@ -137,4 +152,7 @@ pub(super) struct RiskDraft {
     pub(super) impact: Impact,
     pub(super) mitigation: String,
     pub(super) gaps: Vec<String>,
+    pub(super) owner: String,
+    pub(super) status: RiskStatus,
+    pub(super) review_on: Option<String>,
 }

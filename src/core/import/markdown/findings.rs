@@ -1,17 +1,23 @@
 //! Findings: a line or list item marked ❌ ⚠️ ✅, read into a gap. Its
 //! title loses a trailing effort and its priority and status markers
-//! (`[BLOCKER]`, `(P1)`, `[DONE]`), which become the gap's; the lines after it state its status, priority, severity, effort,
-//! phase, owner and tags or describe it; what is nested under it is its
-//! checklist, description and evidence.
+//! (`[BLOCKER]`, `(P1)`, `[DONE]`), which become the gap's; the lines
+//! after it state its status, priority, severity, effort, phase, owner,
+//! tags and due day, the gaps it depends on (`Depends on: A; B`) and its
+//! acceptance (`Accepted until 2025-12-31, by Ana: reason`), or describe
+//! it; what is nested under it is its checklist, description and evidence
+//! (code blocks, and the list under `Evidence:`, whose items are links,
+//! text, or text with an address in a code span, as Gapmap's report
+//! writes them).
 
 use std::ops::Range;
 
 use super::drafts::{GapDraft, PhaseRef};
 use super::importer::Importer;
 use super::labels::LabelContext;
-use super::outline::{self, Block, Line};
+use super::outline::{self, Block, Line, MarkKind};
 use super::phrases;
-use crate::core::model::{Item, Status};
+use crate::core::format::validate::is_iso_date;
+use crate::core::model::{Acceptance, Evidence, Item, Status};
 
 /// A marked line or item.
 #[derive(Debug)]
@@ -82,8 +88,21 @@ impl<'t> Importer<'t> {
 
     /// The blocks nested under a gap's item: checklist, description, evidence.
     fn read_gap_children(&mut self, gap: &mut GapDraft, children: &[Block]) {
+        // The paragraph `Evidence:` before a list of evidence entries.
+        let mut evidence_label: Option<&str> = None;
         for child in children {
+            match (evidence_label.take(), child) {
+                (Some(_), Block::List(list)) => {
+                    gap.evidence.extend(list.items.iter().filter_map(evidence_entry));
+                    continue;
+                }
+                (Some(label), _) => gap.description.push(label.to_string()),
+                (None, _) => {}
+            }
             match child {
+                Block::Paragraph(p) if is_evidence_label(p) => {
+                    evidence_label = p.lines.first().map(|l| l.text.as_str())
+                }
                 Block::List(list) => {
                     for item in &list.items {
                         let first = item.lines.first().map(|l| l.text.as_str()).unwrap_or_default();
@@ -97,7 +116,7 @@ impl<'t> Importer<'t> {
                         self.read_gap_children(gap, &item.children);
                     }
                 }
-                Block::Code(code) => gap.evidence.push(code.text()),
+                Block::Code(code) => gap.evidence.push(Evidence::new(code.text(), None)),
                 Block::Paragraph(p) => {
                     for line in &p.lines {
                         read_gap_line(gap, line);
@@ -110,11 +129,100 @@ impl<'t> Importer<'t> {
                 Block::Rule(_) => {}
             }
         }
+        if let Some(label) = evidence_label {
+            gap.description.push(label.to_string());
+        }
     }
+}
+
+/// Whether a paragraph is the label `Evidence:` alone.
+fn is_evidence_label(p: &outline::Paragraph) -> bool {
+    matches!(p.lines.as_slice(), [line] if phrases::label(&line.text)
+        .is_some_and(|(key, value)| value.is_empty() && key.eq_ignore_ascii_case("evidence")))
+}
+
+/// One item of the list under a gap's `Evidence:`: its line read by
+/// [`evidence_line`], and, when that gives no text, the text of a code
+/// block under it.
+fn evidence_entry(item: &outline::Item) -> Option<Evidence> {
+    let (mut text, url) = match item.lines.as_slice() {
+        [] => (String::new(), None),
+        [line] => evidence_line(line),
+        lines => (outline::joined(lines), None),
+    };
+    if text.is_empty() {
+        let code = item.children.iter().find_map(|c| match c {
+            Block::Code(code) => Some(code.text()),
+            _ => None,
+        });
+        text = code.unwrap_or_default();
+    }
+    (!text.is_empty() || url.is_some()).then(|| Evidence::new(text, url))
+}
+
+/// An evidence line: a link alone is its text and address (a link whose
+/// text is its address has no text of its own); a code span alone is an
+/// address that may not be a link, and so is one in parentheses at the end
+/// (`CI log (`javascript:…`)`), after the text; anything else is text.
+fn evidence_line(line: &Line) -> (String, Option<String>) {
+    let text = line.text.as_str();
+    if let Some(mark) = line.mark_at(0) {
+        return match &mark.kind {
+            MarkKind::Link(url) if text == url => (String::new(), Some(url.clone())),
+            MarkKind::Link(url) => (text.to_string(), Some(url.clone())),
+            MarkKind::Code(code) => (String::new(), Some(code.clone())),
+        };
+    }
+    if let Some(inner) = text.strip_suffix(')') {
+        let code = line.marks.iter().find_map(|m| match &m.kind {
+            MarkKind::Code(code) if m.bytes.end == inner.len() => Some((m.bytes.start, code)),
+            _ => None,
+        });
+        if let Some((start, code)) = code {
+            if let Some(label) = inner.get(..start).and_then(|l| l.strip_suffix('(')) {
+                return (label.trim_end().to_string(), Some(code.clone()));
+            }
+        }
+    }
+    (text.to_string(), None)
+}
+
+/// A gap's acceptance as the report writes it: `Accepted until 2025-12-31,
+/// by Ana: the reason`, each part optional; `None` for any other line.
+fn acceptance(text: &str) -> Option<Acceptance> {
+    let mut rest = text.strip_prefix("Accepted")?;
+    let mut acceptance = Acceptance::default();
+    if let Some(after) = rest.strip_prefix(" until ") {
+        let date = after.get(..10).filter(|d| is_iso_date(d))?;
+        acceptance.expires = Some(date.to_string());
+        rest = &after[10..];
+    }
+    if let Some(after) = rest.strip_prefix(", by ").or_else(|| rest.strip_prefix(" by ")) {
+        let end = after.find(':').unwrap_or(after.len());
+        acceptance.by = after[..end].trim().to_string();
+        rest = &after[end..];
+    }
+    if let Some(reason) = rest.strip_prefix(':') {
+        acceptance.reason = reason.trim().to_string();
+        rest = "";
+    }
+    rest.is_empty().then_some(acceptance)
 }
 
 /// One more line of a gap's own text: a statement or its description.
 pub(super) fn read_gap_line(gap: &mut GapDraft, line: &Line) {
+    if let Some(titles) = line.text.strip_prefix("Depends on:") {
+        let before = gap.depends_on.len();
+        let titles = titles.split(';').map(str::trim).filter(|t| !t.is_empty());
+        gap.depends_on.extend(titles.map(|t| (t.to_string(), line.number)));
+        if gap.depends_on.len() > before {
+            return;
+        }
+    }
+    if let Some(acceptance) = acceptance(&line.text) {
+        gap.acceptance = Some(acceptance);
+        return;
+    }
     let labels = phrases::labels(&line.text);
     let mut all_known = !labels.is_empty();
     for (key, value) in &labels {
@@ -134,6 +242,9 @@ pub(super) fn read_gap_line(gap: &mut GapDraft, line: &Line) {
             "owner" | "assignee" | "responsible" => {
                 gap.owner = value.to_string();
                 true
+            }
+            "due" | "due on" | "due date" | "deadline" => {
+                phrases::iso_date(value).map(|date| gap.due = Some(date)).is_some()
             }
             "tags" | "labels" => {
                 gap.tags = value.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();

@@ -21,6 +21,8 @@ pub(super) struct Importer<'t> {
     pub(super) title: Option<(String, usize)>,
     pub(super) system: Option<String>,
     pub(super) assessed_on: Option<String>,
+    /// The day the roadmap starts (`Starts on: 2025-03-01`).
+    pub(super) start_date: Option<String>,
     pub(super) assessors: Vec<String>,
     /// The currency code the document's amounts are in, and where it was first seen.
     pub(super) currency: Option<(String, usize)>,
@@ -71,6 +73,7 @@ impl<'t> Importer<'t> {
             title: None,
             system: None,
             assessed_on: None,
+            start_date: None,
             assessors: Vec::new(),
             currency: None,
             overall: Vec::new(),

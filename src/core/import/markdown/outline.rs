@@ -6,7 +6,10 @@
 //! says is a list item or a code block is one here. Inline markup is reduced
 //! to plain text (emphasis dropped, inline code kept in backticks, links by
 //! their text), and every line of a paragraph or list item stays a line, since
-//! documents put one statement per line (`**Impact:** …`). Containers nested
+//! documents put one statement per line (`**Impact:** …`). Each line keeps
+//! where its links and code spans stand ([`Mark`]), with a link's address
+//! and a code span's exact text, for what Gapmap's own report writes as
+//! links (evidence) or code (addresses that may not be links). Containers nested
 //! deeper than [`MAX_DEPTH`] are flattened into their parent so that no input
 //! can exhaust the stack of the recursive readers.
 //!
@@ -29,6 +32,31 @@ pub const MAX_DEPTH: usize = 24;
 pub struct Line {
     pub text: String,
     pub number: usize,
+    /// The links and code spans that stand whole on this line, in order.
+    pub marks: Vec<Mark>,
+}
+
+/// A link or code span of a line: the bytes of the line's text it covers
+/// (for a code span, with its backticks) and what the text alone loses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub bytes: Range<usize>,
+    pub kind: MarkKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MarkKind {
+    /// A link, with its address as the parser read it (escapes undone).
+    Link(String),
+    /// A code span, with its text exactly.
+    Code(String),
+}
+
+impl Line {
+    /// The mark that covers `text[start..]` exactly, if one does.
+    pub fn mark_at(&self, start: usize) -> Option<&Mark> {
+        self.marks.iter().find(|m| m.bytes.start == start && m.bytes.end == self.text.len())
+    }
 }
 
 /// A block of the document.
@@ -232,6 +260,21 @@ mod tests {
         let [Block::List(nested), Block::Code(code)] = second.children.as_slice() else { panic!("{second:?}") };
         assert_eq!(nested.items[0].task, Some(false));
         assert_eq!(texts(&code.lines), vec![("code", 6)]);
+    }
+
+    #[test]
+    fn lines_keep_their_links_and_code_spans() {
+        let blocks = parse("- see [the *run*](<https://x/a\\&amp;b>) and `a``b`\n- [  spaced](x)\n");
+        let [Block::List(list)] = blocks.as_slice() else { panic!("{blocks:?}") };
+        let line = &list.items[0].lines[0];
+        assert_eq!(line.text, "see the run and `a``b`");
+        let marks: Vec<(&str, &MarkKind)> = line.marks.iter().map(|m| (&line.text[m.bytes.clone()], &m.kind)).collect();
+        assert_eq!(
+            marks,
+            [("the run", &MarkKind::Link("https://x/a&amp;b".into())), ("`a``b`", &MarkKind::Code("a``b".into()))]
+        );
+        // A mark that reaches into the whitespace a line loses is dropped.
+        assert_eq!(list.items[1].lines[0].marks, vec![]);
     }
 
     #[test]

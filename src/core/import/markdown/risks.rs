@@ -1,13 +1,17 @@
-//! Risk tables: a risk per row with its probability, impact and mitigation;
-//! columns the format has no field for are kept in the mitigation, and a
-//! related-gaps column links the risk to the gaps it names.
+//! Risk tables: a risk per row with its probability, impact and mitigation,
+//! and its owner, status (`open`, `mitigating`, `closed`, `accepted`) and
+//! review day (`YYYY-MM-DD`) when columns give them; columns the format has
+//! no field for, and a status or review day that is not one, are kept in
+//! the mitigation, and a related-gaps column links the risk to the gaps it
+//! names.
 
 use super::drafts::RiskDraft;
 use super::importer::Importer;
 use super::outline::Table;
 use super::phrases;
 use super::tables::{cell, Columns};
-use crate::core::model::{Impact, Probability, Severity};
+use crate::core::format::validate::is_iso_date;
+use crate::core::model::{Impact, Probability, RiskStatus, Severity};
 
 impl<'t> Importer<'t> {
     /// A risk table: one risk per row.
@@ -18,6 +22,9 @@ impl<'t> Importer<'t> {
         let impact_col = columns.find(&["impact", "severity", "consequence"]);
         let mitigation_col = columns.find(&["mitigation", "response", "action", "plan"]);
         let gaps_col = columns.find(&["gaps", "related"]);
+        let owner_col = columns.find(&["owner"]);
+        let status_col = columns.find(&["status"]);
+        let review_col = columns.find(&["review"]);
         let mut count = 0;
         for row in &table.rows {
             let title = phrases::undecorated(cell(row, title_col));
@@ -46,8 +53,24 @@ impl<'t> Importer<'t> {
                 }
             };
             let mut mitigation = mitigation_col.map(|c| cell(row, c).trim().to_string()).unwrap_or_default();
+            let owner = owner_col.map(|c| cell(row, c).trim().to_string()).unwrap_or_default();
+            let status_text = status_col.map(|c| cell(row, c).trim().to_lowercase()).unwrap_or_default();
+            let status = RiskStatus::parse(&status_text);
+            let review_text = review_col.map(|c| cell(row, c).trim()).unwrap_or_default();
+            let review_on = Some(review_text).filter(|t| is_iso_date(t)).map(str::to_string);
+            // What a status or review column holds that is not one is kept.
+            let read = [
+                Some(title_col),
+                probability_col,
+                impact_col,
+                mitigation_col,
+                gaps_col,
+                owner_col,
+                status_col.filter(|_| status.is_some() || status_text.is_empty()),
+                review_col.filter(|_| review_on.is_some() || review_text.is_empty()),
+            ];
             for (c, header) in table.head.iter().enumerate() {
-                if [Some(title_col), probability_col, impact_col, mitigation_col, gaps_col].contains(&Some(c)) {
+                if read.contains(&Some(c)) {
                     continue;
                 }
                 let value = cell(row, c).trim();
@@ -61,7 +84,8 @@ impl<'t> Importer<'t> {
             let gaps = gaps_col
                 .map(|c| cell(row, c).split(';').map(|g| g.trim().to_string()).filter(|g| !g.is_empty()).collect())
                 .unwrap_or_default();
-            self.risks.push(RiskDraft { title, probability, impact, mitigation, gaps });
+            let status = status.unwrap_or_default();
+            self.risks.push(RiskDraft { title, probability, impact, mitigation, gaps, owner, status, review_on });
             count += 1;
         }
         self.recognised(table.span.line, format!("A risk table of {count} risk(s)."));

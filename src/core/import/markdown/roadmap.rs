@@ -7,14 +7,14 @@ use super::drafts::{TaskOrigin, UNDECIDED};
 use super::findings::{clean_title, read_gap_line, Finding};
 use super::importer::Importer;
 use super::labels::{is_exit_criteria, is_wanted, LabelContext};
-use super::outline::{self, Block, Line};
+use super::outline::{self, Block, Line, MarkKind};
 use super::phrases::{self, Weeks};
 use super::schedule::describe_weeks;
 use super::scope::{Leftover, Sink};
 use super::sections::{is_label_heading, Section};
 use super::tables::{classify, Deferred, TableKind};
 use super::walk::Walk;
-use crate::core::model::{Item, Status};
+use crate::core::model::{Criterion, Evidence, Item, Status};
 
 impl<'t> Importer<'t> {
     /// A phase's section: its blocks and sub-sections, read into the phase
@@ -89,7 +89,7 @@ impl<'t> Importer<'t> {
                 }
                 Block::Code(code) if open_task.is_some() && !context.exit => {
                     if let Some(gap) = open_task {
-                        self.gaps[gap].evidence.push(code.text());
+                        self.gaps[gap].evidence.push(Evidence::new(code.text(), None));
                         walk.open_task = Some(gap);
                     }
                 }
@@ -138,7 +138,7 @@ impl<'t> Importer<'t> {
                     if context.exit && code.is_plain() {
                         for line in lines {
                             let text = phrases::status_mark(&line.text).map_or(line.text.trim(), |(_, rest)| rest);
-                            self.phases[phase].exit_criteria.push(clean_title(text));
+                            self.phases[phase].exit_criteria.push(Criterion::new(clean_title(text)));
                         }
                         continue;
                     }
@@ -152,7 +152,7 @@ impl<'t> Importer<'t> {
                         continue;
                     }
                     match walk.last_task {
-                        Some(gap) => self.gaps[gap].evidence.push(code.text()),
+                        Some(gap) => self.gaps[gap].evidence.push(Evidence::new(code.text(), None)),
                         None => {
                             walk.leftover(Leftover::Code { text: code.text(), source: self.source(&code.span.bytes) })
                         }
@@ -194,7 +194,7 @@ impl<'t> Importer<'t> {
         walk: &mut Walk<'t>,
     ) {
         if context.exit {
-            self.phases[phase].exit_criteria.push(clean_title(rest));
+            self.phases[phase].exit_criteria.push(Criterion::new(clean_title(rest)));
         } else if context.deliverables || (status == Status::Done && context.wanted) {
             match walk.last_task {
                 Some(gap) => self.gaps[gap].description.push(format!("- {}", rest.trim())),
@@ -241,6 +241,13 @@ impl<'t> Importer<'t> {
                     }
                     false
                 }
+                "starts after" | "start after" => match self.phases_named(value) {
+                    Some(after) => {
+                        self.phases[phase].after = Some(after);
+                        true
+                    }
+                    None => false,
+                },
                 "start" | "starts" | "starts in week" | "start week" => {
                     let value = value.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
                     phrases::number(value).map(|(n, _)| self.phases[phase].start = Some((n - 1.0).max(0.0))).is_some()
@@ -280,8 +287,11 @@ impl<'t> Importer<'t> {
         let first = item.lines.first().map(|l| l.text.as_str()).unwrap_or_default();
         let line = item.lines.first().map_or(item.span.line, |l| l.number);
         if context.exit {
-            let text = phrases::status_mark(first).map_or(first, |(_, rest)| rest);
-            self.phases[phase].exit_criteria.push(clean_title(text));
+            let criterion = match item.lines.first() {
+                Some(line) if phrases::status_mark(first).is_none() => criterion(line, item.task == Some(true)),
+                _ => Criterion::new(clean_title(phrases::status_mark(first).map_or(first, |(_, rest)| rest))),
+            };
+            self.phases[phase].exit_criteria.push(criterion);
             return;
         }
         if let Some((status, rest)) = phrases::status_mark(first) {
@@ -366,13 +376,13 @@ impl<'t> Importer<'t> {
                         for l in lines {
                             let text = phrases::status_mark(&l.text).map_or(l.text.trim(), |(_, rest)| rest);
                             if task_context.exit {
-                                self.phases[phase].exit_criteria.push(clean_title(text));
+                                self.phases[phase].exit_criteria.push(Criterion::new(clean_title(text)));
                             } else {
                                 self.gaps[gap].description.push(format!("- {}", text.trim()));
                             }
                         }
                     } else {
-                        self.gaps[gap].evidence.push(code.text());
+                        self.gaps[gap].evidence.push(Evidence::new(code.text(), None));
                     }
                 }
                 other => {
@@ -401,6 +411,31 @@ impl<'t> Importer<'t> {
         self.gaps[gap].task = Some(TaskOrigin { sub_heading: context.sub_heading.clone(), phase });
         gap
     }
+}
+
+/// An exit criterion from its list line: met when the item is ticked
+/// (`- [x]`), its evidence what follows `— evidence:` (a link's address, a
+/// code span's text, or the words as written), as the report writes them.
+fn criterion(line: &Line, met: bool) -> Criterion {
+    const SEPARATOR: &str = " — evidence: ";
+    let text = line.text.as_str();
+    let marked = line.marks.iter().rev().find_map(|m| {
+        let before = text.get(..m.bytes.start)?;
+        (m.bytes.end == text.len() && before.ends_with(SEPARATOR)).then(|| {
+            let value = match &m.kind {
+                MarkKind::Link(url) => url.clone(),
+                MarkKind::Code(code) => code.clone(),
+            };
+            (before.len() - SEPARATOR.len(), value)
+        })
+    });
+    let split = marked.or_else(|| text.rfind(SEPARATOR).map(|i| (i, text[i + SEPARATOR.len()..].to_string())));
+    let mut criterion = match split {
+        Some((at, evidence)) => Criterion { evidence: Some(evidence), ..Criterion::new(clean_title(&text[..at])) },
+        None => Criterion::new(clean_title(text)),
+    };
+    criterion.met = met;
+    criterion
 }
 
 /// The text of a numbered line (`4. Create Helm Charts (3 days)`) that

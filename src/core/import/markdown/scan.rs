@@ -1,7 +1,7 @@
 //! Pass A, the scan: what the whole document says before any section is
 //! read. HTML comments and the figures between the computed markers are
 //! dropped first; then the title (the first level-1 heading), the metadata
-//! lines of the preamble (date, assessors, system, currency), every stated
+//! lines (date, assessors, system, currency, the roadmap's start), every stated
 //! overall score and category score (see `scores`), and the phase headings
 //! (see `schedule`). A score chart often comes last, and sections are matched
 //! to its categories, so this pass must see the whole document first.
@@ -216,6 +216,13 @@ impl<'t> Importer<'t> {
                 self.recognised(line.number, format!("System \"{value}\"."));
                 self.system = Some(value);
                 self.consumed_lines.insert(line.number);
+            }
+            "starts on" | "start date" | "roadmap starts on" if self.start_date.is_none() => {
+                if let Some(date) = phrases::iso_date(&value) {
+                    self.recognised(line.number, format!("The roadmap starts on {date}."));
+                    self.start_date = Some(date);
+                    self.consumed_lines.insert(line.number);
+                }
             }
             "currency" => {
                 let code = value.split_whitespace().next().unwrap_or_default();

@@ -6,7 +6,7 @@
 use super::drafts::PhaseDraft;
 use super::importer::Importer;
 use super::phrases::{self, Weeks};
-use crate::core::model::{Assessment, Criterion, Phase, Range, TeamMember};
+use crate::core::model::{Assessment, Phase, Range, TeamMember};
 
 impl<'t> Importer<'t> {
     /// Registers the phase a heading names; a phase named twice is one phase.
@@ -48,6 +48,19 @@ impl<'t> Importer<'t> {
             let name = phrases::stems(&p.name);
             !name.is_empty() && (name == stems || stems.len() > name.len() && name.iter().all(|s| stems.contains(s)))
         })
+    }
+
+    /// The phases a `Starts after:` value names by number (`Phase 1,
+    /// Phase 3`), by index; none for `none`; `None` when one of them is not
+    /// on the roadmap.
+    pub(super) fn phases_named(&self, value: &str) -> Option<Vec<usize>> {
+        if phrases::words(value).first().is_some_and(|w| w == "none") {
+            return Some(Vec::new());
+        }
+        value
+            .split(',')
+            .map(|part| Self::phase_number(part).and_then(|n| self.phase_numbers.get(&n).copied()))
+            .collect()
     }
 
     /// The number a `Phase N` names, for a phase not yet known.
@@ -123,7 +136,9 @@ impl<'t> Importer<'t> {
                 })
                 .collect();
             phase.costs = draft.costs.clone();
-            phase.exit_criteria = draft.exit_criteria.iter().map(Criterion::new).collect();
+            phase.exit_criteria = draft.exit_criteria.clone();
+            phase.after =
+                draft.after.as_ref().map(|after| after.iter().filter_map(|&i| phase_ids.get(i).cloned()).collect());
             phase.stated_cost = draft.stated_cost.map(|(min, max)| Range::new(min, max));
             a.phases.push(phase);
         }

@@ -12,7 +12,7 @@ use super::outline::Heading;
 use super::phrases;
 use super::sections::Context;
 use super::walk::Walk;
-use crate::core::model::{Effort, Item, Priority, Severity, Status};
+use crate::core::model::{Effort, Evidence, Item, Priority, Severity, Status};
 
 /// What is stated about priority, severity and effort in a section.
 #[derive(Clone, Debug, Default)]
@@ -115,7 +115,7 @@ impl<'t> Importer<'t> {
             for task in tasks {
                 gap.items.push(Item::new(task.title, task.done));
                 gap.description.extend(task.description);
-                gap.evidence.extend(task.evidence);
+                gap.evidence.extend(task.evidence.into_iter().map(|text| Evidence::new(text, None)));
             }
             let done = gap.items.iter().filter(|i| i.done).count();
             gap.status = match done {
@@ -226,7 +226,7 @@ impl<'t> Importer<'t> {
             }
             Sink::Gap(index) => {
                 self.gaps[index].description.extend(texts);
-                self.gaps[index].evidence.extend(evidence);
+                self.gaps[index].evidence.extend(evidence.into_iter().map(|text| Evidence::new(text, None)));
             }
             Sink::Phase(index) => self.phases[index].goal.extend(texts),
         }

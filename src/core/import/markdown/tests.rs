@@ -6,7 +6,8 @@ use super::categories::ROADMAP_CATEGORY;
 use super::*;
 use crate::core::format::validate::validate;
 use crate::core::model::{
-    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, KpiValue, Priority, Probability, Severity, Status,
+    Assessment, Better, CostKind, Effort, EffortUnit, Gap, Impact, KpiValue, Priority, Probability, RiskStatus,
+    Severity, Status,
 };
 
 fn read(text: &str) -> Import {
@@ -226,11 +227,62 @@ fn kpi_risk_and_cost_tables() {
     assert!(mttr.extra.is_empty());
     let risk = &a.risks[0];
     assert_eq!((risk.probability, risk.impact), (Probability::Low, Impact::Critical));
-    assert_eq!(risk.mitigation, "Failover; Owner: Ops");
+    // An owner column is the risk's owner, no longer part of its mitigation.
+    assert_eq!((risk.mitigation.as_str(), risk.owner.as_str()), ("Failover", "Ops"));
     // Monthly run-rate ×12, each phase adding its increase; the total row is not a cost.
     let costs: Vec<(&str, f64, CostKind)> =
         a.phases.iter().flat_map(|p| p.costs.iter().map(|c| (c.name.as_str(), c.amount, c.kind))).collect();
     assert_eq!(costs, vec![("Hosting", 12_000.0, CostKind::Annual)]);
+}
+
+#[test]
+fn risk_status_and_review_columns_are_read_when_they_hold_one() {
+    let text = "# T\n\n## Risks\n\n| Risk | Probability | Impact | Status | Review |\n|---|---|---|---|---|\n\
+        | Outage | High | High | Mitigating | 2025-04-01 |\n| Breach | Low | Critical | Being tracked | next sprint |\n";
+    let a = read(text).assessment;
+    let (outage, breach) = (&a.risks[0], &a.risks[1]);
+    assert_eq!((outage.status, outage.review_on.as_deref()), (RiskStatus::Mitigating, Some("2025-04-01")));
+    assert_eq!(outage.mitigation, "");
+    // Words that are no status nor date are kept, as before, in the mitigation.
+    assert_eq!((breach.status, breach.review_on.as_deref()), (RiskStatus::Open, None));
+    assert_eq!(breach.mitigation, "Status: Being tracked; Review: next sprint");
+}
+
+#[test]
+fn gap_plans_evidence_and_criteria_in_the_reports_phrases() {
+    let text = "# T\n\n## Security\n\n- ❌ **Audit log**\n  **Priority:** P1 · **Due:** 2025-06-30\n\n\
+        - ➖ **Backups**\n  **Status:** accepted\n  **Depends on:** Audit log\n  **Accepted** until 2025-12-31, by Ana: low traffic\n\n  \
+        **Evidence:**\n\n  - [Dashboard](<https://grafana.example.com/d/1>)\n  - Run log (`javascript:alert(1)`)\n  - Checked by hand\n\n\
+        ## Roadmap\n\n**Starts on:** 2025-03-03\n\n### Phase 1: Build\n\n**Duration:** 2 weeks\n\n\
+        ### Phase 2: Run\n\n**Duration:** 6–9 weeks · **Starts after:** none (at the roadmap's start)\n\n**Exit criteria:**\n\n\
+        - [x] Green CI — evidence: [https://ci.example.com/1](<https://ci.example.com/1>)\n- Sign-off — evidence: QA\n";
+    let a = read(text).assessment;
+    assert_eq!(a.start_date.as_deref(), Some("2025-03-03"));
+    let audit = gap(&a, "Audit log");
+    assert_eq!(audit.due.as_deref(), Some("2025-06-30"));
+    let backups = gap(&a, "Backups");
+    assert_eq!(backups.depends_on, vec![audit.id.clone()]);
+    let acceptance = backups.acceptance.as_ref().expect("an acceptance");
+    assert_eq!(
+        (acceptance.reason.as_str(), acceptance.by.as_str(), acceptance.expires.as_deref()),
+        ("low traffic", "Ana", Some("2025-12-31"))
+    );
+    let evidence: Vec<(&str, Option<&str>)> =
+        backups.evidence.iter().map(|e| (e.text.as_str(), e.url.as_deref())).collect();
+    assert_eq!(
+        evidence,
+        [
+            ("Dashboard", Some("https://grafana.example.com/d/1")),
+            ("Run log", Some("javascript:alert(1)")),
+            ("Checked by hand", None)
+        ]
+    );
+    assert_eq!(backups.description, "");
+    let run = &a.phases[1];
+    assert_eq!((run.duration_weeks.min, run.duration_weeks.max, run.after.clone()), (6.0, 9.0, Some(vec![])));
+    let criteria: Vec<(&str, bool, Option<&str>)> =
+        run.exit_criteria.iter().map(|c| (c.text.as_str(), c.met, c.evidence.as_deref())).collect();
+    assert_eq!(criteria, [("Green CI", true, Some("https://ci.example.com/1")), ("Sign-off", false, Some("QA"))]);
 }
 
 #[test]

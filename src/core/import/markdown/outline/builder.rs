@@ -9,7 +9,8 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::{
-    joined, Block, Code, Heading, Html, Item, Line, LineIndex, List, Paragraph, Quote, Row, Span, Table, MAX_DEPTH,
+    joined, Block, Code, Heading, Html, Item, Line, LineIndex, List, Mark, MarkKind, Paragraph, Quote, Row, Span,
+    Table, MAX_DEPTH,
 };
 
 /// An open container or leaf while the events stream in.
@@ -67,12 +68,15 @@ pub(super) struct Builder<'a> {
     /// Containers opened beyond [`MAX_DEPTH`] and not yet closed: their
     /// events go to the innermost container kept.
     flattened: usize,
+    /// The link being read: its address, and where its text began (the
+    /// index of the line among the open leaf's lines, and the byte there).
+    link: Option<(String, Option<(usize, usize)>)>,
 }
 
 impl<'a> Builder<'a> {
     /// A builder with only the root open, numbering lines by `lines`.
     pub(super) fn new(lines: &'a LineIndex) -> Self {
-        Builder { lines, stack: vec![Frame::Root(Vec::new())], next_id: 0, flattened: 0 }
+        Builder { lines, stack: vec![Frame::Root(Vec::new())], next_id: 0, flattened: 0, link: None }
     }
 
     fn span(&mut self, range: &Range<usize>) -> Span {
@@ -89,12 +93,24 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) => self.text(&text, &range),
-            Event::Code(code) => self.text(&format!("`{code}`"), &range),
-            Event::InlineMath(math) => self.text(&format!("${math}$"), &range),
-            Event::DisplayMath(math) => self.text(&format!("$${math}$$"), &range),
+            Event::Text(text) => {
+                self.text(&text, &range);
+            }
+            Event::Code(code) => {
+                if let Some((line, start)) = self.text(&format!("`{code}`"), &range) {
+                    self.mark(line, start, MarkKind::Code(code.to_string()));
+                }
+            }
+            Event::InlineMath(math) => {
+                self.text(&format!("${math}$"), &range);
+            }
+            Event::DisplayMath(math) => {
+                self.text(&format!("$${math}$$"), &range);
+            }
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, &range),
-            Event::FootnoteReference(label) => self.text(&format!("[^{label}]"), &range),
+            Event::FootnoteReference(label) => {
+                self.text(&format!("[^{label}]"), &range);
+            }
             Event::SoftBreak | Event::HardBreak => self.line_break(),
             Event::Rule => {
                 let span = self.span(&range);
@@ -185,7 +201,8 @@ impl<'a> Builder<'a> {
                 let span = self.span(&range);
                 self.stack.push(Frame::Inline { kind: InlineKind::Cell, lines: Vec::new(), span });
             }
-            // Inline markup: only its text matters.
+            Tag::Link { dest_url, .. } => self.link = Some((dest_url.to_string(), None)),
+            // Other inline markup: only its text matters.
             _ => {}
         }
     }
@@ -250,7 +267,11 @@ impl<'a> Builder<'a> {
                     } else {
                         text.split('\n')
                             .enumerate()
-                            .map(|(i, line)| Line { text: line.trim_end_matches('\r').to_string(), number: first + i })
+                            .map(|(i, line)| Line {
+                                text: line.trim_end_matches('\r').to_string(),
+                                number: first + i,
+                                marks: Vec::new(),
+                            })
                             .collect()
                     };
                     self.push_block(Block::Code(Code { info, lines, span }));
@@ -283,6 +304,11 @@ impl<'a> Builder<'a> {
             TagEnd::Table => {
                 if let Some(Frame::Table { head, rows, span, .. }) = self.pop_if(|f| matches!(f, Frame::Table { .. })) {
                     self.push_block(Block::Table(Table { head, rows, span }));
+                }
+            }
+            TagEnd::Link => {
+                if let Some((url, Some((line, start)))) = self.link.take() {
+                    self.mark(line, start, MarkKind::Link(url));
                 }
             }
             _ => {}
@@ -325,31 +351,60 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn text(&mut self, text: &str, range: &Range<usize>) {
+    /// Adds inline text to the open leaf; returns where it went in the
+    /// leaf's lines (the line's index and the byte it starts at), when it
+    /// went to lines.
+    fn text(&mut self, text: &str, range: &Range<usize>) -> Option<(usize, usize)> {
         let line = self.lines.line(range.start);
-        match self.stack.last_mut() {
-            Some(Frame::Inline { lines, .. }) => append(lines, text, line),
+        let placed = match self.stack.last_mut() {
+            Some(Frame::Inline { lines, .. }) => Some(append(lines, text, line)),
             Some(Frame::Code { text: code, first_line, .. }) => {
                 first_line.get_or_insert(line);
                 code.push_str(text);
+                None
             }
-            Some(Frame::Html { text: html, .. }) => html.push_str(text),
+            Some(Frame::Html { text: html, .. }) => {
+                html.push_str(text);
+                None
+            }
             Some(Frame::Item { item, text_open }) => {
                 // A tight list item's text comes without a paragraph.
                 if !*text_open && !item.lines.is_empty() {
                     append_line(&mut item.lines, line);
                 }
                 *text_open = true;
-                append(&mut item.lines, text, line);
+                Some(append(&mut item.lines, text, line))
             }
-            _ => {}
+            _ => None,
+        };
+        if let (Some((_, start @ None)), Some(at)) = (&mut self.link, placed) {
+            *start = Some(at);
+        }
+        placed
+    }
+
+    /// Marks the text from `start` on line `line` of the open leaf to the
+    /// end of that line, when the leaf is still on that line.
+    fn mark(&mut self, line: usize, start: usize, kind: MarkKind) {
+        let lines = match self.stack.last_mut() {
+            Some(Frame::Inline { lines, .. }) => lines,
+            Some(Frame::Item { item, .. }) => &mut item.lines,
+            _ => return,
+        };
+        if lines.len() == line + 1 {
+            if let Some(last) = lines.last_mut() {
+                let end = last.text.len();
+                last.marks.push(Mark { bytes: start..end, kind });
+            }
         }
     }
 
     fn html(&mut self, html: &str, range: &Range<usize>) {
         match self.stack.last_mut() {
             Some(Frame::Html { text, .. }) => text.push_str(html),
-            _ => self.text(html, range),
+            _ => {
+                self.text(html, range);
+            }
         }
     }
 
@@ -390,30 +445,43 @@ impl<'a> Builder<'a> {
 }
 
 /// Appends text to the last line, starting one when there is none or when
-/// the last was ended by a line break.
-fn append(lines: &mut Vec<Line>, text: &str, line: usize) {
+/// the last was ended by a line break; returns the line's index and the
+/// byte the text starts at.
+fn append(lines: &mut Vec<Line>, text: &str, line: usize) -> (usize, usize) {
     if lines.is_empty() {
-        lines.push(Line { text: String::new(), number: line });
+        append_line(lines, line);
     }
+    let index = lines.len() - 1;
+    let mut start = 0;
     if let Some(last) = lines.last_mut() {
         if last.text.is_empty() {
             last.number = line;
         }
+        start = last.text.len();
         last.text.push_str(text);
     }
+    (index, start)
 }
 
 fn append_line(lines: &mut Vec<Line>, line: usize) {
-    lines.push(Line { text: String::new(), number: line });
+    lines.push(Line { number: line, ..Line::default() });
 }
 
-/// Lines with their outer whitespace removed, empty ones dropped.
+/// Lines with their outer whitespace removed, empty ones dropped; marks
+/// that reach into the removed whitespace are dropped too.
 fn trimmed(lines: Vec<Line>) -> Vec<Line> {
     lines
         .into_iter()
         .filter_map(|line| {
             let text = line.text.trim();
-            (!text.is_empty()).then(|| Line { text: text.to_string(), number: line.number })
+            let from = line.text.len() - line.text.trim_start().len();
+            let marks = line
+                .marks
+                .into_iter()
+                .filter(|m| m.bytes.start >= from && m.bytes.end <= from + text.len())
+                .map(|m| Mark { bytes: m.bytes.start - from..m.bytes.end - from, kind: m.kind })
+                .collect();
+            (!text.is_empty()).then(|| Line { text: text.to_string(), number: line.number, marks })
         })
         .collect()
 }
