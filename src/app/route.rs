@@ -87,8 +87,7 @@ pub enum Route {
 impl Route {
     /// Reads a URL fragment (with or without its `#`); anything unknown is the library.
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let mut parts = path.split('/');
+        let mut parts = parts(hash);
         match (parts.next(), parts.next(), parts.next()) {
             (Some("a"), Some(id), tab) if !id.is_empty() => {
                 Route::Assessment { id: decode(id), tab: tab.and_then(Tab::from_slug).unwrap_or(Tab::Overview) }
@@ -119,9 +118,13 @@ pub fn linked_gap() -> Option<String> {
     linked_gap_in(&current_hash())
 }
 
+/// The parts of a URL fragment's path (with or without its `#`).
+fn parts(hash: &str) -> std::str::Split<'_, char> {
+    hash.trim_start_matches('#').trim_start_matches('/').split('/')
+}
+
 fn linked_gap_in(hash: &str) -> Option<String> {
-    let path = hash.trim_start_matches('#').trim_start_matches('/');
-    let mut parts = path.split('/');
+    let mut parts = parts(hash);
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some("a"), Some(id), Some("gaps"), Some(gap)) if !id.is_empty() && !gap.is_empty() => Some(decode(gap)),
         _ => None,

@@ -270,7 +270,10 @@ fn portfolio(paths: &[String], json: bool, min: Option<f64>, as_of: &str) -> Res
     match (found.unreadable.is_empty(), gate) {
         (false, gate) => {
             let problems = portfolio::problems(&found);
-            Err(Failure::File(gate.map_or(problems.clone(), |gate| format!("{problems}\n{gate}"))))
+            Err(Failure::File(match gate {
+                Some(gate) => format!("{problems}\n{gate}"),
+                None => problems,
+            }))
         }
         (true, Some(gate)) => Err(Failure::Gate(gate)),
         (true, None) => Ok(()),

@@ -13,6 +13,8 @@
 //!   shown; its JSON is `gapmap score --json`.
 //! - `kpi`, `risk`: whether a KPI meets its target; risk severity order
 //!   and overdue reviews. `criteria`: a phase's exit criteria met.
+//! - `ready`: when a roadmap makes an assessment ready (the portfolio's
+//!   "Ready by", the scenario comparison).
 //! - `scenarios`: the alternative roadmaps side by side, each scored as if
 //!   it were active.
 //! - `compare`: two states of an assessment set side by side (what moved
@@ -31,6 +33,7 @@ pub mod kpi;
 pub mod next;
 pub mod portfolio;
 pub mod rates;
+pub mod ready;
 pub mod risk;
 pub mod scenarios;
 pub mod schedule;

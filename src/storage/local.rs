@@ -114,6 +114,17 @@ fn delete(key: &str) -> Result<(), StorageError> {
     }
 }
 
+/// Every Gapmap key, without reading the texts.
+fn keys() -> Vec<String> {
+    match backend() {
+        Backend::Browser(storage) => {
+            let count = storage.length().unwrap_or(0);
+            (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|key| key.starts_with(PREFIX)).collect()
+        }
+        Backend::Memory => MEMORY.with(|m| m.borrow().keys().cloned().collect()),
+    }
+}
+
 /// Every Gapmap key, with its text.
 fn all() -> Vec<(String, String)> {
     match backend() {
@@ -281,7 +292,7 @@ pub fn stored_title(id: &str) -> Option<String> {
 
 /// The ids of every stored assessment.
 fn assessment_ids() -> Vec<String> {
-    all().into_iter().filter_map(|(key, _)| key.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string)).collect()
+    keys().into_iter().filter_map(|key| key.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string)).collect()
 }
 
 /// The index, when it lists exactly the stored entries `ids`, each at its
@@ -446,11 +457,14 @@ pub fn base(id: &str) -> Option<String> {
 /// against the budget, that no merge can use any more. Returns how many
 /// were deleted; best effort (a key that cannot be deleted stays).
 pub fn forget_orphan_bases() -> usize {
-    let stored = assessment_ids();
+    // Keys only: the library reads this at every refresh, and the texts
+    // behind the keys (megabytes) are not needed to tell an orphan.
+    let keys = keys();
+    let stored: std::collections::HashSet<&str> =
+        keys.iter().filter_map(|key| key.strip_prefix(ASSESSMENT_PREFIX)).collect();
     let base_prefix = super::durability::base_key("");
-    all()
-        .into_iter()
-        .filter_map(|(key, _)| key.strip_prefix(&base_prefix).map(str::to_string))
+    keys.iter()
+        .filter_map(|key| key.strip_prefix(&base_prefix))
         .filter(|id| !stored.contains(id))
         .filter(|id| delete(&super::durability::base_key(id)).is_ok())
         .count()

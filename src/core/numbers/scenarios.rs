@@ -12,7 +12,8 @@
 //! - **Ready**: the roadmap makes the system production-ready after the
 //!   first phase where the projected score reaches the ready threshold and
 //!   no blocker is left; the week it is passed is the latest end week of
-//!   that phase and the ones before it (phases may overlap). An assessment
+//!   that phase and the ones before it (phases may overlap; the rule is
+//!   `numbers::ready`, which the portfolio reads too). An assessment
 //!   already ready is ready at week 0; one that no phase makes ready has no
 //!   ready week.
 //! - **Money** is unknown (`None`) where a rate is, as everywhere.
@@ -25,8 +26,8 @@ use serde::Serialize;
 use crate::core::edit::{roadmap_names, with_scenario};
 use crate::core::model::Assessment;
 use crate::core::numbers::summary::{summarize, Bounds};
-use crate::core::numbers::{acceptance, score};
-use crate::core::present::date::{date_text, day_number};
+use crate::core::numbers::{acceptance, ready, score};
+use crate::core::present::date::day_number;
 
 /// One roadmap's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -94,32 +95,18 @@ pub fn compare_roadmaps_as_of(a: &Assessment, as_of: &str) -> Vec<RoadmapFigures
 /// The figures of `a`'s active roadmap, under the name `name`, with no day.
 pub fn figures(a: &Assessment, name: &str, active: bool) -> RoadmapFigures {
     let summary = summarize(a);
-    let threshold = a.settings.ready_threshold;
     let blockers: Vec<_> = score::blockers(a).collect();
     let mut done_phases: Vec<&str> = Vec::new();
-    let mut ready_week = summary.production_ready.then_some(Bounds { min: 0.0, max: 0.0 });
-    let mut latest_end = Bounds { min: 0.0, max: 0.0 };
-    // The latest last day of the phases done so far, while every one has dates.
-    let mut latest_day: Option<i64> = None;
-    let mut dated = true;
-    let mut ready_date = None;
+    let (ready_week, ready_date) = if summary.production_ready {
+        (Some(Bounds { min: 0.0, max: 0.0 }), None)
+    } else {
+        ready::ready_point(a, &summary).map_or((None, None), |point| (Some(point.week), point.date))
+    };
     let mut after_phases = Vec::with_capacity(summary.phases.len());
     for phase in &summary.phases {
         done_phases.push(&phase.id);
-        latest_end.min = latest_end.min.max(phase.end_week.min);
-        latest_end.max = latest_end.max.max(phase.end_week.max);
-        match &phase.dates {
-            Some(dates) => {
-                latest_day = Some(latest_day.map_or(dates.days.end.latest, |d| d.max(dates.days.end.latest)))
-            }
-            None => dated = false,
-        }
         let left = blockers.iter().filter(|g| !g.phase.as_deref().is_some_and(|p| done_phases.contains(&p))).count();
         let projected = phase.projected_overall;
-        if ready_week.is_none() && left == 0 && projected.is_some_and(|p| p >= threshold) {
-            ready_week = Some(latest_end);
-            ready_date = latest_day.filter(|_| dated).and_then(date_text);
-        }
         after_phases.push(AfterPhase {
             phase: phase.name.clone(),
             projected_overall: projected,

@@ -1,11 +1,12 @@
 //! The heat map of systems × categories (`core::present::chart::heat_map`)
 //! as inline SVG with a legend and its "Chart data" table, as the other
-//! charts are shown (the first systems drawn, all on asking); then the categories matched imperfectly, each with a
-//! choice of the column it counts in, and the mappings made so far.
+//! charts are shown (the first systems drawn, all on asking); then the
+//! categories matched imperfectly, each with a choice of the column it
+//! counts in, and the mappings made so far.
 
 use leptos::prelude::*;
 
-use super::view::View;
+use super::view::{ShowAll, View};
 use crate::core::numbers::portfolio::CategoryMapping;
 use crate::core::present::chart::{self, Shape};
 
@@ -41,8 +42,7 @@ pub(super) fn HeatMapView(view: View) -> impl IntoView {
         let shown = if all.get() { usize::MAX } else { FIRST_SYSTEMS };
         view.portfolio.with(|p| chart::heat_map(&p.rows, &p.heat_map, shown))
     });
-    let count = move || view.portfolio.with(|p| p.rows.len());
-    let more = move || !all.get() && count() > FIRST_SYSTEMS;
+    let count = Signal::derive(move || view.portfolio.with(|p| p.rows.len()));
     let drawing = move || {
         let c = chart.get();
         view! {
@@ -121,11 +121,7 @@ pub(super) fn HeatMapView(view: View) -> impl IntoView {
                 <div class="chart-scroll" tabindex="0" role="region" aria-label="Heat map (scrolls)">
                     {drawing}
                 </div>
-                <Show when=more>
-                    <button class="button no-print" on:click=move |_| all.set(true)>
-                        {move || format!("Show all {} systems", count())}
-                    </button>
-                </Show>
+                <ShowAll all count first=FIRST_SYSTEMS things="systems" />
                 <ul class="legend">{legend}</ul>
                 {data}
             </figure>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::view::View;
+use super::view::{ShowAll, View};
 use crate::app::files;
 use crate::app::notices::Notices;
 use crate::core::export::portfolio as export;
@@ -79,8 +79,7 @@ pub(super) fn Blockers(view: View) -> impl IntoView {
     // Hundreds of systems can have thousands of blockers: the first ones
     // show at once, the rest on asking (the exports always hold them all).
     let all = view.all_blockers;
-    let count = move || view.portfolio.with(|p| p.blockers.len());
-    let more = move || !all.get() && count() > FIRST_BLOCKERS;
+    let count = Signal::derive(move || view.portfolio.with(|p| p.blockers.len()));
     let rows = move || {
         let shown = if all.get() { usize::MAX } else { FIRST_BLOCKERS };
         view.portfolio.with(|p| {
@@ -123,11 +122,7 @@ pub(super) fn Blockers(view: View) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <Show when=more>
-                    <button class="button no-print" on:click=move |_| all.set(true)>
-                        {move || format!("Show all {} blockers", count())}
-                    </button>
-                </Show>
+                <ShowAll all count first=FIRST_BLOCKERS things="blockers" />
             </Show>
         </section>
     }

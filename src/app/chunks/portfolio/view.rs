@@ -1,6 +1,6 @@
 //! What the parts of the Portfolio screen share: the entries read from
 //! the index, the view state (filter, sort, category mappings) and the
-//! portfolio the core makes of them.
+//! portfolio the core makes of them; and the "Show all" of its long parts.
 
 use leptos::prelude::*;
 
@@ -19,4 +19,23 @@ pub(super) struct View {
     pub all_systems: RwSignal<bool>,
     /// Whether every open blocker is listed, not the first ones only.
     pub all_blockers: RwSignal<bool>,
+}
+
+/// "Show all N …": shown while `all` is off and more than `first` of the
+/// `count` things exist; a click turns `all` on.
+#[component]
+pub(super) fn ShowAll(
+    all: RwSignal<bool>,
+    #[prop(into)] count: Signal<usize>,
+    first: usize,
+    things: &'static str,
+) -> impl IntoView {
+    let more = move || !all.get() && count.get() > first;
+    view! {
+        <Show when=more>
+            <button class="button no-print" on:click=move |_| all.set(true)>
+                {move || format!("Show all {} {things}", count.get())}
+            </button>
+        </Show>
+    }
 }

@@ -12,20 +12,16 @@
 //! Money keeps the summary's rule: a figure that needs a weekly rate nobody
 //! has given is `None`, with the roles that lack one, never 0.
 //!
-//! When readiness is projected ([`ReadyWhen`]): the roadmap's phases are
-//! done in their order; the first phase after which the projected overall
-//! score reaches the ready threshold *and* every open blocker belongs to
-//! that phase or an earlier one is when the system becomes ready, once
-//! that phase and every one before it have ended (the latest end week among
-//! them: phases may run side by side). That week, counted from the
-//! roadmap's start, gives the roadmap quarter, weeks 0–13 being the first;
-//! when the assessment has a start date, the last day of that week gives
-//! the calendar quarter too, so that systems planned from different days
-//! compare.
+//! When readiness is projected ([`ReadyWhen`]): where `numbers::ready`
+//! says the roadmap reaches ready. That week, counted from the roadmap's
+//! start, gives the roadmap quarter, weeks 0–13 being the first; when the
+//! assessment has a start date, the day it gives names the calendar quarter
+//! too, so that systems planned from different days compare.
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::Assessment;
+use crate::core::numbers::ready;
 use crate::core::numbers::summary::{summarize, summarize_as_of, Bounds, Summary};
 use crate::core::present::date;
 
@@ -263,31 +259,15 @@ fn ready_when(assessment: &Assessment, summary: &Summary) -> ReadyWhen {
     if assessment.phases.is_empty() {
         return ReadyWhen::NoRoadmap;
     }
-    let blocker_phases: Vec<Option<&str>> =
-        summary.blockers.iter().map(|id| assessment.gap(id).and_then(|g| g.phase.as_deref())).collect();
-    let mut done: Vec<&str> = Vec::new();
-    // The latest end of the phases done so far, in weeks and (with a start
-    // date) in days: a phase that runs beside a longer one ends first.
-    let mut week = Bounds { min: 0.0, max: 0.0 };
-    let mut last_day: Option<i64> = None;
-    let mut dated = true;
-    for phase in &summary.phases {
-        done.push(&phase.id);
-        week = Bounds { min: week.min.max(phase.end_week.min), max: week.max.max(phase.end_week.max) };
-        match &phase.dates {
-            Some(dates) => last_day = Some(last_day.map_or(dates.days.end.latest, |d| d.max(dates.days.end.latest))),
-            None => dated = false,
-        }
-        let reaches = phase.projected_overall.is_some_and(|p| p >= summary.ready_threshold);
-        let unblocked = blocker_phases.iter().all(|p| p.is_some_and(|p| done.contains(&p)));
-        if reaches && unblocked {
+    match ready::ready_point(assessment, summary) {
+        Some(point) => {
             // Weeks 0–13 are the first quarter; a phase ending on week 13 still ends in it.
-            let quarter = ((week.max / WEEKS_PER_QUARTER).ceil().max(1.0)).min(f64::from(u32::MAX)) as u32;
-            let date = last_day.filter(|_| dated).and_then(date::date_text);
-            return ReadyWhen::Projected { phase: phase.name.clone(), week, quarter, date };
+            let quarter = ((point.week.max / WEEKS_PER_QUARTER).ceil().max(1.0)).min(f64::from(u32::MAX)) as u32;
+            let phase = summary.phases[point.phase].name.clone();
+            ReadyWhen::Projected { phase, week: point.week, quarter, date: point.date }
         }
+        None => ReadyWhen::NotWithinRoadmap,
     }
-    ReadyWhen::NotWithinRoadmap
 }
 
 /// The year and quarter (1–4) of a `YYYY-MM-DD` date.
