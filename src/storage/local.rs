@@ -460,8 +460,7 @@ pub fn forget_orphan_bases() -> usize {
     // Keys only: the library reads this at every refresh, and the texts
     // behind the keys (megabytes) are not needed to tell an orphan.
     let keys = keys();
-    let stored: std::collections::HashSet<&str> =
-        keys.iter().filter_map(|key| key.strip_prefix(ASSESSMENT_PREFIX)).collect();
+    let stored: Vec<&str> = keys.iter().filter_map(|key| key.strip_prefix(ASSESSMENT_PREFIX)).collect();
     let base_prefix = super::durability::base_key("");
     keys.iter()
         .filter_map(|key| key.strip_prefix(&base_prefix))
